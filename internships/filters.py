@@ -1,0 +1,83 @@
+import django_filters
+from django import forms
+from django.db.models import Q
+
+from internships.models import Direction, Period, Placement, Tier
+from teams.models import Locality, Organization, OrganizationKind
+
+
+class PlacementFilter(django_filters.FilterSet):
+    """The placement matrix's filters. ``period`` always has a value (the view sets it)."""
+
+    period = django_filters.ModelChoiceFilter(
+        field_name="platform__period", queryset=Period.objects.none(), label="Учебный год",
+        empty_label=None,
+    )
+    direction = django_filters.ModelChoiceFilter(
+        field_name="platform__direction", queryset=Direction.objects.none(),
+        label="Направление", empty_label="Все направления",
+    )
+    tier = django_filters.ChoiceFilter(choices=Tier.choices, label="Уровень",
+                                       empty_label="Все уровни")
+    kind = django_filters.ChoiceFilter(
+        field_name="team__organization__kind", choices=OrganizationKind.choices,
+        label="Тип организации", empty_label="Все типы",
+    )
+    locality = django_filters.ChoiceFilter(
+        field_name="team__organization__locality", choices=Locality.choices,
+        label="Местность", empty_label="Городские и сельские",
+    )
+    q = django_filters.CharFilter(
+        method="filter_name", label="Организация",
+        widget=forms.TextInput(attrs={"placeholder": "часть названия"}),
+    )
+
+    class Meta:
+        model = Placement
+        fields = ["period", "direction", "tier", "kind", "locality", "q"]
+
+    def __init__(self, *args, periods, directions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["period"].queryset = periods
+        self.filters["direction"].queryset = directions
+
+    def filter_name(self, queryset, name, value):
+        return queryset.filter(
+            Q(team__organization__short_name__icontains=value.strip())
+            | Q(team__organization__name__icontains=value.strip())
+        )
+
+
+class OrganizationFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="filter_name", label="Название")
+    kind = django_filters.ChoiceFilter(choices=OrganizationKind.choices, label="Тип",
+                                       empty_label="Все типы")
+    locality = django_filters.ChoiceFilter(choices=Locality.choices, label="Местность",
+                                           empty_label="Городские и сельские")
+    leads = django_filters.ChoiceFilter(
+        method="filter_leads", label="Лидерство",
+        choices=[("none", "Не лидирует ни в одном направлении"),
+                 ("some", "Лидирует хотя бы в одном")],
+        empty_label="Все",
+    )
+    sort = django_filters.OrderingFilter(
+        fields=[("sort_rank", "rank"), ("number", "number"), ("short_name", "name"),
+                ("leading_count", "leading"), ("placement_count", "placements")],
+        field_labels={"rank": "Тип школы", "number": "Номер", "name": "Название",
+                      "leading": "Лидирует в направлениях",
+                      "placements": "Участвует в направлениях"},
+        label="Сортировка",
+    )
+
+    class Meta:
+        model = Organization
+        fields = ["q", "kind", "locality", "leads"]
+
+    def filter_name(self, queryset, name, value):
+        return queryset.filter(Q(short_name__icontains=value.strip())
+                               | Q(name__icontains=value.strip()))
+
+    def filter_leads(self, queryset, name, value):
+        if value == "none":
+            return queryset.filter(leading_count=0)
+        return queryset.filter(leading_count__gt=0)

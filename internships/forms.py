@@ -1,0 +1,99 @@
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+from django.utils import timezone
+
+from internships.models import Tier
+from teams.models import ManagementTeam
+
+
+class TeamChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, team):
+        return team.organization.short_name
+
+
+class _CrispyForm(forms.Form):
+    submit_label = "Сохранить"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("submit", self.submit_label))
+
+
+class PlacementForm(_CrispyForm):
+    submit_label = "Распределить"
+    team = TeamChoiceField(label="Команда", queryset=ManagementTeam.objects.none(),
+                           error_messages={"required": "Выберите команду.",
+                                           "invalid_choice": "Выберите команду из списка."})
+    tier = forms.ChoiceField(label="Уровень", choices=Tier.choices,
+                             error_messages={"required": "Выберите уровень."})
+
+    def __init__(self, *args, teams, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["team"].queryset = teams
+
+
+class TransferForm(_CrispyForm):
+    submit_label = "Перевести"
+    to_tier = forms.ChoiceField(label="Новый уровень", choices=Tier.choices,
+                                error_messages={"required": "Выберите новый уровень."})
+    transferred_on = forms.DateField(
+        label="Дата перевода", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"required": "Укажите дату перевода.",
+                        "invalid": "Введите дату в формате ДД.ММ.ГГГГ."},
+    )
+    reason = forms.CharField(label="Основание", widget=forms.Textarea(attrs={"rows": 3}),
+                             max_length=2000,
+                             error_messages={"required": "Укажите основание перевода."})
+
+    def __init__(self, *args, current_tier, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to_tier"].choices = [
+            (value, label) for value, label in Tier.choices if value != current_tier
+        ]
+        self.fields["transferred_on"].initial = timezone.localdate()
+
+
+class MentorshipForm(_CrispyForm):
+    submit_label = "Назначить наставника"
+    mentor = TeamChoiceField(label="Команда-наставник", queryset=ManagementTeam.objects.none(),
+                             error_messages={"required": "Выберите команду-наставника.",
+                                             "invalid_choice": "Выберите команду из списка."})
+    mentee = TeamChoiceField(label="Подопечная команда", queryset=ManagementTeam.objects.none(),
+                             error_messages={"required": "Выберите подопечную команду.",
+                                             "invalid_choice": "Выберите команду из списка."})
+    started_on = forms.DateField(
+        label="Дата начала", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"required": "Укажите дату начала.",
+                        "invalid": "Введите дату в формате ДД.ММ.ГГГГ."},
+    )
+
+    def __init__(self, *args, mentors, mentees, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["mentor"].queryset = mentors
+        self.fields["mentee"].queryset = mentees
+        self.fields["started_on"].initial = timezone.localdate()
+
+
+class EndMentorshipForm(_CrispyForm):
+    submit_label = "Завершить наставничество"
+    ended_on = forms.DateField(
+        label="Дата окончания",
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"required": "Укажите дату окончания.",
+                        "invalid": "Введите дату в формате ДД.ММ.ГГГГ."},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["ended_on"].initial = timezone.localdate()
+
+
+def add_service_errors(form: forms.Form, error) -> None:
+    """Show a business rule's refusal on the form fields it names."""
+    if hasattr(error, "error_dict"):
+        for field, messages in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, messages)
+    else:
+        form.add_error(None, error.messages)

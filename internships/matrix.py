@@ -1,0 +1,84 @@
+"""The placement matrix: directions as rows, tiers as columns (reads only)."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Case, IntegerField, Prefetch, QuerySet, Value, When
+
+from internships.models import TIER_ORDER, Curator, Direction, Period, Placement, Platform
+
+MATRIX_ORDER = [
+    "platform__direction__number",
+    "tier_rank",
+    "team__organization__sort_rank",
+    "team__organization__number",
+    "team__organization__short_name",
+]
+
+
+@dataclass
+class MatrixRow:
+    direction: Direction
+    platform: Platform | None
+    curators: list[Curator]
+    cells: dict[str, list[Placement]] = field(default_factory=dict)
+
+    @property
+    def columns(self) -> list[list[Placement]]:
+        return [self.cells.get(tier, []) for tier in TIER_ORDER]
+
+    @property
+    def total(self) -> int:
+        return sum(len(cell) for cell in self.cells.values())
+
+
+def ordered_placements(placements: QuerySet[Placement]) -> QuerySet[Placement]:
+    """Placements in matrix order: direction, tier, then schools in list order."""
+    tier_rank = Case(
+        *[When(tier=tier, then=Value(rank)) for rank, tier in enumerate(TIER_ORDER)],
+        output_field=IntegerField(),
+    )
+    return (
+        placements.annotate(tier_rank=tier_rank)
+        .select_related("team__organization", "platform__direction", "platform__period")
+        .order_by(*MATRIX_ORDER)
+    )
+
+
+def build_matrix(
+    *, period: Period, directions: QuerySet[Direction], placements: QuerySet[Placement]
+) -> list[MatrixRow]:
+    platforms = {
+        platform.direction_id: platform
+        for platform in Platform.objects.filter(period=period).prefetch_related(
+            Prefetch("curators", queryset=Curator.objects.order_by("short_name"))
+        )
+    }
+    rows = {
+        direction.pk: MatrixRow(
+            direction=direction,
+            platform=platforms.get(direction.pk),
+            curators=list(platforms[direction.pk].curators.all())
+            if direction.pk in platforms else [],
+        )
+        for direction in directions
+    }
+    for placement in placements:
+        row = rows.get(placement.platform.direction_id)
+        if row is not None:
+            row.cells.setdefault(placement.tier, []).append(placement)
+    return list(rows.values())
+
+
+def matrix_export_rows(rows: list[MatrixRow]):
+    """One row per placement, in matrix order, for the workbook."""
+    for row in rows:
+        curators = ", ".join(curator.short_name for curator in row.curators)
+        for cell in row.columns:
+            for placement in cell:
+                yield (
+                    row.direction.number,
+                    row.direction.title,
+                    placement.team.organization.short_name,
+                    placement.get_tier_display(),
+                    curators,
+                )

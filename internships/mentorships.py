@@ -1,0 +1,105 @@
+"""Pairing mentor teams with the teams they mentor."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from internships.models import Mentorship, Placement, Platform, Tier
+from teams.models import ManagementTeam
+
+
+def mentor_candidates(*, platform: Platform):
+    """Leaders of this platform first; leaders of the year's other directions may mentor too."""
+    return (
+        ManagementTeam.objects.filter(
+            placements__platform__period=platform.period,
+            placements__tier=Tier.LEADER,
+        )
+        .distinct()
+        .select_related("organization")
+    )
+
+
+def mentee_candidates(*, platform: Platform):
+    return (
+        ManagementTeam.objects.filter(placements__platform=platform)
+        .exclude(placements__platform=platform, placements__tier=Tier.LEADER)
+        .select_related("organization")
+    )
+
+
+@transaction.atomic
+def start_mentorship(
+    *,
+    platform: Platform,
+    mentor: ManagementTeam,
+    mentee: ManagementTeam,
+    started_on: datetime.date,
+) -> Mentorship:
+    """Pair a mentor with a mentee on the mentee's platform.
+
+    The mentor leads this direction or, as the model allows, another direction
+    of the same year.
+    """
+    if mentor.pk == mentee.pk:
+        raise ValidationError({"mentee": "Команда не может быть наставником самой себе."})
+    mentee_placement = Placement.objects.filter(platform=platform, team=mentee).first()
+    if mentee_placement is None:
+        raise ValidationError({"mentee": "Эта команда не распределена на данную площадку."})
+    if mentee_placement.tier == Tier.LEADER:
+        raise ValidationError(
+            {"mentee": "Команда-лидер этого направления не нуждается в наставнике по нему."}
+        )
+    if not Placement.objects.filter(
+        team=mentor, platform__period=platform.period, tier=Tier.LEADER
+    ).exists():
+        raise ValidationError(
+            {
+                "mentor": (
+                    "Наставником может быть только команда-лидер одного из направлений "
+                    f"в {platform.period.title} учебном году."
+                )
+            }
+        )
+    period = platform.period
+    if not period.starts_on <= started_on <= period.ends_on:
+        raise ValidationError(
+            {
+                "started_on": (
+                    f"Дата начала должна лежать в {period.title} учебном году: "
+                    f"с {period.starts_on:%d.%m.%Y} по {period.ends_on:%d.%m.%Y}."
+                )
+            }
+        )
+    if Mentorship.objects.filter(platform=platform, mentor=mentor, mentee=mentee).exists():
+        raise ValidationError({"mentee": "Такая пара наставничества уже есть на этой площадке."})
+    try:
+        with transaction.atomic():
+            return Mentorship.objects.create(
+                platform=platform, mentor=mentor, mentee=mentee, started_on=started_on
+            )
+    except IntegrityError as error:
+        raise ValidationError(
+            {"mentee": "Такая пара наставничества уже есть на этой площадке."}
+        ) from error
+
+
+@transaction.atomic
+def end_mentorship(*, mentorship: Mentorship, ended_on: datetime.date) -> Mentorship:
+    if mentorship.ended_on is not None:
+        raise ValidationError(
+            {"ended_on": f"Наставничество уже завершено {mentorship.ended_on:%d.%m.%Y}."}
+        )
+    if ended_on < mentorship.started_on:
+        raise ValidationError(
+            {
+                "ended_on": (
+                    "Дата окончания не может быть раньше начала "
+                    f"({mentorship.started_on:%d.%m.%Y})."
+                )
+            }
+        )
+    mentorship.ended_on = ended_on
+    mentorship.save(update_fields=["ended_on"])
+    return mentorship

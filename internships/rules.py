@@ -1,0 +1,26 @@
+"""Object permissions for actions on internship platforms (django-rules)."""
+
+import rules
+
+from internships.access import curated_platform_ids
+from teams.access import is_staff_of
+
+
+@rules.predicate
+def is_department_staff_of_platform(user, platform) -> bool:
+    return platform is not None and is_staff_of(
+        user, platform.period.programme.municipality_id
+    )
+
+
+@rules.predicate
+def is_curator_of_platform(user, platform) -> bool:
+    return platform is not None and platform.pk in curated_platform_ids(user)
+
+
+# Adding and removing placements is the department's decision.
+rules.add_perm("internships.manage_placements", is_department_staff_of_platform)
+# Transfers and mentor pairs: the department, and the platform's own curators.
+rules.add_perm(
+    "internships.run_platform", is_department_staff_of_platform | is_curator_of_platform
+)

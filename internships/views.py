@@ -1,0 +1,415 @@
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Prefetch, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from config.spreadsheets import workbook_response
+from internships import mentorships as mentorship_rules
+from internships import placements as placement_rules
+from internships.access import (
+    curated_platform_ids,
+    mentorships_for_user,
+    periods_for_user,
+    placements_for_user,
+    platforms_for_user,
+    transfers_for_user,
+)
+from internships.filters import OrganizationFilter, PlacementFilter
+from internships.forms import (
+    EndMentorshipForm,
+    MentorshipForm,
+    PlacementForm,
+    TransferForm,
+    add_service_errors,
+)
+from internships.matrix import build_matrix, matrix_export_rows, ordered_placements
+from internships.models import (
+    TIER_ORDER,
+    Curator,
+    Direction,
+    Mentorship,
+    Placement,
+    Platform,
+    Tier,
+)
+from teams.access import organizations_for_user, profile_of, sees_whole_municipality
+from teams.models import ManagementTeam, Role, TeamMember
+
+
+def municipality_wide(view):
+    """Pages for the municipality's staff roles: a school team is refused (403)."""
+
+    @wraps(view)
+    @login_required
+    def wrapper(request, *args, **kwargs):
+        if not sees_whole_municipality(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _selected_period(request):
+    """The period asked for in ?period=, else the latest one the user may see."""
+    periods = periods_for_user(request.user).select_related("programme")
+    wanted = request.GET.get("period", "")
+    period = None
+    if wanted.isdigit():
+        period = periods.filter(pk=wanted).first()
+    return period or periods.order_by("-starts_on").first(), periods
+
+
+def _platform_for(request, pk) -> Platform:
+    return get_object_or_404(
+        platforms_for_user(request.user).select_related(
+            "direction", "period__programme__municipality"
+        ),
+        pk=pk,
+    )
+
+
+@login_required
+def home(request):
+    profile = profile_of(request.user)
+    if profile is not None and profile.role == Role.SCHOOL and not request.user.is_superuser:
+        return redirect("organization_detail", pk=profile.organization_id)
+    if not sees_whole_municipality(request.user):
+        return render(request, "internships/no_role.html")
+    period, _ = _selected_period(request)
+    context = {"period": period}
+    if period is not None:
+        placements = Placement.objects.filter(platform__period=period)
+        teams = ManagementTeam.objects.filter(
+            organization__municipality_id=period.programme.municipality_id
+        )
+        context.update(
+            team_count=teams.count(),
+            placed_team_count=placements.values("team").distinct().count(),
+            leading_team_count=placements.filter(tier=Tier.LEADER)
+            .values("team").distinct().count(),
+            placement_count=placements.count(),
+            directions=Direction.objects.filter(programme=period.programme_id).annotate(
+                **{
+                    f"{tier}_count": Count(
+                        "platforms__placements",
+                        filter=Q(platforms__period=period, platforms__placements__tier=tier),
+                    )
+                    for tier in TIER_ORDER
+                }
+            ),
+        )
+    if profile is not None and profile.role == Role.CURATOR:
+        context["my_platforms"] = (
+            Platform.objects.filter(pk__in=curated_platform_ids(request.user))
+            .select_related("direction", "period")
+            .annotate(team_count=Count("placements"))
+            .order_by("-period__starts_on", "direction__number")
+        )
+    return render(request, "internships/home.html", context)
+
+
+def _matrix_filter(request):
+    period, periods = _selected_period(request)
+    data = request.GET.copy()
+    if period is not None:
+        data["period"] = str(period.pk)
+    directions = Direction.objects.filter(programme_id=period.programme_id) if period else (
+        Direction.objects.none()
+    )
+    placement_filter = PlacementFilter(
+        data, queryset=placements_for_user(request.user), periods=periods,
+        directions=directions,
+    )
+    return period, directions, placement_filter
+
+
+def _matrix_rows(period, directions, placement_filter):
+    placements = ordered_placements(placement_filter.qs) if placement_filter.is_valid() else (
+        Placement.objects.none()
+    )
+    shown = directions
+    chosen = placement_filter.form.cleaned_data.get("direction") if (
+        placement_filter.is_valid()) else None
+    if chosen is not None:
+        shown = directions.filter(pk=chosen.pk)
+    return build_matrix(period=period, directions=shown, placements=placements)
+
+
+@municipality_wide
+def matrix(request):
+    period, directions, placement_filter = _matrix_filter(request)
+    rows = _matrix_rows(period, directions, placement_filter) if period else []
+    shown = [placement for row in rows for cell in row.columns for placement in cell]
+    return render(request, "internships/matrix.html", {
+        "period": period,
+        "filter": placement_filter,
+        "rows": rows,
+        "tiers": [(tier, Tier(tier).label) for tier in TIER_ORDER],
+        "placement_count": len(shown),
+        "organization_count": len({placement.team_id for placement in shown}),
+        "query": request.GET.urlencode(),
+    })
+
+
+@municipality_wide
+def matrix_excel(request):
+    period, directions, placement_filter = _matrix_filter(request)
+    if period is None:
+        raise PermissionDenied
+    rows = _matrix_rows(period, directions, placement_filter)
+    return workbook_response(
+        filename=f"raspredelenie-{period.starts_on.year}-{period.ends_on.year}.xlsx",
+        title="Распределение",
+        headers=["№ направления", "Направление", "Организация", "Уровень", "Кураторы"],
+        rows=matrix_export_rows(rows),
+        widths=[14, 60, 24, 30, 36],
+    )
+
+
+@municipality_wide
+def organization_list(request):
+    period, _ = _selected_period(request)
+    organizations = organizations_for_user(request.user).annotate(
+        leading_count=Count("team__placements", filter=Q(
+            team__placements__platform__period=period, team__placements__tier=Tier.LEADER)),
+        placement_count=Count("team__placements", filter=Q(
+            team__placements__platform__period=period)),
+    ).order_by("sort_rank", "number", "short_name")
+    organization_filter = OrganizationFilter(request.GET, queryset=organizations)
+    return render(request, "internships/organization_list.html", {
+        "period": period,
+        "filter": organization_filter,
+        "organizations": organization_filter.qs if organization_filter.is_valid()
+        else organizations.none(),
+    })
+
+
+@login_required
+def organization_detail(request, pk):
+    organization = get_object_or_404(
+        organizations_for_user(request.user).select_related("municipality", "team", "parent"),
+        pk=pk,
+    )
+    team = organization.team
+    period, periods = _selected_period(request)
+    placements = {}
+    directions = []
+    mentorships = Mentorship.objects.none()
+    if period is not None:
+        directions = list(Direction.objects.filter(programme_id=period.programme_id))
+        placements = {
+            placement.platform.direction_id: placement
+            for placement in placements_for_user(request.user)
+            .filter(team=team, platform__period=period)
+            .select_related("platform")
+        }
+        mentorships = (
+            mentorships_for_user(request.user)
+            .filter(Q(mentor=team) | Q(mentee=team), platform__period=period)
+            .select_related("mentor__organization", "mentee__organization", "platform__direction")
+        )
+    rows = [(direction, placements.get(direction.pk)) for direction in directions]
+    leads_somewhere = any(p.tier == Tier.LEADER for p in placements.values())
+    return render(request, "internships/organization_detail.html", {
+        "organization": organization,
+        "team": team,
+        "members": TeamMember.objects.filter(team=team),
+        "period": period,
+        "periods": periods,
+        "rows": rows,
+        "placed_count": len(placements),
+        "leads_somewhere": leads_somewhere,
+        "mentors": [m for m in mentorships if m.mentee_id == team.pk],
+        "mentees": [m for m in mentorships if m.mentor_id == team.pk],
+        "transfers": transfers_for_user(request.user)
+        .filter(placement__team=team)
+        .select_related("placement__platform__direction", "placement__platform__period",
+                        "recorded_by"),
+        "can_see_platforms": sees_whole_municipality(request.user),
+    })
+
+
+@login_required
+def platform_detail(request, pk):
+    platform = get_object_or_404(
+        platforms_for_user(request.user)
+        .select_related("direction", "period__programme__municipality")
+        .prefetch_related(Prefetch("curators", queryset=Curator.objects.order_by("short_name"))),
+        pk=pk,
+    )
+    placements = ordered_placements(platform.placements.all())
+    by_tier = {tier: [] for tier in TIER_ORDER}
+    for placement in placements:
+        by_tier[placement.tier].append(placement)
+    mentorships = platform.mentorships.select_related(
+        "mentor__organization", "mentee__organization"
+    ).order_by("ended_on", "mentor__organization__sort_rank", "mentor__organization__number")
+    return render(request, "internships/platform_detail.html", {
+        "platform": platform,
+        "columns": [(tier, Tier(tier).label, by_tier[tier]) for tier in TIER_ORDER],
+        "team_count": len(placements),
+        "mentorships": mentorships,
+        "transfers": transfers_for_user(request.user)
+        .filter(placement__platform=platform)
+        .select_related("placement__team__organization", "recorded_by"),
+        "can_manage_placements": request.user.has_perm("internships.manage_placements", platform),
+        "can_run_platform": request.user.has_perm("internships.run_platform", platform),
+    })
+
+
+def _require(request, permission, platform):
+    if not request.user.has_perm(permission, platform):
+        raise PermissionDenied
+
+
+@login_required
+def placement_add(request, pk):
+    platform = _platform_for(request, pk)
+    _require(request, "internships.manage_placements", platform)
+    teams = ManagementTeam.objects.filter(
+        organization__municipality_id=platform.period.programme.municipality_id
+    ).select_related("organization")
+    form = PlacementForm(request.POST or None, teams=teams)
+    if request.method == "POST" and form.is_valid():
+        try:
+            placement = placement_rules.place_team(
+                team=form.cleaned_data["team"], platform=platform, tier=form.cleaned_data["tier"]
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                f"{placement.team.organization.short_name} распределена: "
+                f"{placement.get_tier_display().lower()}.",
+            )
+            return redirect("platform_detail", pk=platform.pk)
+    return render(request, "internships/form_page.html", {
+        "platform": platform, "form": form, "title": "Распределить команду",
+    })
+
+
+@login_required
+def placement_delete(request, pk):
+    placement = get_object_or_404(
+        placements_for_user(request.user).select_related(
+            "team__organization", "platform__direction", "platform__period__programme"
+        ),
+        pk=pk,
+    )
+    platform = placement.platform
+    if not sees_whole_municipality(request.user):
+        raise PermissionDenied
+    _require(request, "internships.manage_placements", platform)
+    if request.method == "POST":
+        try:
+            placement_rules.remove_placement(placement=placement)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request, f"{placement.team.organization.short_name} снята с площадки."
+            )
+        return redirect("platform_detail", pk=platform.pk)
+    return render(request, "internships/placement_delete.html", {
+        "placement": placement, "platform": platform,
+    })
+
+
+@login_required
+def transfer_create(request, pk):
+    placement = get_object_or_404(
+        placements_for_user(request.user).select_related(
+            "team__organization", "platform__direction", "platform__period__programme"
+        ),
+        pk=pk,
+    )
+    platform = placement.platform
+    if not sees_whole_municipality(request.user):
+        raise PermissionDenied
+    _require(request, "internships.run_platform", platform)
+    form = TransferForm(request.POST or None, current_tier=placement.tier)
+    if request.method == "POST" and form.is_valid():
+        try:
+            transfer = placement_rules.transfer_team(
+                placement=placement,
+                to_tier=form.cleaned_data["to_tier"],
+                transferred_on=form.cleaned_data["transferred_on"],
+                reason=form.cleaned_data["reason"],
+                recorded_by=request.user,
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                f"{placement.team.organization.short_name} переведена: "
+                f"{transfer.get_to_tier_display().lower()}.",
+            )
+            return redirect("platform_detail", pk=platform.pk)
+    return render(request, "internships/form_page.html", {
+        "platform": platform, "placement": placement, "form": form,
+        "title": f"Перевод команды {placement.team.organization.short_name}",
+    })
+
+
+@login_required
+def mentorship_add(request, pk):
+    platform = _platform_for(request, pk)
+    _require(request, "internships.run_platform", platform)
+    form = MentorshipForm(
+        request.POST or None,
+        mentors=mentorship_rules.mentor_candidates(platform=platform),
+        mentees=mentorship_rules.mentee_candidates(platform=platform),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            mentorship = mentorship_rules.start_mentorship(
+                platform=platform,
+                mentor=form.cleaned_data["mentor"],
+                mentee=form.cleaned_data["mentee"],
+                started_on=form.cleaned_data["started_on"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                f"Наставник назначен: {mentorship.mentor.organization.short_name} → "
+                f"{mentorship.mentee.organization.short_name}.",
+            )
+            return redirect("platform_detail", pk=platform.pk)
+    return render(request, "internships/form_page.html", {
+        "platform": platform, "form": form, "title": "Назначить наставника",
+    })
+
+
+@login_required
+@require_POST
+def mentorship_end(request, pk):
+    mentorship = get_object_or_404(
+        mentorships_for_user(request.user).select_related(
+            "platform__direction", "platform__period__programme"
+        ),
+        pk=pk,
+    )
+    if not sees_whole_municipality(request.user):
+        raise PermissionDenied
+    _require(request, "internships.run_platform", mentorship.platform)
+    form = EndMentorshipForm(request.POST)
+    if form.is_valid():
+        try:
+            mentorship_rules.end_mentorship(
+                mentorship=mentorship, ended_on=form.cleaned_data["ended_on"]
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, "Наставничество завершено.")
+    else:
+        messages.error(request, "Укажите дату окончания в формате ДД.ММ.ГГГГ.")
+    return redirect("platform_detail", pk=mentorship.platform_id)
