@@ -1,0 +1,57 @@
+# Everyday commands of the portal. `make run` starts it with demo data,
+# `make test` runs every test; both create the virtualenv when it is missing.
+
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+# Touched after a successful install: pip runs again only when a
+# requirements file is newer than it.
+REQUIREMENTS_STAMP := $(VENV)/.requirements-installed
+CHROMIUM_PATH ?= /usr/bin/chromium
+
+.PHONY: run test lint migrations-check venv
+
+venv: $(REQUIREMENTS_STAMP)
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+$(REQUIREMENTS_STAMP): requirements.txt requirements-dev.txt | $(PY)
+	$(PY) -m pip install -r requirements-dev.txt
+	touch $@
+
+run: venv
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+	@mkdir -p var/log
+	@echo
+	@echo "Портал: http://127.0.0.1:8000"
+	@echo "Демо-пользователи, пароль у всех: demo"
+	@echo "  staff    — специалист управления образования"
+	@echo "  curator  — куратор стажировочной площадки"
+	@echo "  school   — управленческая команда школы"
+	@echo "  analyst  — аналитик"
+	@echo "Фоновый обработчик пишет журнал в var/log/worker.log. Остановка: Ctrl+C."
+	@echo
+	@$(VENV)/bin/celery -A config worker --pool=solo --loglevel=info \
+		>>var/log/worker.log 2>&1 & \
+	worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
+	trap 'exit 130' INT TERM; \
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+test: venv
+	@status=0; $(PY) -m pytest $(PYTEST_ARGS) || status=$$?; \
+	if [ -x "$(CHROMIUM_PATH)" ]; then \
+		echo "Браузерные тесты запускались (Chromium: $(CHROMIUM_PATH))."; \
+	else \
+		echo "Браузерные тесты пропущены: нет Chromium в $(CHROMIUM_PATH) (Debian: apt-get install chromium)."; \
+	fi; \
+	exit $$status
+
+lint: venv
+	$(VENV)/bin/ruff check .
+
+migrations-check: venv
+	$(PY) manage.py makemigrations --check --dry-run
