@@ -25,7 +25,7 @@ class PlacementFilter(django_filters.FilterSet):
     )
     locality = django_filters.ChoiceFilter(
         field_name="team__organization__locality", choices=Locality.choices,
-        label="Местность", empty_label="Городские и сельские",
+        label="Местность", empty_label="Любая",
     )
     q = django_filters.CharFilter(
         method="filter_name", label="Организация",
@@ -53,7 +53,7 @@ class OrganizationFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(choices=OrganizationKind.choices, label="Тип",
                                        empty_label="Все типы")
     locality = django_filters.ChoiceFilter(choices=Locality.choices, label="Местность",
-                                           empty_label="Городские и сельские")
+                                           empty_label="Любая")
     leads = django_filters.ChoiceFilter(
         method="filter_leads", label="Лидерство",
         choices=[("none", "Не лидирует ни в одном направлении"),

@@ -1,3 +1,5 @@
+import datetime
+
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
@@ -8,8 +10,18 @@ from teams.models import ManagementTeam
 
 
 class TeamChoiceField(forms.ModelChoiceField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("empty_label", "— выберите команду —")
+        super().__init__(*args, **kwargs)
+
     def label_from_instance(self, team):
         return team.organization.short_name
+
+
+def default_date(period) -> datetime.date:
+    """Today, or the nearest day of the period when today lies outside it."""
+    today = timezone.localdate()
+    return min(max(today, period.starts_on), period.ends_on)
 
 
 class _CrispyForm(forms.Form):
@@ -47,12 +59,12 @@ class TransferForm(_CrispyForm):
                              max_length=2000,
                              error_messages={"required": "Укажите основание перевода."})
 
-    def __init__(self, *args, current_tier, **kwargs):
+    def __init__(self, *args, current_tier, period, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["to_tier"].choices = [
             (value, label) for value, label in Tier.choices if value != current_tier
         ]
-        self.fields["transferred_on"].initial = timezone.localdate()
+        self.fields["transferred_on"].initial = default_date(period)
 
 
 class MentorshipForm(_CrispyForm):
@@ -69,11 +81,11 @@ class MentorshipForm(_CrispyForm):
                         "invalid": "Введите дату в формате ДД.ММ.ГГГГ."},
     )
 
-    def __init__(self, *args, mentors, mentees, **kwargs):
+    def __init__(self, *args, mentors, mentees, period, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["mentor"].queryset = mentors
         self.fields["mentee"].queryset = mentees
-        self.fields["started_on"].initial = timezone.localdate()
+        self.fields["started_on"].initial = default_date(period)
 
 
 class EndMentorshipForm(_CrispyForm):
@@ -84,10 +96,6 @@ class EndMentorshipForm(_CrispyForm):
         error_messages={"required": "Укажите дату окончания.",
                         "invalid": "Введите дату в формате ДД.ММ.ГГГГ."},
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["ended_on"].initial = timezone.localdate()
 
 
 def add_service_errors(form: forms.Form, error) -> None:

@@ -22,11 +22,11 @@ def mentor_candidates(*, platform: Platform):
 
 
 def mentee_candidates(*, platform: Platform):
-    return (
-        ManagementTeam.objects.filter(placements__platform=platform)
-        .exclude(placements__platform=platform, placements__tier=Tier.LEADER)
-        .select_related("organization")
-    )
+    # One filter() call, so both conditions hold for the same placement: an
+    # exclude() on the relation would also drop teams leading another direction.
+    return ManagementTeam.objects.filter(
+        placements__platform=platform, placements__tier__in=[Tier.PROMISING, Tier.RESERVE]
+    ).select_related("organization")
 
 
 @transaction.atomic

@@ -246,12 +246,14 @@ class Transfer(models.Model):
 class Mentorship(models.Model):
     platform = models.ForeignKey(
         Platform, on_delete=models.PROTECT, related_name="mentorships",
-        verbose_name="площадка", help_text="Направление и год, в которых учится подопечная команда.",
+        verbose_name="площадка",
+        help_text="Направление и год, в которых учится подопечная команда.",
     )
     mentor = models.ForeignKey(ManagementTeam, on_delete=models.PROTECT,
                                related_name="mentorships_given", verbose_name="наставник")
     mentee = models.ForeignKey(ManagementTeam, on_delete=models.PROTECT,
-                               related_name="mentorships_received", verbose_name="подопечная команда")
+                               related_name="mentorships_received",
+                               verbose_name="подопечная команда")
     started_on = models.DateField("начало")
     ended_on = models.DateField("окончание", null=True, blank=True)
 

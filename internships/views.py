@@ -34,6 +34,7 @@ from internships.models import (
     Mentorship,
     Placement,
     Platform,
+    Strategy,
     Tier,
 )
 from teams.access import organizations_for_user, profile_of, sees_whole_municipality
@@ -158,11 +159,10 @@ def matrix(request):
 @municipality_wide
 def matrix_excel(request):
     period, directions, placement_filter = _matrix_filter(request)
-    if period is None:
-        raise PermissionDenied
-    rows = _matrix_rows(period, directions, placement_filter)
+    rows = _matrix_rows(period, directions, placement_filter) if period else []
+    years = f"-{period.starts_on.year}-{period.ends_on.year}" if period else ""
     return workbook_response(
-        filename=f"raspredelenie-{period.starts_on.year}-{period.ends_on.year}.xlsx",
+        filename=f"raspredelenie{years}.xlsx",
         title="Распределение",
         headers=["№ направления", "Направление", "Организация", "Уровень", "Кураторы"],
         rows=matrix_export_rows(rows),
@@ -194,7 +194,8 @@ def organization_detail(request, pk):
         organizations_for_user(request.user).select_related("municipality", "team", "parent"),
         pk=pk,
     )
-    team = organization.team
+    # An organization added in the admin has no team until one is created there.
+    team = getattr(organization, "team", None)
     period, periods = _selected_period(request)
     placements = {}
     directions = []
@@ -213,6 +214,9 @@ def organization_detail(request, pk):
             .select_related("mentor__organization", "mentee__organization", "platform__direction")
         )
     rows = [(direction, placements.get(direction.pk)) for direction in directions]
+    strategy = (
+        Strategy.objects.filter(team=team, period=period).first() if period is not None else None
+    )
     leads_somewhere = any(p.tier == Tier.LEADER for p in placements.values())
     return render(request, "internships/organization_detail.html", {
         "organization": organization,
@@ -222,9 +226,10 @@ def organization_detail(request, pk):
         "periods": periods,
         "rows": rows,
         "placed_count": len(placements),
+        "strategy": strategy,
         "leads_somewhere": leads_somewhere,
-        "mentors": [m for m in mentorships if m.mentee_id == team.pk],
-        "mentees": [m for m in mentorships if m.mentor_id == team.pk],
+        "mentors": [m for m in mentorships if m.mentee.organization_id == organization.pk],
+        "mentees": [m for m in mentorships if m.mentor.organization_id == organization.pk],
         "transfers": transfers_for_user(request.user)
         .filter(placement__team=team)
         .select_related("placement__platform__direction", "placement__platform__period",
@@ -332,7 +337,9 @@ def transfer_create(request, pk):
     if not sees_whole_municipality(request.user):
         raise PermissionDenied
     _require(request, "internships.run_platform", platform)
-    form = TransferForm(request.POST or None, current_tier=placement.tier)
+    form = TransferForm(
+        request.POST or None, current_tier=placement.tier, period=platform.period
+    )
     if request.method == "POST" and form.is_valid():
         try:
             transfer = placement_rules.transfer_team(
@@ -365,6 +372,7 @@ def mentorship_add(request, pk):
         request.POST or None,
         mentors=mentorship_rules.mentor_candidates(platform=platform),
         mentees=mentorship_rules.mentee_candidates(platform=platform),
+        period=platform.period,
     )
     if request.method == "POST" and form.is_valid():
         try:

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, Q, Value, When
 
@@ -155,3 +156,19 @@ class UserProfile(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user.get_username()}: {self.get_role_display()}"
+
+    def clean(self) -> None:
+        if self.role == Role.SCHOOL and self.organization_id is None:
+            raise ValidationError(
+                {"organization": "Для управленческой команды укажите организацию."}
+            )
+        if self.role != Role.SCHOOL and self.organization_id is not None:
+            raise ValidationError(
+                {"organization": "Организация указывается только для управленческой команды ОО."}
+            )
+        if self.organization_id is not None and (
+            self.organization.municipality_id != self.municipality_id
+        ):
+            raise ValidationError(
+                {"organization": "Организация относится к другому муниципальному образованию."}
+            )
