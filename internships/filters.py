@@ -1,9 +1,9 @@
 import django_filters
 from django import forms
-from django.db.models import Q
 
 from internships.models import Direction, Period, Placement, Tier
 from teams.models import Locality, Organization, OrganizationKind
+from teams.search import search_organizations
 
 
 class PlacementFilter(django_filters.FilterSet):
@@ -42,10 +42,7 @@ class PlacementFilter(django_filters.FilterSet):
         self.filters["direction"].queryset = directions
 
     def filter_name(self, queryset, name, value):
-        return queryset.filter(
-            Q(team__organization__short_name__icontains=value.strip())
-            | Q(team__organization__name__icontains=value.strip())
-        )
+        return search_organizations(queryset, value, prefix="team__organization__")
 
 
 class OrganizationFilter(django_filters.FilterSet):
@@ -74,8 +71,7 @@ class OrganizationFilter(django_filters.FilterSet):
         fields = ["q", "kind", "locality", "leads"]
 
     def filter_name(self, queryset, name, value):
-        return queryset.filter(Q(short_name__icontains=value.strip())
-                               | Q(name__icontains=value.strip()))
+        return search_organizations(queryset, value)
 
     def filter_leads(self, queryset, name, value):
         if value == "none":

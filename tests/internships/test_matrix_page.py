@@ -142,3 +142,10 @@ def test_it_ignores_a_year_of_another_municipality(world, as_role):
 
     assert response.context["period"] == world.period
     assert "СОШ № 7" not in response.content.decode()
+
+
+@pytest.mark.parametrize("query", ["гимназ", "ГИМНАЗИЯ", "  гимназия   № 2 "])
+def test_it_finds_organizations_whatever_the_case_of_russian_letters(world, as_role, query):
+    response = as_role("staff").get(URL, {"q": query})
+
+    assert {name for _, _, name in shown(response)} == {"Гимназия № 2"}

@@ -228,3 +228,27 @@ def test_it_shows_an_organization_whose_team_is_not_yet_created(world, as_role):
 
     assert response.status_code == 200
     assert "Состав команды ещё не внесён." in response.content.decode()
+
+
+def test_it_finds_organizations_in_the_list_whatever_the_case(world, as_role):
+    response = as_role("staff").get(reverse("organization_list"), {"q": "детский"})
+
+    assert [o.short_name for o in response.context["organizations"]] == ["Детский сад № 5"]
+
+
+def test_it_keeps_the_filters_in_the_sort_links(world, as_role):
+    response = as_role("staff").get(reverse("organization_list"), {"locality": "rural"})
+
+    assert "?locality=rural&amp;sort=name" in response.content.decode()
+
+
+def test_it_does_not_link_a_school_team_to_other_schools_pages(world, as_role):
+    factories.MentorshipFactory(platform=world.own_platform, mentor=world.school_a.team,
+                                mentee=world.school_c.team)
+
+    response = as_role("school_user").get(reverse("organization_detail", args=[world.school_a.pk]))
+
+    assert "ООШ № 3" in response.content.decode()
+    assert reverse("organization_detail", args=[world.school_c.pk]) not in (
+        response.content.decode()
+    )
