@@ -271,6 +271,21 @@ def _require(request, permission, platform):
         raise PermissionDenied
 
 
+def _platform_form_page(request, *, form, platform, title, apply, success, placement=None):
+    """Parse the form and apply the business rule; a refusal is shown on the form."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = apply(form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, success(result))
+            return redirect("platform_detail", pk=platform.pk)
+    return render(request, "internships/form_page.html", {
+        "platform": platform, "placement": placement, "form": form, "title": title,
+    })
+
+
 @login_required
 def placement_add(request, pk):
     platform = _platform_for(request, pk)
@@ -278,24 +293,19 @@ def placement_add(request, pk):
     teams = ManagementTeam.objects.filter(
         organization__municipality_id=platform.period.programme.municipality_id
     ).select_related("organization")
-    form = PlacementForm(request.POST or None, teams=teams)
-    if request.method == "POST" and form.is_valid():
-        try:
-            placement = placement_rules.place_team(
-                team=form.cleaned_data["team"], platform=platform, tier=form.cleaned_data["tier"]
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request,
-                f"{placement.team.organization.short_name} распределена: "
-                f"{placement.get_tier_display().lower()}.",
-            )
-            return redirect("platform_detail", pk=platform.pk)
-    return render(request, "internships/form_page.html", {
-        "platform": platform, "form": form, "title": "Распределить команду",
-    })
+    return _platform_form_page(
+        request,
+        form=PlacementForm(request.POST or None, teams=teams),
+        platform=platform,
+        title="Распределить команду",
+        apply=lambda data: placement_rules.place_team(
+            team=data["team"], platform=platform, tier=data["tier"]
+        ),
+        success=lambda placement: (
+            f"{placement.team.organization.short_name} распределена: "
+            f"{placement.get_tier_display().lower()}."
+        ),
+    )
 
 
 @login_required
@@ -337,63 +347,52 @@ def transfer_create(request, pk):
     if not sees_whole_municipality(request.user):
         raise PermissionDenied
     _require(request, "internships.run_platform", platform)
-    form = TransferForm(
-        request.POST or None, current_tier=placement.tier, period=platform.period
+    return _platform_form_page(
+        request,
+        form=TransferForm(request.POST or None, current_tier=placement.tier,
+                          period=platform.period),
+        platform=platform,
+        placement=placement,
+        title=f"Перевод команды {placement.team.organization.short_name}",
+        apply=lambda data: placement_rules.transfer_team(
+            placement=placement,
+            to_tier=data["to_tier"],
+            transferred_on=data["transferred_on"],
+            reason=data["reason"],
+            recorded_by=request.user,
+        ),
+        success=lambda transfer: (
+            f"{placement.team.organization.short_name} переведена: "
+            f"{transfer.get_to_tier_display().lower()}."
+        ),
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            transfer = placement_rules.transfer_team(
-                placement=placement,
-                to_tier=form.cleaned_data["to_tier"],
-                transferred_on=form.cleaned_data["transferred_on"],
-                reason=form.cleaned_data["reason"],
-                recorded_by=request.user,
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request,
-                f"{placement.team.organization.short_name} переведена: "
-                f"{transfer.get_to_tier_display().lower()}.",
-            )
-            return redirect("platform_detail", pk=platform.pk)
-    return render(request, "internships/form_page.html", {
-        "platform": platform, "placement": placement, "form": form,
-        "title": f"Перевод команды {placement.team.organization.short_name}",
-    })
 
 
 @login_required
 def mentorship_add(request, pk):
     platform = _platform_for(request, pk)
     _require(request, "internships.run_platform", platform)
-    form = MentorshipForm(
-        request.POST or None,
-        mentors=mentorship_rules.mentor_candidates(platform=platform),
-        mentees=mentorship_rules.mentee_candidates(platform=platform),
-        period=platform.period,
+    return _platform_form_page(
+        request,
+        form=MentorshipForm(
+            request.POST or None,
+            mentors=mentorship_rules.mentor_candidates(platform=platform),
+            mentees=mentorship_rules.mentee_candidates(platform=platform),
+            period=platform.period,
+        ),
+        platform=platform,
+        title="Назначить наставника",
+        apply=lambda data: mentorship_rules.start_mentorship(
+            platform=platform,
+            mentor=data["mentor"],
+            mentee=data["mentee"],
+            started_on=data["started_on"],
+        ),
+        success=lambda mentorship: (
+            f"Наставник назначен: {mentorship.mentor.organization.short_name} → "
+            f"{mentorship.mentee.organization.short_name}."
+        ),
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            mentorship = mentorship_rules.start_mentorship(
-                platform=platform,
-                mentor=form.cleaned_data["mentor"],
-                mentee=form.cleaned_data["mentee"],
-                started_on=form.cleaned_data["started_on"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request,
-                f"Наставник назначен: {mentorship.mentor.organization.short_name} → "
-                f"{mentorship.mentee.organization.short_name}.",
-            )
-            return redirect("platform_detail", pk=platform.pk)
-    return render(request, "internships/form_page.html", {
-        "platform": platform, "form": form, "title": "Назначить наставника",
-    })
 
 
 @login_required
