@@ -317,8 +317,6 @@ def placement_delete(request, pk):
         pk=pk,
     )
     platform = placement.platform
-    if not sees_whole_municipality(request.user):
-        raise PermissionDenied
     _require(request, "internships.manage_placements", platform)
     if request.method == "POST":
         try:
@@ -344,8 +342,6 @@ def transfer_create(request, pk):
         pk=pk,
     )
     platform = placement.platform
-    if not sees_whole_municipality(request.user):
-        raise PermissionDenied
     _require(request, "internships.run_platform", platform)
     return _platform_form_page(
         request,
@@ -404,8 +400,6 @@ def mentorship_end(request, pk):
         ),
         pk=pk,
     )
-    if not sees_whole_municipality(request.user):
-        raise PermissionDenied
     _require(request, "internships.run_platform", mentorship.platform)
     form = EndMentorshipForm(request.POST)
     if form.is_valid():
