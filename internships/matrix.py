@@ -2,9 +2,10 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Case, IntegerField, Prefetch, QuerySet, Value, When
+from django.db.models import Case, Count, IntegerField, Prefetch, Q, QuerySet, Value, When
 
-from internships.models import TIER_ORDER, Curator, Direction, Period, Placement, Platform
+from internships.models import TIER_ORDER, Curator, Direction, Period, Placement, Platform, Tier
+from teams.models import ManagementTeam
 
 MATRIX_ORDER = [
     "platform__direction__number",
@@ -82,3 +83,26 @@ def matrix_export_rows(rows: list[MatrixRow]):
                     placement.get_tier_display(),
                     curators,
                 )
+
+
+def period_summary(*, period: Period) -> dict:
+    """The dashboard's figures for one year: teams, coverage, placements per direction and tier."""
+    placements = Placement.objects.filter(platform__period=period)
+    return {
+        "team_count": ManagementTeam.objects.filter(
+            organization__municipality_id=period.programme.municipality_id
+        ).count(),
+        "placed_team_count": placements.values("team").distinct().count(),
+        "leading_team_count": placements.filter(tier=Tier.LEADER)
+        .values("team").distinct().count(),
+        "placement_count": placements.count(),
+        "directions": Direction.objects.filter(programme=period.programme_id).annotate(
+            **{
+                f"{tier}_count": Count(
+                    "platforms__placements",
+                    filter=Q(platforms__period=period, platforms__placements__tier=tier),
+                )
+                for tier in TIER_ORDER
+            }
+        ),
+    }

@@ -26,7 +26,12 @@ from internships.forms import (
     TransferForm,
     add_service_errors,
 )
-from internships.matrix import build_matrix, matrix_export_rows, ordered_placements
+from internships.matrix import (
+    build_matrix,
+    matrix_export_rows,
+    ordered_placements,
+    period_summary,
+)
 from internships.models import (
     TIER_ORDER,
     Curator,
@@ -83,26 +88,7 @@ def home(request):
     period, _ = _selected_period(request)
     context = {"period": period}
     if period is not None:
-        placements = Placement.objects.filter(platform__period=period)
-        teams = ManagementTeam.objects.filter(
-            organization__municipality_id=period.programme.municipality_id
-        )
-        context.update(
-            team_count=teams.count(),
-            placed_team_count=placements.values("team").distinct().count(),
-            leading_team_count=placements.filter(tier=Tier.LEADER)
-            .values("team").distinct().count(),
-            placement_count=placements.count(),
-            directions=Direction.objects.filter(programme=period.programme_id).annotate(
-                **{
-                    f"{tier}_count": Count(
-                        "platforms__placements",
-                        filter=Q(platforms__period=period, platforms__placements__tier=tier),
-                    )
-                    for tier in TIER_ORDER
-                }
-            ),
-        )
+        context.update(period_summary(period=period))
     if profile is not None and profile.role == Role.CURATOR:
         context["my_platforms"] = (
             Platform.objects.filter(pk__in=curated_platform_ids(request.user))
@@ -129,15 +115,14 @@ def _matrix_filter(request):
 
 
 def _matrix_rows(period, directions, placement_filter):
-    placements = ordered_placements(placement_filter.qs) if placement_filter.is_valid() else (
-        Placement.objects.none()
-    )
-    shown = directions
-    chosen = placement_filter.form.cleaned_data.get("direction") if (
-        placement_filter.is_valid()) else None
+    if not placement_filter.is_valid():
+        return build_matrix(period=period, directions=directions,
+                            placements=Placement.objects.none())
+    chosen = placement_filter.form.cleaned_data.get("direction")
     if chosen is not None:
-        shown = directions.filter(pk=chosen.pk)
-    return build_matrix(period=period, directions=shown, placements=placements)
+        directions = directions.filter(pk=chosen.pk)
+    return build_matrix(period=period, directions=directions,
+                        placements=ordered_placements(placement_filter.qs))
 
 
 @municipality_wide
