@@ -64,6 +64,7 @@ class OrganizationFilter(django_filters.FilterSet):
                       "leading": "Лидирует в направлениях",
                       "placements": "Участвует в направлениях"},
         label="Сортировка",
+        empty_label="По умолчанию",
     )
 
     class Meta:
