@@ -16,6 +16,11 @@ class OrganizationAdmin(admin.ModelAdmin):
     list_select_related = ["municipality", "parent"]
     autocomplete_fields = ["parent"]
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        # Every organization has its management team; placements are made for teams.
+        ManagementTeam.objects.get_or_create(organization=obj)
+
 
 class TeamMemberInline(admin.TabularInline):
     model = TeamMember
