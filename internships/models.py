@@ -1,8 +1,12 @@
+import uuid
+from pathlib import PurePath
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from simple_history.models import HistoricalRecords
 
-from teams.models import ManagementTeam, Municipality
+from teams.models import ManagementTeam, Municipality, Organization
 
 
 class Programme(models.Model):
@@ -12,6 +16,10 @@ class Programme(models.Model):
     title = models.CharField("название", max_length=500)
     starts_on = models.DateField("начало")
     ends_on = models.DateField("окончание")
+    mentee_capacity = models.PositiveSmallIntegerField(
+        "подопечных на одного наставника", default=3,
+        help_text="Больше этого числа подопечных у команды-лидера — предупреждение.",
+    )
 
     class Meta:
         verbose_name = "инновационный проект"
@@ -199,6 +207,7 @@ class Placement(models.Model):
     team = models.ForeignKey(ManagementTeam, on_delete=models.PROTECT,
                              related_name="placements", verbose_name="команда")
     tier = models.CharField("уровень", max_length=20, choices=Tier.choices)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "распределение"
@@ -229,6 +238,7 @@ class Transfer(models.Model):
                                     null=True, blank=True, related_name="+",
                                     verbose_name="кто записал")
     recorded_at = models.DateTimeField("записано", auto_now_add=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "перевод"
@@ -256,6 +266,7 @@ class Mentorship(models.Model):
                                verbose_name="подопечная команда")
     started_on = models.DateField("начало")
     ended_on = models.DateField("окончание", null=True, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "наставничество"
@@ -297,3 +308,246 @@ class Strategy(models.Model):
 
     def __str__(self) -> str:
         return f"{self.team}: {self.get_kind_display()} ({self.period})"
+
+
+class WorkForm(models.TextChoices):
+    SESSION = "session", "Стажировочная сессия"
+    SEMINAR = "seminar", "Семинар"
+    MASTER_CLASS = "master_class", "Мастер-класс"
+    WORKSHOP = "workshop", "Педагогическая мастерская"
+    WEBINAR = "webinar", "Вебинар"
+    CONSULTATION = "consultation", "Консультация"
+    MUTUAL_VISIT = "mutual_visit", "Взаимопосещение"
+    ROUND_TABLE = "round_table", "Круглый стол"
+    OTHER = "other", "Другое"
+
+
+# «Другое» needs its own name; every listed form must not carry one.
+_FORM_OTHER_NAMED = (Q(form=WorkForm.OTHER) & ~Q(form_other="")) | (
+    ~Q(form=WorkForm.OTHER) & Q(form_other="")
+)
+
+
+def attachment_path(instance, filename: str) -> str:
+    """A generated name: what the user called the file never reaches the disk."""
+    suffix = PurePath(filename).suffix.lower()[:10]
+    return f"attachments/{uuid.uuid4().hex}{suffix}"
+
+
+class JournalEntry(models.Model):
+    platform = models.ForeignKey(Platform, on_delete=models.PROTECT, related_name="entries",
+                                 verbose_name="площадка")
+    held_on = models.DateField("дата")
+    ends_on = models.DateField("дата окончания", null=True, blank=True,
+                               help_text="Для мероприятий длиннее одного дня.")
+    form = models.CharField("форма работы", max_length=20, choices=WorkForm.choices)
+    form_other = models.CharField("другая форма", max_length=200, blank=True)
+    topic = models.CharField("тема", max_length=500)
+    venue = models.ForeignKey(Organization, on_delete=models.PROTECT, null=True, blank=True,
+                              related_name="hosted_events", verbose_name="место проведения")
+    hosts = models.ManyToManyField(ManagementTeam, related_name="hosted_entries",
+                                   verbose_name="проводящие команды")
+    description = models.TextField("описание", blank=True)
+    # Optimistic locking: a save names the version it was based on.
+    version = models.PositiveIntegerField("версия", default=1)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                   null=True, blank=True, related_name="+",
+                                   verbose_name="кто создал")
+    created_at = models.DateTimeField("создано", auto_now_add=True)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                   null=True, blank=True, related_name="+",
+                                   verbose_name="кто изменил")
+    updated_at = models.DateTimeField("изменено", auto_now=True)
+    history = HistoricalRecords(m2m_fields=[hosts])
+
+    class Meta:
+        verbose_name = "мероприятие журнала"
+        verbose_name_plural = "мероприятия журнала"
+        ordering = ["-held_on", "-id"]
+        indexes = [
+            # The journal of a platform, newest first, filtered by date range.
+            models.Index(fields=["platform", "held_on"], name="entry_platform_date_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=Q(ends_on__isnull=True) | Q(ends_on__gte=F("held_on")),
+                                   name="entry_ends_after_start"),
+            models.CheckConstraint(condition=_FORM_OTHER_NAMED, name="entry_other_form_named"),
+            models.CheckConstraint(condition=Q(version__gte=1), name="entry_version_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.held_on:%d.%m.%Y} {self.form_name}: {self.topic}"
+
+    @property
+    def form_name(self) -> str:
+        return self.form_other if self.form == WorkForm.OTHER else self.get_form_display()
+
+
+class Outcome(models.TextChoices):
+    MASTERED = "mastered", "Освоено"
+    PARTIAL = "partial", "Частично освоено"
+    NOT_MASTERED = "not_mastered", "Не освоено"
+
+
+class TeamResult(models.Model):
+    entry = models.ForeignKey(JournalEntry, on_delete=models.CASCADE, related_name="results",
+                              verbose_name="мероприятие")
+    team = models.ForeignKey(ManagementTeam, on_delete=models.PROTECT, related_name="results",
+                             verbose_name="команда")
+    attended = models.BooleanField("участвовала", default=True)
+    managers = models.PositiveSmallIntegerField("руководителей", default=0)
+    teachers = models.PositiveSmallIntegerField("педагогов", default=0)
+    outcome = models.CharField("результат", max_length=20, choices=Outcome.choices, blank=True)
+    comment = models.TextField("комментарий", blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "результат команды"
+        verbose_name_plural = "результаты команд"
+        ordering = ["entry", "id"]
+        indexes = [
+            # A team's participation: its results across entries and platforms.
+            models.Index(fields=["team", "entry"], name="result_team_entry_idx"),
+        ]
+        constraints = [
+            models.UniqueConstraint(fields=["entry", "team"], name="result_unique_team"),
+            # A team that did not come sent nobody and mastered nothing.
+            models.CheckConstraint(
+                condition=Q(attended=True) | (Q(managers=0) & Q(teachers=0) & Q(outcome="")),
+                name="result_absent_is_empty",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.team}: {self.entry}"
+
+    @property
+    def people(self) -> int:
+        return self.managers + self.teachers
+
+
+class EntryAttachment(models.Model):
+    entry = models.ForeignKey(JournalEntry, on_delete=models.CASCADE,
+                              related_name="attachments", verbose_name="мероприятие")
+    file = models.FileField("файл", upload_to=attachment_path)
+    original_name = models.CharField("имя файла", max_length=255)
+    content_type = models.CharField("тип", max_length=100)
+    size = models.PositiveIntegerField("размер, байт")
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                    null=True, blank=True, related_name="+",
+                                    verbose_name="кто загрузил")
+    uploaded_at = models.DateTimeField("загружено", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "вложение"
+        verbose_name_plural = "вложения"
+        ordering = ["uploaded_at", "id"]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+class PlannedEvent(models.Model):
+    """A line of the platform's work plan: a month, or an exact date when known."""
+
+    platform = models.ForeignKey(Platform, on_delete=models.CASCADE,
+                                 related_name="planned_events", verbose_name="площадка")
+    month = models.DateField("месяц", help_text="Первое число месяца.")
+    planned_on = models.DateField("дата", null=True, blank=True)
+    form = models.CharField("форма работы", max_length=20, choices=WorkForm.choices)
+    form_other = models.CharField("другая форма", max_length=200, blank=True)
+    topic = models.CharField("тема", max_length=500)
+    responsible = models.ForeignKey(ManagementTeam, on_delete=models.PROTECT, null=True,
+                                    blank=True, related_name="planned_events",
+                                    verbose_name="ответственная команда")
+    entry = models.OneToOneField(JournalEntry, on_delete=models.SET_NULL, null=True,
+                                 blank=True, related_name="planned_event",
+                                 verbose_name="проведено как")
+
+    class Meta:
+        verbose_name = "мероприятие плана"
+        verbose_name_plural = "план работы"
+        ordering = ["month", "planned_on", "id"]
+        indexes = [
+            # Overdue plan lines on the curator's home page: not held, due before today.
+            models.Index(fields=["platform", "month"], name="plan_platform_month_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=Q(month__day=1), name="plan_month_first_day"),
+            models.CheckConstraint(condition=_FORM_OTHER_NAMED, name="plan_other_form_named"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.month:%m.%Y}: {self.topic}"
+
+
+class CouncilMeeting(models.Model):
+    """A protocol of the scientific-methodological council (научно-методический совет)."""
+
+    period = models.ForeignKey(Period, on_delete=models.PROTECT, related_name="council_meetings",
+                               verbose_name="учебный год")
+    number = models.PositiveSmallIntegerField("номер протокола")
+    held_on = models.DateField("дата заседания")
+    attendees = models.TextField("присутствовали")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                   null=True, blank=True, related_name="+",
+                                   verbose_name="кто записал")
+    created_at = models.DateTimeField("записано", auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "протокол научно-методического совета"
+        verbose_name_plural = "протоколы научно-методического совета"
+        ordering = ["-held_on", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["period", "number"], name="council_unique_number"),
+            models.CheckConstraint(condition=Q(number__gte=1), name="council_number_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Протокол № {self.number} от {self.held_on:%d.%m.%Y}"
+
+
+class AgendaItem(models.Model):
+    meeting = models.ForeignKey(CouncilMeeting, on_delete=models.CASCADE, related_name="items",
+                                verbose_name="протокол")
+    position = models.PositiveSmallIntegerField("№ вопроса")
+    question = models.TextField("слушали")
+    decision = models.TextField("решили", blank=True)
+    placements = models.ManyToManyField(Placement, blank=True, related_name="council_items",
+                                        verbose_name="утверждённые распределения")
+    transfers = models.ManyToManyField(Transfer, blank=True, related_name="council_items",
+                                       verbose_name="утверждённые переводы")
+
+    class Meta:
+        verbose_name = "вопрос повестки"
+        verbose_name_plural = "вопросы повестки"
+        ordering = ["meeting", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "position"],
+                                    name="agenda_unique_position"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.position}. {self.question[:60]}"
+
+
+class CouncilAttachment(models.Model):
+    meeting = models.ForeignKey(CouncilMeeting, on_delete=models.CASCADE,
+                                related_name="attachments", verbose_name="протокол")
+    file = models.FileField("файл", upload_to=attachment_path)
+    original_name = models.CharField("имя файла", max_length=255)
+    content_type = models.CharField("тип", max_length=100)
+    size = models.PositiveIntegerField("размер, байт")
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                    null=True, blank=True, related_name="+",
+                                    verbose_name="кто загрузил")
+    uploaded_at = models.DateTimeField("загружено", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "вложение протокола"
+        verbose_name_plural = "вложения протоколов"
+        ordering = ["uploaded_at", "id"]
+
+    def __str__(self) -> str:
+        return self.original_name

@@ -1,7 +1,8 @@
 """Who gets what from every URL of the project.
 
 Every URL pattern of the project (includes walked recursively) must have a
-row in ``POLICY`` with the answer each actor gets; a URL with an id also names
+row in ``POLICY`` with the answer each actor gets (the core rows are here, each
+later area's rows in its own module of ``tests/url_policy_rows``); a URL with an id also names
 its object in ``OBJECT_OF``, and a POST-only action its data in ``POST_DATA``.
 A new URL without a row fails ``test_every_url_has_a_policy`` and each of its
 own cases, so nobody adds a page without deciding who may open it.
@@ -13,6 +14,7 @@ may not take are 403, anonymous users are sent to the login page.
 import datetime
 from collections.abc import Iterator
 from dataclasses import dataclass
+from types import SimpleNamespace
 from typing import NamedTuple
 
 import pytest
@@ -32,6 +34,7 @@ from internships.models import (
     Tier,
 )
 from teams.models import ManagementTeam, Municipality, Organization, Role, UserProfile
+from tests.url_policy_rows import AREAS
 
 ACTORS = (
     "anonymous",
@@ -89,6 +92,12 @@ POST_DATA = {
     "logout": {},
     "mentorship_end": {"ended_on": "2022-05-20"},
 }
+
+for _area in AREAS:
+    assert not set(_area.ROWS) & set(POLICY), f"{_area.__name__}: строки POLICY повторяются"
+    POLICY.update(_area.ROWS)
+    OBJECT_OF.update(_area.OBJECT_OF)
+    POST_DATA.update(_area.POST_DATA)
 
 # Namespaces declared as one row, and the page each is checked on.
 NAMESPACE_ENTRY_PAGES = {"admin": "admin:index"}
@@ -235,13 +244,24 @@ def _build_dataset() -> DataSet:
     other_staff = User.objects.create_user("other_staff")
     UserProfile.objects.create(user=other_staff, municipality=other, role=Role.STAFF)
 
+    targets = {
+        "organization": own_school.pk,
+        "platform": platform.pk,
+        "placement": placement.pk,
+        "mentorship": mentorship.pk,
+    }
+    # Each area adds the objects its URLs point at, built on the same district.
+    context = SimpleNamespace(
+        municipality=municipality, programme=programme, period=period, platform=platform,
+        own_school=own_school, foreign_school=foreign_school, placement=placement,
+        mentorship=mentorship, staff=User.objects.get(username="staff"),
+        curator=User.objects.get(username="curator"),
+        school_user=User.objects.get(username="school"),
+    )
+    for area in AREAS:
+        targets.update(area.targets(context))
     return DataSet(
-        targets={
-            "organization": own_school.pk,
-            "platform": platform.pk,
-            "placement": placement.pk,
-            "mentorship": mentorship.pk,
-        },
+        targets=targets,
         usernames={
             "staff": "staff",
             "curator_own": "curator",

@@ -4,7 +4,7 @@ from internships.demo import load_demo
 
 
 class Command(BaseCommand):
-    help = "Загружает демонстрационные данные: Крымский район, стажировки 2021–2022."
+    help = "Загружает демонстрационные данные: Крымский район, стажировки 2021–2022, диагностика."
 
     def handle(self, *args, **options):
         counts = load_demo()

@@ -1,0 +1,239 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+
+from internships.models import ControlPoint, Direction, Period, Programme
+from teams.models import ManagementTeam, Organization
+
+
+class Deficit(models.Model):
+    """A catalogued professional deficit of a management team in one direction."""
+
+    direction = models.ForeignKey(Direction, on_delete=models.PROTECT, related_name="deficits",
+                                  verbose_name="направление")
+    code = models.CharField("код", max_length=20)
+    wording = models.TextField("формулировка")
+    active = models.BooleanField("действует", default=True)
+    from_template = models.BooleanField(
+        "из стартового шаблона", default=False,
+        help_text="Формулировка из стартового каталога: уточните её под свой район.",
+    )
+
+    class Meta:
+        verbose_name = "профессиональный дефицит"
+        verbose_name_plural = "профессиональные дефициты"
+        ordering = ["direction__number", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["direction", "code"], name="deficit_unique_code"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code}. {self.wording}"
+
+
+class RoundKind(models.TextChoices):
+    START = "start", "Стартовая"
+    INTERMEDIATE = "intermediate", "Промежуточная"
+    FINAL = "final", "Итоговая"
+
+
+class DiagnosticRound(models.Model):
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE,
+                                  related_name="diagnostic_rounds", verbose_name="проект")
+    control_point = models.ForeignKey(ControlPoint, on_delete=models.SET_NULL, null=True,
+                                      blank=True, related_name="diagnostic_rounds",
+                                      verbose_name="контрольная точка")
+    kind = models.CharField("вид", max_length=20, choices=RoundKind.choices)
+    title = models.CharField("название", max_length=300)
+    starts_on = models.DateField("начало")
+    ends_on = models.DateField("окончание")
+    entry_opens = models.DateField("приём результатов с")
+    entry_closes = models.DateField("приём результатов по",
+                                    help_text="После этой даты вносить результаты может "
+                                              "только управление образования.")
+
+    class Meta:
+        verbose_name = "диагностика"
+        verbose_name_plural = "диагностики"
+        ordering = ["starts_on", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "title"], name="round_unique_title"),
+            models.CheckConstraint(condition=Q(ends_on__gte=F("starts_on")),
+                                   name="round_ends_after_start"),
+            models.CheckConstraint(condition=Q(entry_closes__gte=F("entry_opens")),
+                                   name="round_window_closes_after_opening"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def is_open_on(self, day) -> bool:
+        return self.entry_opens <= day <= self.entry_closes
+
+
+class DiagnosisSource(models.TextChoices):
+    EXPERT = "expert", "Экспертная оценка куратора"
+    SELF = "self", "Самооценка команды"
+
+
+class Diagnosis(models.Model):
+    """Team × round × direction: the deficits found, from one source."""
+
+    team = models.ForeignKey(ManagementTeam, on_delete=models.PROTECT, related_name="diagnoses",
+                             verbose_name="команда")
+    round = models.ForeignKey(DiagnosticRound, on_delete=models.PROTECT,
+                              related_name="diagnoses", verbose_name="диагностика")
+    direction = models.ForeignKey(Direction, on_delete=models.PROTECT, related_name="diagnoses",
+                                  verbose_name="направление")
+    source = models.CharField("источник", max_length=10, choices=DiagnosisSource.choices,
+                              default=DiagnosisSource.EXPERT)
+    score = models.PositiveSmallIntegerField("балл (0–100)", null=True, blank=True)
+    deficits = models.ManyToManyField(Deficit, blank=True, related_name="diagnoses",
+                                      verbose_name="выявленные дефициты")
+    comment = models.TextField("комментарий", blank=True)
+    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                   null=True, blank=True, related_name="+",
+                                   verbose_name="кто внёс")
+    updated_at = models.DateTimeField("изменено", auto_now=True)
+
+    class Meta:
+        verbose_name = "результат диагностики"
+        verbose_name_plural = "результаты диагностики"
+        ordering = ["round__starts_on", "direction__number", "id"]
+        indexes = [
+            # Dynamics: all diagnoses of a round in a direction, compared with another round.
+            models.Index(fields=["round", "direction"], name="diagnosis_round_direction_idx"),
+        ]
+        constraints = [
+            models.UniqueConstraint(fields=["team", "round", "direction", "source"],
+                                    name="diagnosis_unique_source"),
+            models.CheckConstraint(condition=Q(score__isnull=True) | Q(score__lte=100),
+                                   name="diagnosis_score_0_100"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.team}: {self.round}, стажировка {self.direction.number}"
+
+
+def _at_most(part: str, whole: str) -> Q:
+    return Q(**{f"{part}__isnull": True}) | Q(**{f"{whole}__isnull": True}) | Q(
+        **{f"{part}__lte": F(whole)}
+    )
+
+
+class SchoolIndicator(models.Model):
+    """Monitoring indicators of one organization for one academic year; blank = not known."""
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE,
+                                     related_name="indicators", verbose_name="организация")
+    period = models.ForeignKey(Period, on_delete=models.PROTECT, related_name="indicators",
+                               verbose_name="учебный год")
+    low_results = models.BooleanField("школа с низкими результатами (ШНОР)", null=True,
+                                      blank=True)
+    non_objective = models.BooleanField("признаки необъективности оценивания", null=True,
+                                        blank=True)
+    students_total = models.PositiveIntegerField("обучающихся всего", null=True, blank=True)
+    olympiad_winners = models.PositiveIntegerField(
+        "победителей и призёров олимпиад (от муниципального этапа)", null=True, blank=True)
+    graduates_total = models.PositiveIntegerField("выпускников всего", null=True, blank=True)
+    graduates_high_gia = models.PositiveIntegerField(
+        "выпускников с высокими результатами ГИА", null=True, blank=True)
+    teachers_total = models.PositiveIntegerField("педагогов всего", null=True, blank=True)
+    teachers_competition_winners = models.PositiveIntegerField(
+        "педагогов — победителей и призёров профессиональных конкурсов", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "показатели мониторинга"
+        verbose_name_plural = "показатели мониторинга"
+        ordering = ["organization", "-period__starts_on"]
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "period"],
+                                    name="indicator_unique_period"),
+            models.CheckConstraint(condition=_at_most("olympiad_winners", "students_total"),
+                                   name="indicator_winners_within_students"),
+            models.CheckConstraint(condition=_at_most("graduates_high_gia", "graduates_total"),
+                                   name="indicator_high_gia_within_graduates"),
+            models.CheckConstraint(
+                condition=_at_most("teachers_competition_winners", "teachers_total"),
+                name="indicator_competition_within_teachers"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization}: {self.period}"
+
+
+class Staffing(models.Model):
+    """The teaching staff of an organization on a date, by qualification category (seed 004)."""
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE,
+                                     related_name="staffing", verbose_name="организация")
+    as_of = models.DateField("на дату")
+    teachers_total = models.PositiveIntegerField("всего педагогических работников (Поб)")
+    without_category = models.PositiveIntegerField("не имеют квалификационной категории")
+    first_category = models.PositiveIntegerField("первая квалификационная категория (Пп)")
+    highest_category = models.PositiveIntegerField("высшая квалификационная категория (Пв)")
+    attested_for_position = models.PositiveIntegerField(
+        "аттестованы на соответствие занимаемой должности", default=0)
+    not_subject_to_attestation = models.PositiveIntegerField(
+        "без категории, не проходят аттестацию (п. 18 Порядка)", default=0)
+
+    class Meta:
+        verbose_name = "кадровый состав"
+        verbose_name_plural = "кадровый состав"
+        ordering = ["organization", "-as_of"]
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "as_of"],
+                                    name="staffing_unique_date"),
+            # Every teacher has exactly one of: no category, first, highest.
+            models.CheckConstraint(
+                condition=Q(teachers_total=F("without_category") + F("first_category")
+                            + F("highest_category")),
+                name="staffing_categories_sum_to_total"),
+            # Attested for the position and п. 18 are both among those without a category.
+            models.CheckConstraint(
+                condition=Q(without_category__gte=F("attested_for_position")
+                            + F("not_subject_to_attestation")),
+                name="staffing_without_category_split"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization}: {self.as_of:%d.%m.%Y}"
+
+
+class Aspect(models.TextChoices):
+    PEDAGOGICAL = "pedagogical", "Педагогический процесс"
+    MANAGERIAL = "managerial", "Управленческий процесс"
+
+
+class NeedsOffer(models.Model):
+    """A line of the map of problems and effective solutions (seed 004)."""
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE,
+                                     related_name="needs_offers", verbose_name="организация")
+    period = models.ForeignKey(Period, on_delete=models.PROTECT, related_name="needs_offers",
+                               verbose_name="учебный год")
+    direction = models.ForeignKey(Direction, on_delete=models.PROTECT,
+                                  related_name="needs_offers", verbose_name="направление")
+    aspect = models.CharField("аспект", max_length=20, choices=Aspect.choices)
+    needs_support = models.BooleanField("нужна консультативная поддержка", default=False)
+    offers_practice = models.BooleanField("готовы представить свою практику", default=False)
+    note = models.CharField("пояснение", max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = "потребность или предложение"
+        verbose_name_plural = "карта проблем и эффективных решений"
+        ordering = ["organization", "direction__number", "aspect"]
+        indexes = [
+            # «Who can help»: organizations offering an aspect of a direction in a period.
+            models.Index(fields=["period", "direction", "aspect"],
+                         name="needs_period_direction_idx"),
+        ]
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "period", "direction", "aspect"],
+                                    name="needs_unique_aspect"),
+            models.CheckConstraint(condition=Q(needs_support=True) | Q(offers_practice=True),
+                                   name="needs_says_something"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization}: {self.direction}, {self.get_aspect_display()}"

@@ -1,0 +1,18 @@
+"""Rows of the URL policy (tests/test_url_policy.py), one module per area of the portal.
+
+Each module defines, in the format of the core table:
+    ROWS       — URL name → answer per actor (anonym, staff, cur+, cur-, school+, school-,
+                 analyst, other);
+    OBJECT_OF  — URL name → the key in the targets its <int:pk> stands for;
+    POST_DATA  — POST-only URL name → valid-looking data;
+    targets(context) → {key: pk}: builds the area's objects on the demo district.
+
+The context carries the demo objects the core builds: municipality, programme, period,
+platform (direction 3, curated by the demo curator, led by the demo school), own_school
+(МБОУ СОШ № 4), foreign_school (МБОУ СОШ № 1), placement (own school on the platform),
+mentorship, and the users staff, curator, school_user.
+"""
+
+from tests.url_policy_rows import council, imports, journal, monitoring, rounds
+
+AREAS = [journal, council, rounds, monitoring, imports]
