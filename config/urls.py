@@ -14,4 +14,5 @@ urlpatterns = [
     path("health/", health, name="health"),
     path("admin/", admin.site.urls),
     path("", include("internships.urls")),
+    path("", include("diagnostics.urls")),
 ]

@@ -3,7 +3,18 @@
 from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Q, QuerySet
 
-from internships.models import Mentorship, Period, Placement, Platform, Transfer
+from internships.models import (
+    CouncilMeeting,
+    EntryAttachment,
+    JournalEntry,
+    Mentorship,
+    Period,
+    Placement,
+    PlannedEvent,
+    Platform,
+    TeamResult,
+    Transfer,
+)
 from teams.access import organizations_for_user, profile_of, sees_whole_municipality
 from teams.models import Role
 
@@ -43,6 +54,59 @@ def mentorships_for_user(user: User | AnonymousUser) -> QuerySet[Mentorship]:
         own = profile.organization_id
         return queryset.filter(Q(mentor__organization_id=own) | Q(mentee__organization_id=own))
     return queryset
+
+
+def _own_organization_id(user: User | AnonymousUser) -> int | None:
+    """The organization of a school-team user; None for every other role."""
+    profile = profile_of(user)
+    if profile is not None and profile.role == Role.SCHOOL and not user.is_superuser:
+        return profile.organization_id
+    return None
+
+
+def entries_for_user(user: User | AnonymousUser) -> QuerySet[JournalEntry]:
+    """Staff roles read every journal of the municipality; a school team reads
+    the entries its team hosted or took part in."""
+    own = _own_organization_id(user)
+    if own is None:
+        return JournalEntry.objects.filter(platform__in=platforms_for_user(user))
+    involved = Q(hosts__organization_id=own) | Q(results__team__organization_id=own)
+    ids = JournalEntry.objects.filter(
+        involved, platform__period__in=periods_for_user(user)
+    ).values("pk")
+    return JournalEntry.objects.filter(pk__in=ids)
+
+
+def results_for_user(user: User | AnonymousUser) -> QuerySet[TeamResult]:
+    """A school team sees its own result rows only, never other teams' marks."""
+    queryset = TeamResult.objects.filter(entry__in=entries_for_user(user))
+    own = _own_organization_id(user)
+    if own is not None:
+        return queryset.filter(team__organization_id=own)
+    return queryset
+
+
+def attachments_for_user(user: User | AnonymousUser) -> QuerySet[EntryAttachment]:
+    return EntryAttachment.objects.filter(entry__in=entries_for_user(user))
+
+
+def planned_events_for_user(user: User | AnonymousUser) -> QuerySet[PlannedEvent]:
+    """A school team sees the plans of the platforms its team is placed on."""
+    own = _own_organization_id(user)
+    if own is None:
+        return PlannedEvent.objects.filter(platform__in=platforms_for_user(user))
+    return PlannedEvent.objects.filter(
+        platform__in=Placement.objects.filter(
+            team__organization_id=own, platform__period__in=periods_for_user(user)
+        ).values("platform_id")
+    )
+
+
+def council_meetings_for_user(user: User | AnonymousUser) -> QuerySet[CouncilMeeting]:
+    """The council's protocols are read by the municipality's staff roles."""
+    if not sees_whole_municipality(user):
+        return CouncilMeeting.objects.none()
+    return CouncilMeeting.objects.filter(period__in=periods_for_user(user))
 
 
 def curated_platform_ids(user: User | AnonymousUser) -> set[int]:
