@@ -1,9 +1,32 @@
-"""URL policy rows for this area; see tests/url_policy_rows/__init__.py for the format."""
+"""URL policy rows for this area; see tests/url_policy_rows/__init__.py for the format.
 
-ROWS: dict[str, tuple] = {}
-OBJECT_OF: dict[str, str] = {}
+School indicators, staffing and the map of needs and offers. The organization in question
+is the demo school (МБОУ СОШ № 4): its own team may read its indicators and fill in its
+needs; only department staff enter indicators and staffing.
+"""
+
+LOGIN, MOVED = "→login", "→elsewhere"
+
+ROWS: dict[str, tuple] = {
+    #                          anonym staff  cur+   cur-   school+ school- analyst other
+    "indicators":              (LOGIN, 200,  200,   200,   403,   403,   200,   200),
+    "organization_indicators": (LOGIN, 200,  200,   200,   200,   404,   200,   404),
+    "indicator_edit":          (LOGIN, 200,  403,   403,   403,   404,   403,   404),
+    "staffing":                (LOGIN, 200,  200,   200,   403,   403,   200,   200),
+    "staffing_edit":           (LOGIN, 200,  403,   403,   403,   404,   403,   404),
+    "needs_map":               (LOGIN, 200,  200,   200,   403,   403,   200,   200),
+    "my_needs":                (LOGIN, MOVED, MOVED, MOVED, 200,  200,   MOVED, MOVED),
+    "organization_needs":      (LOGIN, 200,  200,   200,   200,   404,   200,   404),
+}  # fmt: skip
+OBJECT_OF: dict[str, str] = {
+    "organization_indicators": "organization",
+    "indicator_edit": "organization",
+    "staffing_edit": "organization",
+    "organization_needs": "organization",
+}
 POST_DATA: dict[str, dict] = {}
 
 
 def targets(context) -> dict[str, int]:
+    # The pages point at the organization the core already names.
     return {}

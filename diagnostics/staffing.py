@@ -1,0 +1,141 @@
+"""The qualification of teaching staff (seed 004): shares, КК and «критическое состояние».
+
+Every percentage is computed here from the counts, for one organization or for the sum
+of a group's counts; the percentages printed in source tables are never copied.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, fields
+from decimal import ROUND_HALF_UP, Decimal
+
+from diagnostics.models import Staffing
+from teams.models import Organization, OrganizationKind
+
+NO_DATA = "нет данных"
+
+# Groups of the staffing table, in the order of the source table.
+STAFFING_GROUPS = [
+    (OrganizationKind.SCHOOL, "Общеобразовательные организации"),
+    (OrganizationKind.PRESCHOOL, "Дошкольные организации"),
+    (OrganizationKind.ADDITIONAL, "Организации дополнительного образования"),
+]
+
+
+def percent(part: int, whole: int) -> Decimal | None:
+    """``part`` of ``whole`` in per cent, to one decimal (half up); None when whole is 0."""
+    if not whole:
+        return None
+    return (Decimal(100 * part) / Decimal(whole)).quantize(Decimal("0.1"), ROUND_HALF_UP)
+
+
+def percent_text(value: Decimal | None) -> str:
+    """«39,3 %» — Russian decimal comma; «нет данных» when there is nothing to divide."""
+    if value is None:
+        return NO_DATA
+    return f"{value:.1f}".replace(".", ",") + " %"
+
+
+@dataclass(frozen=True)
+class StaffingFigures:
+    """The counts of one staffing line, or the sum of several."""
+
+    teachers_total: int = 0
+    without_category: int = 0
+    first_category: int = 0
+    highest_category: int = 0
+    attested_for_position: int = 0
+    not_subject_to_attestation: int = 0
+
+    @classmethod
+    def of(cls, staffing: Staffing) -> "StaffingFigures":
+        return cls(**{item.name: getattr(staffing, item.name) for item in fields(cls)})
+
+    def __add__(self, other: "StaffingFigures") -> "StaffingFigures":
+        return StaffingFigures(**{
+            item.name: getattr(self, item.name) + getattr(other, item.name)
+            for item in fields(self)
+        })
+
+    @property
+    def without_category_share(self) -> Decimal | None:
+        return percent(self.without_category, self.teachers_total)
+
+    @property
+    def quality_coefficient(self) -> Decimal | None:
+        """КК = (Пп + Пв) / Поб."""
+        return percent(self.first_category + self.highest_category, self.teachers_total)
+
+    @property
+    def critical(self) -> bool:
+        """More than half without a category; exactly half is not critical."""
+        return self.teachers_total > 0 and 2 * self.without_category > self.teachers_total
+
+    @property
+    def without_category_share_text(self) -> str:
+        return percent_text(self.without_category_share)
+
+    @property
+    def quality_coefficient_text(self) -> str:
+        return percent_text(self.quality_coefficient)
+
+
+def sum_figures(items: Iterable[StaffingFigures]) -> StaffingFigures:
+    total = StaffingFigures()
+    for item in items:
+        total = total + item
+    return total
+
+
+@dataclass
+class StaffingRow:
+    organization: Organization
+    staffing: Staffing
+
+    @property
+    def figures(self) -> StaffingFigures:
+        return StaffingFigures.of(self.staffing)
+
+
+@dataclass
+class StaffingGroup:
+    kind: str
+    label: str
+    rows: list[StaffingRow] = field(default_factory=list)
+
+    @property
+    def total(self) -> StaffingFigures:
+        return sum_figures(row.figures for row in self.rows)
+
+    @property
+    def critical_count(self) -> int:
+        return sum(1 for row in self.rows if row.figures.critical)
+
+
+@dataclass
+class StaffingTable:
+    groups: list[StaffingGroup]
+
+    @property
+    def total(self) -> StaffingFigures:
+        return sum_figures(group.total for group in self.groups)
+
+    @property
+    def row_count(self) -> int:
+        return sum(len(group.rows) for group in self.groups)
+
+    @property
+    def critical_count(self) -> int:
+        return sum(group.critical_count for group in self.groups)
+
+
+def group_staffing(staffings: Iterable[Staffing]) -> StaffingTable:
+    """Lines grouped by kind of organization; groups without lines are left out.
+
+    ``staffings`` come with their organization selected, in the order to show.
+    """
+    groups = {kind: StaffingGroup(kind=kind, label=label) for kind, label in STAFFING_GROUPS}
+    for staffing in staffings:
+        groups[staffing.organization.kind].rows.append(
+            StaffingRow(organization=staffing.organization, staffing=staffing)
+        )
+    return StaffingTable(groups=[group for group in groups.values() if group.rows])

@@ -1,0 +1,83 @@
+"""The municipal tables and the map cost a fixed number of queries, whatever the district."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from diagnostics.models import Aspect, NeedsOffer, SchoolIndicator, Staffing
+from teams.models import ManagementTeam, Organization, OrganizationKind
+from tests import factories
+
+AS_OF = datetime.date(2021, 6, 30)
+KINDS = [OrganizationKind.SCHOOL, OrganizationKind.PRESCHOOL, OrganizationKind.ADDITIONAL]
+
+
+def district(count: int):
+    """A district of ``count`` organizations, each with indicators, staffing and needs."""
+    municipality = factories.MunicipalityFactory(name=f"Район на {count}")
+    period = factories.PeriodFactory(programme__municipality=municipality)
+    directions = [factories.DirectionFactory(programme=period.programme, number=number)
+                  for number in (1, 2, 3)]
+    organizations = Organization.objects.bulk_create(
+        Organization(municipality=municipality, short_name=f"ОО № {number}",
+                     name=f"Организация № {number}", number=number,
+                     kind=KINDS[number % 3],
+                     level="sosh" if KINDS[number % 3] == OrganizationKind.SCHOOL else "")
+        for number in range(1, count + 1)
+    )
+    ManagementTeam.objects.bulk_create(ManagementTeam(organization=o) for o in organizations)
+    SchoolIndicator.objects.bulk_create(
+        SchoolIndicator(organization=o, period=period, low_results=bool(i % 2),
+                        students_total=100 + i, olympiad_winners=i, graduates_total=20,
+                        graduates_high_gia=i % 20, teachers_total=30,
+                        teachers_competition_winners=i % 30)
+        for i, o in enumerate(organizations)
+    )
+    Staffing.objects.bulk_create(
+        Staffing(organization=o, as_of=AS_OF, teachers_total=20, without_category=i % 20,
+                 first_category=20 - i % 20, highest_category=0)
+        for i, o in enumerate(organizations)
+    )
+    NeedsOffer.objects.bulk_create(
+        NeedsOffer(organization=o, period=period, direction=direction, aspect=aspect,
+                   needs_support=(i % 2 == 0), offers_practice=(i % 2 == 1))
+        for i, o in enumerate(organizations)
+        for direction in directions
+        for aspect in Aspect.values
+    )
+    return {
+        "staff": factories.staff_user(municipality),
+        "curator": factories.make_user("curator", municipality),
+        "analyst": factories.analyst_user(municipality),
+    }
+
+
+PAGES = {
+    "indicators": lambda response: len(response.context["rows"]),
+    "staffing": lambda response: response.context["table"].row_count,
+    "needs_map": lambda response: len(response.context["map"].needs),
+}
+# Session, user and profile are three of them on every page; department staff also get
+# the list of organizations to enter a staffing line for.
+QUERIES = {
+    "indicators": {"staff": 5, "curator": 5, "analyst": 5},
+    "staffing": {"staff": 6, "curator": 5, "analyst": 5},
+    "needs_map": {"staff": 7, "curator": 7, "analyst": 7},
+}
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("role", ["staff", "curator", "analyst"])
+def test_it_costs_the_same_number_of_queries_for_3_and_for_40_organizations(
+    db, login, django_assert_num_queries, page, role
+):
+    sizes = {}
+    for count in (3, 40):
+        client = login(district(count)[role])
+        client.get(reverse(page))
+        with django_assert_num_queries(QUERIES[page][role]):
+            response = client.get(reverse(page))
+        assert response.status_code == 200
+        sizes[count] = PAGES[page](response)
+    assert sizes[40] > sizes[3] > 0
