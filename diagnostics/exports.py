@@ -1,0 +1,143 @@
+"""Excel exports of the importable tables, and their empty templates.
+
+An export has the columns of its import, in the same order and with the same
+headings, so a downloaded file can be corrected and loaded back; derived
+columns (staffing shares, КК, critical state) are added and ignored on import.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.http import HttpResponse
+
+from config.spreadsheets import workbook_response
+from diagnostics.imports import diagnoses, indicators, organizations, staffing
+from diagnostics.imports.headers import Column
+from diagnostics.models import Diagnosis, SchoolIndicator, Staffing
+from diagnostics.staffing import StaffingFigures
+from teams.models import Municipality, Organization
+
+TABLE_COLUMNS: dict[str, tuple[Column, ...]] = {
+    "organizations": organizations.COLUMNS,
+    "indicators": indicators.COLUMNS,
+    "staffing": staffing.COLUMNS,
+    "diagnoses": diagnoses.COLUMNS,
+}
+SHEET_TITLES = {
+    "organizations": "Организации",
+    "indicators": "Показатели",
+    "staffing": "Кадровый состав",
+    "diagnoses": "Диагностика",
+}
+FILE_NAMES = {
+    "organizations": "organizacii",
+    "indicators": "pokazateli",
+    "staffing": "kadrovyj-sostav",
+    "diagnoses": "diagnostika",
+}
+
+
+@dataclass(frozen=True)
+class Sheet:
+    filename: str
+    title: str
+    headers: list[str]
+    rows: list[tuple]
+    widths: list[int]
+
+    def response(self) -> HttpResponse:
+        return workbook_response(filename=self.filename, title=self.title,
+                                 headers=self.headers, rows=self.rows, widths=self.widths)
+
+    def content(self) -> bytes:
+        return self.response().content
+
+
+def _yes_no(value: bool | None) -> str:
+    return "" if value is None else ("да" if value else "нет")
+
+
+def _number(value) -> float | None:
+    return float(value) if value is not None else None
+
+
+def _sheet(table: str, rows: Iterable[tuple], *, template: bool = False) -> Sheet:
+    columns = [c for c in TABLE_COLUMNS[table] if not (template and c.derived)]
+    return Sheet(
+        filename=f"{FILE_NAMES[table]}{'-shablon' if template else ''}.xlsx",
+        title=SHEET_TITLES[table],
+        headers=[column.title for column in columns],
+        rows=list(rows),
+        widths=[min(max(len(column.title), 12), 60) for column in columns],
+    )
+
+
+def template_sheet(table: str) -> Sheet:
+    """The empty table with its Russian headings, ready to be filled in."""
+    return _sheet(table, [], template=True)
+
+
+def organizations_sheet(*, municipality: Municipality) -> Sheet:
+    rows = (
+        (o.name, o.short_name, o.get_kind_display(), o.get_level_display(), o.number,
+         o.get_locality_display(), o.parent.short_name if o.parent else "")
+        for o in Organization.objects.filter(municipality=municipality).select_related("parent")
+    )
+    return _sheet("organizations", rows)
+
+
+def indicators_sheet(*, municipality: Municipality) -> Sheet:
+    lines = SchoolIndicator.objects.filter(organization__municipality=municipality) \
+        .select_related("organization", "period") \
+        .order_by("-period__starts_on", "organization__sort_rank", "organization__number",
+                  "organization__short_name")
+    rows = (
+        (line.organization.short_name, line.period.title, _yes_no(line.low_results),
+         _yes_no(line.non_objective), *(getattr(line, key) for key in indicators.COUNTS))
+        for line in lines
+    )
+    return _sheet("indicators", rows)
+
+
+def staffing_sheet(*, municipality: Municipality) -> Sheet:
+    lines = Staffing.objects.filter(organization__municipality=municipality) \
+        .select_related("organization") \
+        .order_by("-as_of", "organization__sort_rank", "organization__number",
+                  "organization__short_name")
+    rows = []
+    for line in lines:
+        figures = StaffingFigures.of(line)
+        rows.append((
+            line.organization.short_name, f"{line.as_of:%d.%m.%Y}",
+            *(getattr(line, key) for key in staffing.COUNTS),
+            _number(figures.without_category_share), _number(figures.quality_coefficient),
+            _yes_no(figures.critical),
+        ))
+    return _sheet("staffing", rows)
+
+
+def diagnoses_sheet(*, municipality: Municipality) -> Sheet:
+    lines = Diagnosis.objects.filter(round__programme__municipality=municipality) \
+        .select_related("team__organization", "round", "direction") \
+        .prefetch_related("deficits") \
+        .order_by("round__starts_on", "direction__number", "team__organization__sort_rank",
+                  "team__organization__number", "team__organization__short_name", "source")
+    rows = (
+        (d.team.organization.short_name, d.round.title, d.direction.number,
+         d.get_source_display(), d.score,
+         "; ".join(sorted(deficit.code for deficit in d.deficits.all())), d.comment)
+        for d in lines
+    )
+    return _sheet("diagnoses", rows)
+
+
+EXPORTS = {
+    "organizations": organizations_sheet,
+    "indicators": indicators_sheet,
+    "staffing": staffing_sheet,
+    "diagnoses": diagnoses_sheet,
+}
+
+
+def export_sheet(table: str, *, municipality: Municipality) -> Sheet:
+    return EXPORTS[table](municipality=municipality)

@@ -1,0 +1,68 @@
+"""The upload form of an import page: the file and the table's one option."""
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+from django.utils import timezone
+
+from diagnostics.imports.base import current_period
+from diagnostics.imports.diagnoses import current_round
+from diagnostics.imports.safety import MAX_FILE_BYTES
+from diagnostics.models import DiagnosticRound
+from internships.models import Period
+from teams.models import Municipality
+
+CHECK, LOAD = "check", "load"
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label="Файл Excel (.xlsx)",
+        help_text="До 10 МБ. Читается первый лист; строку заголовков программа найдёт сама.",
+        widget=forms.ClearableFileInput(attrs={
+            "accept": ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        }),
+        error_messages={"required": "Выберите файл .xlsx.",
+                        "empty": "Файл пуст.", "invalid": "Выберите файл .xlsx."},
+    )
+
+    def __init__(self, *args, table: str, municipality: Municipality, **kwargs):
+        super().__init__(*args, **kwargs)
+        if table == "indicators":
+            self.fields["period"] = forms.ModelChoiceField(
+                label="Учебный год", required=False,
+                queryset=Period.objects.filter(programme__municipality=municipality)
+                .order_by("-starts_on"),
+                initial=current_period(municipality), empty_label="— текущий —",
+                help_text="Для строк, где учебный год не указан.",
+            )
+        elif table == "staffing":
+            self.fields["as_of"] = forms.DateField(
+                label="На дату", required=False, initial=timezone.localdate,
+                widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+                help_text="Для строк, где дата не указана.",
+                error_messages={"invalid": "Введите дату в формате ДД.ММ.ГГГГ."},
+            )
+        elif table == "diagnoses":
+            self.fields["diagnostic_round"] = forms.ModelChoiceField(
+                label="Диагностика", required=False,
+                queryset=DiagnosticRound.objects.filter(programme__municipality=municipality)
+                .order_by("-starts_on"),
+                initial=current_round(municipality), empty_label="— текущая —",
+                help_text="Для строк, где диагностика не указана.",
+            )
+        self.helper = FormHelper()
+        self.helper.add_input(Submit(CHECK, "Проверить", css_class="btn-outline-primary"))
+        self.helper.add_input(Submit(LOAD, "Загрузить"))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_FILE_BYTES:
+            raise forms.ValidationError(
+                "Файл больше 10 МБ. Разделите таблицу на части или удалите лишние листы.")
+        return upload
+
+    def options(self) -> dict:
+        """The table's option as ``import_file`` takes it (None fields left to defaults)."""
+        return {key: value for key, value in self.cleaned_data.items()
+                if key != "file" and value is not None}

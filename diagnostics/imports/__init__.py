@@ -1,0 +1,1 @@
+"""Excel imports: one engine for the browser and the management commands."""

@@ -1,0 +1,341 @@
+"""The import engine: all or nothing, with a report of every bad row.
+
+Each table (``organizations``, ``indicators``, ``staffing``, ``diagnoses``) is a
+``TableImport`` that turns one sheet row into one record. ``run_import`` reads
+the file safely, finds the header, and feeds the rows to the table inside one
+transaction; any bad row (or a dry run) rolls the whole transaction back, so
+the report of a dry run is exactly the report of the real import.
+"""
+
+import datetime
+import re
+from dataclasses import dataclass, field
+from typing import BinaryIO, ClassVar
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from openpyxl.utils import get_column_letter
+
+from diagnostics.imports.headers import Column, Header, find_header, normalise
+from diagnostics.imports.safety import read_first_sheet
+from internships.models import Period
+from teams.models import Municipality
+
+CREATED, UPDATED = "created", "updated"
+
+ORGANIZATION = Column(
+    "organization", "Организация",
+    aliases=("организация", "наименование", "полное наименование", "образовательное учреждение",
+             "образовательная организация", "наименование оо", "оо", "название", "учреждение",
+             "наименование организации", "наименование образовательной организации",
+             "наименование учреждения", "школа"),
+    keywords=(("наименован",), ("образовательн", "учрежден"), ("образовательн", "организац")),
+    required=True,
+)
+
+
+@dataclass(frozen=True)
+class Problem:
+    row: int
+    column: str  # «C · Всего педагогических работников», or «—» for the row as a whole
+    reason: str
+
+
+@dataclass(frozen=True)
+class SkippedRow:
+    row: int
+    reason: str
+
+
+@dataclass
+class ImportReport:
+    title: str
+    dry_run: bool
+    refused: str = ""
+    header_row: int | None = None
+    created: int = 0
+    updated: int = 0
+    skipped: list[SkippedRow] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    ignored_columns: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.refused and not self.problems
+
+    @property
+    def written(self) -> bool:
+        return self.ok and not self.dry_run
+
+    @property
+    def bad_rows(self) -> int:
+        return len({problem.row for problem in self.problems})
+
+    def summary(self) -> str:
+        if self.refused:
+            return f"Файл не принят: {self.refused}"
+        counts = (f"новых — {self.created}, обновлено — {self.updated}, "
+                  f"пропущено строк — {len(self.skipped)}")
+        if self.problems:
+            return (f"Ничего не записано: строк с ошибками — {self.bad_rows}. "
+                    f"Исправьте их и загрузите файл снова.")
+        if self.dry_run:
+            return f"Проверка пройдена, ничего не записано. При загрузке: {counts}."
+        return f"Загружено: {counts}."
+
+    def as_text(self) -> str:
+        lines = [f"{self.title}. {self.summary()}"]
+        lines += [f"Строка {p.row}, столбец {p.column}: {p.reason}" for p in self.problems]
+        lines += [f"Строка {s.row} пропущена: {s.reason}" for s in self.skipped]
+        if self.ignored_columns:
+            lines.append("Не учтены столбцы: " + "; ".join(self.ignored_columns))
+        return "\n".join(lines)
+
+
+_TOTAL_ROW = re.compile(r"^(итого|итог|всего|по району|по округу|по муниципалитету)\b")
+_TRUE = {"да", "+", "1", "yes", "true", "истина", "есть", "v", "✓", "x", "х"}
+_FALSE = {"нет", "-", "–", "—", "0", "no", "false", "ложь"}
+
+
+class Row:
+    """One data row with typed access to its cells; problems are collected, never raised."""
+
+    def __init__(self, *, number: int, values: tuple, header: Header,
+                 columns: dict[str, Column], report: ImportReport):
+        self.number = number
+        self._values = values
+        self._header = header
+        self._columns = columns
+        self._report = report
+        self.has_problems = False
+        self.skip_reason = ""
+
+    def has(self, key: str) -> bool:
+        return key in self._header.positions
+
+    def raw(self, key: str):
+        index = self._header.positions.get(key)
+        if index is None or index >= len(self._values):
+            return None
+        value = self._values[index]
+        if isinstance(value, str) and not value.strip():
+            return None
+        return value
+
+    def column_label(self, key: str | None) -> str:
+        if key is None:
+            return "—"
+        heading = self._header.headings.get(key) or self._columns[key].title
+        index = self._header.positions.get(key)
+        return f"{get_column_letter(index + 1)} · {heading}" if index is not None else heading
+
+    def problem(self, key: str | None, reason: str) -> None:
+        self.has_problems = True
+        self._report.problems.append(Problem(self.number, self.column_label(key), reason))
+
+    def skip(self, reason: str) -> None:
+        self.skip_reason = reason
+
+    def text(self, key: str, *, required: bool = False, max_length: int | None = None) -> str:
+        value = self.raw(key)
+        text = " ".join(str(value).split()) if value is not None else ""
+        if isinstance(value, float) and value.is_integer():
+            text = str(int(value))
+        if required and not text:
+            self.problem(key, "не заполнено")
+        elif max_length and len(text) > max_length:
+            self.problem(key, f"не длиннее {max_length} символов (сейчас {len(text)})")
+        return text
+
+    def integer(self, key: str, *, required: bool = False, maximum: int | None = None
+                ) -> int | None:
+        value = self.raw(key)
+        if value is None:
+            if required:
+                self.problem(key, "не заполнено: нужно целое число")
+            return None
+        number = _as_integer(value)
+        if number is None:
+            self.problem(key, f"нужно целое число, а не «{value}»")
+        elif number < 0:
+            self.problem(key, f"число не может быть отрицательным ({number})")
+            return None
+        elif maximum is not None and number > maximum:
+            self.problem(key, f"число не может быть больше {maximum} ({number})")
+            return None
+        return number
+
+    def boolean(self, key: str) -> bool | None:
+        value = self.raw(key)
+        if value is None:
+            return None
+        if isinstance(value, bool):
+            return value
+        text = " ".join(str(value).lower().split())
+        if isinstance(value, int | float):
+            text = str(int(value)) if float(value).is_integer() else text
+        if text in _TRUE:
+            return True
+        if text in _FALSE:
+            return False
+        self.problem(key, f"ожидается «да» или «нет», а не «{value}»")
+        return None
+
+    def date(self, key: str) -> datetime.date | None:
+        value = self.raw(key)
+        if value is None:
+            return None
+        if isinstance(value, datetime.datetime):
+            return value.date()
+        if isinstance(value, datetime.date):
+            return value
+        day = parse_day(str(value))
+        if day is None:
+            self.problem(key, f"нужна дата в формате ДД.ММ.ГГГГ, а не «{value}»")
+        return day
+
+
+def _as_integer(value) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        return int(value) if value.is_integer() else None
+    text = re.sub(r"\s+", "", str(value)).replace(",", ".")
+    if re.fullmatch(r"-?\d+(\.0+)?", text):
+        return int(float(text))
+    return None
+
+
+def parse_day(text: str) -> datetime.date | None:
+    text = re.sub(r"\s*г(г|ода?)?\.?$", "", text.strip())
+    for pattern in ("%d.%m.%Y", "%Y-%m-%d", "%d.%m.%y", "%d/%m/%Y"):
+        try:
+            return datetime.datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    return None
+
+
+class TableImport:
+    """One importable table; subclasses set the columns and turn a row into a record."""
+
+    title: ClassVar[str]
+    columns: ClassVar[tuple[Column, ...]]
+    # Rows without this cell are subtotals or section headings: skipped and listed.
+    name_column: ClassVar[str] = "organization"
+    # Constraint name → what the row breaks, in Russian.
+    constraint_messages: ClassVar[dict[str, str]] = {}
+
+    def __init__(self, *, municipality: Municipality):
+        self.municipality = municipality
+        self._seen: dict[tuple, int] = {}
+
+    def begin(self) -> None:
+        """Load the lookups the rows need (called inside the transaction)."""
+
+    def finish(self) -> None:
+        """Complete what needed the whole file (called inside the transaction, last)."""
+
+    def import_row(self, row: Row) -> str | None:
+        """Write the row's record; CREATED or UPDATED, or None when the row has problems."""
+        raise NotImplementedError
+
+    def once(self, row: Row, identity: tuple, what: str) -> bool:
+        """False (and a problem) if an earlier row of the file already gave this record."""
+        earlier = self._seen.setdefault(identity, row.number)
+        if earlier != row.number:
+            row.problem(None, f"{what} уже есть в строке {earlier}")
+            return False
+        return True
+
+    def explain(self, error: IntegrityError) -> str:
+        message = str(error)
+        for name, reason in self.constraint_messages.items():
+            if name in message:
+                return reason
+        return "строка противоречит уже сохранённым данным"
+
+
+def run_import(*, table: TableImport, file: BinaryIO, dry_run: bool) -> ImportReport:
+    """Import the first sheet of ``file`` into ``table``: everything, or nothing and a report."""
+    report = ImportReport(title=table.title, dry_run=dry_run)
+    try:
+        rows = read_first_sheet(file)
+    except ValidationError as error:
+        report.refused = error.messages[0]
+        return report
+    header = find_header(table.columns, rows)
+    required = [column for column in table.columns if column.required]
+    missing = [c.title for c in required if header is None or c.key not in header.positions]
+    if missing:
+        report.refused = (
+            "не найдены столбцы " + ", ".join(f"«{title}»" for title in missing)
+            + ". Проверьте заголовки таблицы или скачайте шаблон."
+        )
+        return report
+    report.header_row = header.first_row
+    report.ignored_columns = list(header.ignored)
+    columns = {column.key: column for column in table.columns}
+    with transaction.atomic():
+        table.begin()
+        for number, values in enumerate(rows[header.data_starts - 1:],
+                                        start=header.data_starts):
+            if not any(value is not None and str(value).strip() for value in values):
+                continue
+            row = Row(number=number, values=values, header=header, columns=columns,
+                      report=report)
+            name = row.text(table.name_column)
+            if not name:
+                report.skipped.append(SkippedRow(
+                    number, "нет наименования организации (итоговая строка или заголовок)"))
+                continue
+            if _TOTAL_ROW.match(normalise(name)):
+                report.skipped.append(SkippedRow(number, f"итоговая строка «{name}»"))
+                continue
+            try:
+                with transaction.atomic():
+                    outcome = table.import_row(row)
+                    if row.has_problems:
+                        raise _RowRefused
+            except _RowRefused:
+                continue
+            except IntegrityError as error:
+                row.problem(None, table.explain(error))
+                continue
+            if row.skip_reason:
+                report.skipped.append(SkippedRow(number, row.skip_reason))
+            elif outcome == CREATED:
+                report.created += 1
+            elif outcome == UPDATED:
+                report.updated += 1
+        table.finish()
+        if not report.ok or dry_run:
+            transaction.set_rollback(True)
+    return report
+
+
+class _RowRefused(Exception):
+    """Rolls back a row's savepoint when a problem is found after something was written."""
+
+
+def current_period(municipality: Municipality) -> Period | None:
+    """The period containing today, else the latest one of the municipality."""
+    periods = Period.objects.filter(programme__municipality=municipality)
+    today = timezone.localdate()
+    return (periods.filter(starts_on__lte=today, ends_on__gte=today).order_by("-starts_on")
+            .first() or periods.order_by("-starts_on").first())
+
+
+def find_period(municipality: Municipality, title: str) -> Period | None:
+    """A period by its title («2021–2022», «2021-2022», «2021/2022») or id."""
+    wanted = re.sub(r"\D+", "-", title.strip()).strip("-")
+    periods = Period.objects.filter(programme__municipality=municipality)
+    if wanted.isdigit() and periods.filter(pk=int(wanted)).exists():
+        return periods.get(pk=int(wanted))
+    for period in periods.order_by("-starts_on"):
+        if re.sub(r"\D+", "-", period.title).strip("-") == wanted:
+            return period
+    return None

@@ -1,0 +1,114 @@
+"""Import of school monitoring indicators: one line per organization and academic year."""
+
+from diagnostics.imports.base import (
+    CREATED,
+    ORGANIZATION,
+    UPDATED,
+    Row,
+    TableImport,
+    find_period,
+)
+from diagnostics.imports.headers import Column
+from diagnostics.imports.matching import OrganizationMatcher
+from diagnostics.models import SchoolIndicator
+from internships.models import Period
+from teams.models import Municipality, Organization
+
+FLAGS = ("low_results", "non_objective")
+COUNTS = ("students_total", "olympiad_winners", "graduates_total", "graduates_high_gia",
+          "teachers_total", "teachers_competition_winners")
+# (part, whole, what the part is) — a part never exceeds its whole.
+LIMITS = (
+    ("olympiad_winners", "students_total", "победителей олимпиад", "обучающихся"),
+    ("graduates_high_gia", "graduates_total", "выпускников с высокими результатами ГИА",
+     "выпускников"),
+    ("teachers_competition_winners", "teachers_total", "педагогов — победителей конкурсов",
+     "педагогов"),
+)
+
+COLUMNS = (
+    ORGANIZATION,
+    Column("period", "Учебный год", aliases=("учебный год", "год", "период")),
+    Column("low_results", "Школа с низкими результатами (ШНОР)",
+           aliases=("шнор", "нор", "школа с низкими результатами"),
+           keywords=(("низк", "результат"),)),
+    Column("non_objective", "Признаки необъективности оценивания",
+           keywords=(("необъективн",),)),
+    Column("students_total", "Обучающихся всего",
+           aliases=("обучающихся", "контингент", "число обучающихся"),
+           keywords=(("обучающ",), ("учащ",))),
+    Column("olympiad_winners", "Победителей и призёров олимпиад (от муниципального этапа)",
+           keywords=(("олимпиад",),)),
+    Column("graduates_total", "Выпускников всего", aliases=("выпускников",),
+           keywords=(("выпускник",),)),
+    Column("graduates_high_gia", "Выпускников с высокими результатами ГИА",
+           keywords=(("выпускник", "гиа"), ("высок", "результат"))),
+    Column("teachers_total", "Педагогов всего", aliases=("педагогов",),
+           keywords=(("педагог",),)),
+    Column("teachers_competition_winners",
+           "Педагогов — победителей и призёров профессиональных конкурсов",
+           keywords=(("педагог", "конкурс"), ("конкурс",))),
+)
+
+
+class IndicatorImport(TableImport):
+    title = "Показатели мониторинга"
+    columns = COLUMNS
+    constraint_messages = {
+        "indicator_winners_within_students": "победителей олимпиад больше, чем обучающихся",
+        "indicator_high_gia_within_graduates": "выпускников с высокими результатами ГИА "
+                                               "больше, чем выпускников",
+        "indicator_competition_within_teachers": "победителей конкурсов больше, чем педагогов",
+    }
+
+    def __init__(self, *, municipality: Municipality, period: Period | None):
+        super().__init__(municipality=municipality)
+        self.period = period
+
+    def begin(self) -> None:
+        self.matcher = OrganizationMatcher(
+            Organization.objects.filter(municipality=self.municipality))
+        self.existing = {
+            (line.organization_id, line.period_id): line
+            for line in SchoolIndicator.objects.filter(
+                organization__municipality=self.municipality)
+        }
+        self.periods: dict[str, Period | None] = {}
+
+    def _period(self, row: Row) -> Period | None:
+        title = row.text("period")
+        if not title:
+            if self.period is None:
+                row.problem("period", "не указан учебный год, и в муниципальном образовании "
+                                      "нет ни одного учебного года")
+            return self.period
+        if title not in self.periods:
+            self.periods[title] = find_period(self.municipality, title)
+        if self.periods[title] is None:
+            row.problem("period", f"учебный год «{title}» не найден")
+        return self.periods[title]
+
+    def import_row(self, row: Row) -> str | None:
+        values = {key: row.boolean(key) for key in FLAGS}
+        values |= {key: row.integer(key) for key in COUNTS}
+        organization, reason = self.matcher.find(row.text("organization"))
+        if organization is None:
+            row.problem("organization", reason)
+        period = self._period(row)
+        for part, whole, part_name, whole_name in LIMITS:
+            if None not in (values[part], values[whole]) and values[part] > values[whole]:
+                row.problem(part, f"{part_name} ({values[part]}) больше, чем {whole_name} "
+                                  f"({values[whole]})")
+        if row.has_problems:
+            return None
+        if not self.once(row, (organization.pk, period.pk),
+                         f"показатели этой организации за {period.title}"):
+            return None
+        line = self.existing.get((organization.pk, period.pk))
+        if line is None:
+            SchoolIndicator.objects.create(organization=organization, period=period, **values)
+            return CREATED
+        for key, value in values.items():
+            setattr(line, key, value)
+        line.save()
+        return UPDATED

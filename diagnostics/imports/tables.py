@@ -1,0 +1,73 @@
+"""The four importable tables, and the one entry point browser and commands share."""
+
+import datetime
+from dataclasses import dataclass
+from typing import BinaryIO
+
+from django.contrib.auth.models import User
+from django.utils import timezone
+
+from diagnostics.imports.base import ImportReport, TableImport, current_period, run_import
+from diagnostics.imports.diagnoses import DiagnosisImport, current_round
+from diagnostics.imports.indicators import IndicatorImport
+from diagnostics.imports.organizations import OrganizationImport
+from diagnostics.imports.staffing import StaffingImport
+from diagnostics.models import DiagnosticRound
+from internships.models import Period
+from teams.models import Municipality
+
+
+@dataclass(frozen=True)
+class TableInfo:
+    slug: str
+    title: str
+    description: str
+
+
+TABLES = {
+    "organizations": TableInfo(
+        "organizations", "Образовательные организации",
+        "Полное и краткое наименование, тип, уровень школы, местность, головная организация "
+        "для филиала. Новые организации создаются, знакомые — обновляются."),
+    "indicators": TableInfo(
+        "indicators", "Показатели мониторинга",
+        "Показатели школ за учебный год: ШНОР, признаки необъективности, олимпиады, ГИА, "
+        "конкурсы педагогов."),
+    "staffing": TableInfo(
+        "staffing", "Кадровый состав",
+        "Педагогические работники по квалификационным категориям на дату; подходит таблица "
+        "«Информация о педагогических работниках ОО» в её обычном виде."),
+    "diagnoses": TableInfo(
+        "diagnoses", "Результаты диагностики",
+        "Команда × диагностика × направление: коды выявленных дефицитов, балл, источник, "
+        "комментарий."),
+}
+
+
+def build_table(
+    slug: str, *, municipality: Municipality, period: Period | None = None,
+    as_of: datetime.date | None = None, diagnostic_round: DiagnosticRound | None = None,
+    entered_by: User | None = None, curated_by: User | None = None,
+) -> TableImport:
+    """The table with its defaults: the current period, today, the current round."""
+    if slug == "organizations":
+        return OrganizationImport(municipality=municipality)
+    if slug == "indicators":
+        return IndicatorImport(municipality=municipality,
+                               period=period or current_period(municipality))
+    if slug == "staffing":
+        return StaffingImport(municipality=municipality, as_of=as_of or timezone.localdate())
+    if slug == "diagnoses":
+        return DiagnosisImport(
+            municipality=municipality,
+            diagnostic_round=diagnostic_round or current_round(municipality),
+            entered_by=entered_by, curated_by=curated_by,
+        )
+    raise ValueError(slug)
+
+
+def import_file(slug: str, *, municipality: Municipality, file: BinaryIO, dry_run: bool,
+                **options) -> ImportReport:
+    """Import (or with ``dry_run`` only check) ``file`` into the table ``slug``."""
+    return run_import(table=build_table(slug, municipality=municipality, **options),
+                      file=file, dry_run=dry_run)

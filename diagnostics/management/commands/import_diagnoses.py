@@ -1,0 +1,5 @@
+from diagnostics.imports.commands import RoundImportCommand
+
+
+class Command(RoundImportCommand):
+    table = "diagnoses"

@@ -1,0 +1,5 @@
+from diagnostics.imports.commands import PeriodImportCommand
+
+
+class Command(PeriodImportCommand):
+    table = "indicators"

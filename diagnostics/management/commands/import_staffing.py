@@ -1,0 +1,5 @@
+from diagnostics.imports.commands import DateImportCommand
+
+
+class Command(DateImportCommand):
+    table = "staffing"
