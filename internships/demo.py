@@ -22,11 +22,13 @@ from internships.models import (
     Direction,
     Period,
     Placement,
+    PlannedEvent,
     Platform,
     Programme,
     Stage,
     StageKind,
     Tier,
+    WorkForm,
 )
 from teams.models import ManagementTeam, Municipality, Organization, Role, SchoolLevel, UserProfile
 
@@ -137,6 +139,22 @@ DIRECTIONS = [
      ["Аблаева В.Н."]),
 ]
 
+# The work plan of the demo curator's platforms, from the project's plan of network
+# events (§13): «Стажировочные сессии» and «Серия вебинаров» with their topics. The source
+# schedules platform work «по отдельному графику» inside the implementation stage
+# (from January 2022), so the months are the stage's first ones. Nothing is marked held.
+DEMO_CURATOR = "Пацюк А.А."
+WORK_PLAN = [
+    (D(2022, 2, 1), WorkForm.SESSION,
+     "Управленческая команда школы: направления работы, условия развития и перспективы"),
+    (D(2022, 3, 1), WorkForm.WEBINAR,
+     "Совершенствование механизмов управления качеством образования, через вовлечение "
+     "управленческих команд в среду взаимных стажировок"),
+    (D(2022, 4, 1), WorkForm.WEBINAR,
+     "Совершенствование механизмов управления качеством образования, через вовлечение "
+     "управленческих команд в среду взаимных стажировок"),
+]
+
 _OWNERSHIP = {
     "МБОУ": "Муниципальное бюджетное общеобразовательное учреждение",
     "МАОУ": "Муниципальное автономное общеобразовательное учреждение",
@@ -211,6 +229,12 @@ def load_demo() -> dict[str, int]:
             for name in names:
                 Placement.objects.get_or_create(
                     platform=platform, team=teams[name], defaults={"tier": tier}
+                )
+        if DEMO_CURATOR in curator_names:
+            for month, form, topic in WORK_PLAN:
+                PlannedEvent.objects.get_or_create(
+                    platform=platform, month=month, form=form, topic=topic,
+                    defaults={"responsible": teams[leaders[0]]},
                 )
 
     _demo_user("staff", "", "", municipality, Role.STAFF)

@@ -1,0 +1,304 @@
+"""Reading a platform's journal: its timeline, team list, plan against what was held, history."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.contrib.auth.models import AnonymousUser, User
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+
+from internships.access import planned_events_for_user
+from internships.matrix import ordered_placements
+from internships.models import (
+    TIER_ORDER,
+    JournalEntry,
+    Outcome,
+    PlannedEvent,
+    Platform,
+    TeamResult,
+    Tier,
+    Transfer,
+    WorkForm,
+)
+from teams.access import has_role
+from teams.models import ManagementTeam, Organization, Role
+
+
+@dataclass
+class TimelineItem:
+    """One line of the journal: an event held, or a team's transfer between tiers."""
+
+    day: datetime.date
+    entry: JournalEntry | None = None
+    transfer: Transfer | None = None
+
+    @property
+    def sort_key(self) -> tuple:
+        # Same day: the transfer after the event it followed from.
+        kind = 1 if self.transfer is not None else 0
+        obj = self.transfer or self.entry
+        return (self.day, kind, obj.pk)
+
+
+def journal_entries(queryset: QuerySet[JournalEntry]) -> QuerySet[JournalEntry]:
+    """Entries with what the journal shows of them, in a fixed number of queries."""
+    return queryset.select_related("venue", "planned_event").prefetch_related(
+        Prefetch("hosts", queryset=ManagementTeam.objects.select_related("organization")
+                 .order_by("organization__sort_rank", "organization__number")),
+        Prefetch("results", queryset=TeamResult.objects.select_related("team__organization")
+                 .order_by("team__organization__sort_rank", "team__organization__number")),
+    ).annotate(attachment_count=Count("attachments"))
+
+
+def timeline(*, entries, transfers) -> list[TimelineItem]:
+    """Entries and transfers in one chronological list, newest first."""
+    items = [TimelineItem(day=entry.held_on, entry=entry) for entry in entries]
+    items += [TimelineItem(day=transfer.transferred_on, transfer=transfer)
+              for transfer in transfers]
+    return sorted(items, key=lambda item: item.sort_key, reverse=True)
+
+
+def entry_summary(entry: JournalEntry) -> dict:
+    """Counts over the prefetched results of an entry."""
+    results = list(entry.results.all())
+    attended = [result for result in results if result.attended]
+    return {
+        "teams": len(results),
+        "attended": len(attended),
+        "managers": sum(result.managers for result in attended),
+        "teachers": sum(result.teachers for result in attended),
+    }
+
+
+@dataclass
+class TeamRow:
+    team: ManagementTeam
+    tier: str
+    entry_count: int
+    last_participation: datetime.date | None
+
+
+def team_list(*, platform: Platform) -> list[tuple[str, str, list]]:
+    """The platform's teams by tier, each with its entries here and its last participation."""
+    here = TeamResult.objects.filter(team=OuterRef("team"), entry__platform=platform)
+    placements = platform.placements.annotate(
+        entry_count=Coalesce(
+            Subquery(here.values("team").annotate(n=Count("entry", distinct=True)).values("n"),
+                     output_field=IntegerField()),
+            0,
+        ),
+        hosted_count=Coalesce(
+            Subquery(
+                JournalEntry.objects.filter(platform=platform, hosts=OuterRef("team"))
+                .values("platform").annotate(n=Count("pk", distinct=True)).values("n"),
+                output_field=IntegerField(),
+            ),
+            0,
+        ),
+        last_participation=Subquery(
+            here.filter(attended=True).order_by("-entry__held_on").values("entry__held_on")[:1]
+        ),
+    )
+    by_tier = {tier: [] for tier in TIER_ORDER}
+    for placement in ordered_placements(placements):
+        by_tier[placement.tier].append(placement)
+    return [(tier, Tier(tier).label, by_tier[tier]) for tier in TIER_ORDER]
+
+
+def due_date(event: PlannedEvent) -> datetime.date:
+    """An exact date when planned; otherwise the last day of the month."""
+    if event.planned_on is not None:
+        return event.planned_on
+    following = (event.month.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+    return following - datetime.timedelta(days=1)
+
+
+def overdue_condition(today: datetime.date) -> Q:
+    """Not held, and its date (or the end of its month) is already past."""
+    return Q(entry__isnull=True) & (
+        Q(planned_on__lt=today) | Q(planned_on__isnull=True, month__lt=today.replace(day=1))
+    )
+
+
+@dataclass
+class PlanLine:
+    event: PlannedEvent
+    status: str  # held / overdue / ahead
+
+    @property
+    def due(self) -> datetime.date:
+        return due_date(self.event)
+
+
+@dataclass
+class PlanReport:
+    lines: list[PlanLine]
+    unplanned: list[JournalEntry] = field(default_factory=list)
+
+    @property
+    def held(self) -> int:
+        return sum(line.status == "held" for line in self.lines)
+
+    @property
+    def overdue(self) -> list[PlanLine]:
+        return [line for line in self.lines if line.status == "overdue"]
+
+    @property
+    def ahead(self) -> int:
+        return sum(line.status == "ahead" for line in self.lines)
+
+
+def plan_against_held(*, platform: Platform, today: datetime.date) -> PlanReport:
+    """The work plan line by line: held (with its entry), overdue or still ahead."""
+    events = PlannedEvent.objects.filter(platform=platform).select_related(
+        "entry", "responsible__organization"
+    )
+    lines = []
+    for event in events:
+        if event.entry_id is not None:
+            status = "held"
+        elif due_date(event) < today:
+            status = "overdue"
+        else:
+            status = "ahead"
+        lines.append(PlanLine(event=event, status=status))
+    unplanned = list(
+        platform.entries.filter(planned_event__isnull=True).order_by("held_on", "pk")
+    )
+    return PlanReport(lines=lines, unplanned=unplanned)
+
+
+def overdue_events(*, user: User | AnonymousUser, today: datetime.date) -> list[PlannedEvent]:
+    """Overdue plan lines for the home page: a curator's own platforms, all for staff."""
+    if has_role(user, Role.STAFF):
+        events = planned_events_for_user(user)
+    elif has_role(user, Role.CURATOR):
+        events = planned_events_for_user(user).filter(platform__curators__user=user)
+    else:
+        return []
+    return list(
+        events.filter(overdue_condition(today))
+        .select_related("platform__direction", "platform__period",
+                        "responsible__organization")
+        .order_by("month", "planned_on", "platform__direction__number", "pk")
+    )
+
+
+# History -------------------------------------------------------------------------------
+
+ENTRY_FIELDS = ["held_on", "ends_on", "form", "form_other", "topic", "venue", "description",
+                "hosts"]
+RESULT_FIELDS = ["attended", "managers", "teachers", "outcome", "comment"]
+ACTIONS = {"+": "создал(а)", "~": "изменил(а)", "-": "удалил(а)"}
+RESULT_ACTIONS = {"+": "отметил(а) участницей", "~": "изменил(а) результат",
+                  "-": "снял(а) отметку участия"}
+
+
+@dataclass
+class Change:
+    label: str
+    old: str
+    new: str
+
+
+@dataclass
+class HistoryItem:
+    when: datetime.datetime
+    who: str
+    action: str
+    subject: str
+    changes: list[Change]
+
+
+def _who(record) -> str:
+    user = record.history_user
+    if user is None:
+        return "система"
+    return user.get_full_name() or user.get_username()
+
+
+def _shown(model, name: str, value, names: dict) -> str:
+    if value is None or value == "":
+        return "—"
+    if name == "hosts":
+        return ", ".join(sorted(names["teams"].get(row["managementteam"], "?") for row in value))
+    if name == "venue":
+        return names["organizations"].get(value, "удалённая организация")
+    if name == "form":
+        return WorkForm(value).label
+    if name == "outcome":
+        return Outcome(value).label
+    if isinstance(value, bool):
+        return "да" if value else "нет"
+    if isinstance(value, datetime.date):
+        return f"{value:%d.%m.%Y}"
+    return str(value)
+
+
+def _label(model, name: str) -> str:
+    return str(model._meta.get_field(name).verbose_name).capitalize()
+
+
+def _items(records, model, fields, subject_of, names, actions) -> list[HistoryItem]:
+    items = []
+    previous = {}
+    for record in records:
+        key = record.id
+        before = previous.get(key)
+        changes = []
+        # An entry is written in two steps (the row, then its hosts): its first
+        # record is its creation whatever its type.
+        action = actions["+"] if before is None and record.history_type != "-" else (
+            actions[record.history_type]
+        )
+        if before is not None and record.history_type == "~":
+            delta = record.diff_against(before, included_fields=fields)
+            changes = [
+                Change(_label(model, change.field),
+                       _shown(model, change.field, change.old, names),
+                       _shown(model, change.field, change.new, names))
+                for change in sorted(delta.changes, key=lambda c: fields.index(c.field))
+            ]
+            if not changes:
+                previous[key] = record
+                continue
+        previous[key] = record
+        items.append(HistoryItem(when=record.history_date, who=_who(record), action=action,
+                                 subject=subject_of(record), changes=changes))
+    return items
+
+
+def entry_history(*, entry: JournalEntry, team_ids: set[int] | None = None) -> list[HistoryItem]:
+    """Who changed what and when in the entry and its result rows, newest first.
+
+    ``team_ids`` limits the result rows to those teams (a school team sees its own).
+    """
+    hosts_history = apps.get_model("internships", "HistoricalJournalEntry_hosts")
+    entry_records = list(
+        entry.history.select_related("history_user").order_by("history_date", "history_id")
+    )
+    result_records = TeamResult.history.filter(entry_id=entry.pk).select_related(
+        "history_user"
+    ).order_by("history_date", "history_id")
+    if team_ids is not None:
+        result_records = result_records.filter(team_id__in=team_ids)
+    result_records = list(result_records)
+    team_names = dict(
+        ManagementTeam.objects.filter(
+            Q(pk__in={r.team_id for r in result_records})
+            | Q(pk__in=hosts_history.objects.filter(history__id=entry.pk).values("managementteam"))
+        ).values_list("pk", "organization__short_name")
+    )
+    names = {
+        "teams": team_names,
+        "organizations": dict(Organization.objects.filter(
+            pk__in={r.venue_id for r in entry_records if r.venue_id}
+        ).values_list("pk", "short_name")),
+    }
+    items = _items(entry_records, JournalEntry, ENTRY_FIELDS,
+                   lambda record: "мероприятие", names, ACTIONS)
+    items += _items(result_records, TeamResult, RESULT_FIELDS,
+                    lambda record: team_names.get(record.team_id, "команда"), names,
+                    RESULT_ACTIONS)
+    return sorted(items, key=lambda item: item.when, reverse=True)

@@ -1,0 +1,185 @@
+"""The journal page: entries and transfers in one list, filters, the team list, its cost."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from internships import journal
+from internships.models import JournalEntry, Placement, TeamResult, Tier, Transfer
+from tests.helpers import assert_redirects_to_login
+from tests.journal.conftest import record
+
+pytestmark = pytest.mark.django_db
+D = datetime.date
+
+
+def url(platform) -> str:
+    return reverse("journal", args=[platform.pk])
+
+
+def lines(response) -> list[tuple]:
+    return [
+        (item.day, "перевод" if item.transfer else item.entry.topic)
+        for item in response.context["items"]
+    ]
+
+
+@pytest.mark.parametrize("role", ["staff", "curator", "analyst"])
+def test_it_shows_the_journal_to_the_municipality_s_staff_roles(world, as_role, entry, role):
+    response = as_role(role).get(url(world.own_platform))
+
+    assert response.status_code == 200
+    assert lines(response) == [(D(2022, 2, 10), "Внутренняя система оценки качества")]
+
+
+@pytest.mark.parametrize("role", ["school_user", "outsider"])
+def test_it_hides_the_journal_from_a_school_team_and_another_municipality(world, as_role, role):
+    assert as_role(role).get(url(world.own_platform)).status_code == 404
+
+
+def test_it_sends_an_anonymous_visitor_to_the_login_page(world, client):
+    assert_redirects_to_login(client.get(url(world.own_platform)))
+
+
+def test_it_offers_recording_only_to_those_who_keep_the_journal(world, as_role):
+    add = reverse("entry_add", args=[world.own_platform.pk])
+    assert add in as_role("curator").get(url(world.own_platform)).content.decode()
+    assert add not in as_role("analyst").get(url(world.own_platform)).content.decode()
+    foreign = as_role("curator").get(url(world.foreign_platform)).content.decode()
+    assert reverse("entry_add", args=[world.foreign_platform.pk]) not in foreign
+
+
+def test_a_transfer_made_on_the_platform_page_appears_in_the_journal_at_its_date(world,
+                                                                                 as_role):
+    client = as_role("curator")
+    record(world, held_on=D(2022, 1, 20), topic="Январская сессия")
+    record(world, held_on=D(2022, 3, 3), topic="Мартовский семинар")
+    placement = world.placement(world.school_c, world.own_platform)
+    client.post(reverse("transfer_create", args=[placement.pk]), {
+        "to_tier": Tier.PROMISING, "transferred_on": "2022-02-14",
+        "reason": "Успешное участие в сессиях",
+    })
+
+    response = client.get(url(world.own_platform))
+
+    assert lines(response) == [
+        (D(2022, 3, 3), "Мартовский семинар"),
+        (D(2022, 2, 14), "перевод"),
+        (D(2022, 1, 20), "Январская сессия"),
+    ]
+    content = response.content.decode()
+    assert "команды скрытых резервов → команды, подающие надежды" in content
+    assert "Успешное участие в сессиях" in content
+
+
+def test_it_links_the_platform_page_and_the_journal_both_ways(world, as_role):
+    client = as_role("analyst")
+    platform_page = client.get(reverse("platform_detail", args=[world.own_platform.pk]))
+    assert url(world.own_platform) in platform_page.content.decode()
+    journal_page = client.get(url(world.own_platform)).content.decode()
+    assert reverse("platform_detail", args=[world.own_platform.pk]) in journal_page
+
+
+@pytest.fixture
+def journal_with_transfer(world):
+    record(world, held_on=D(2022, 1, 20), topic="Сессия", form="session",
+           participants=[world.school_b.team, world.school_c.team])
+    record(world, held_on=D(2022, 3, 3), topic="Вебинар", form="webinar",
+           participants=[world.school_d.team])
+    Transfer.objects.create(placement=world.placement(world.school_c, world.own_platform),
+                            from_tier=Tier.RESERVE, to_tier=Tier.PROMISING,
+                            transferred_on=D(2022, 2, 14), reason="Итоги диагностики")
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ({"held_from": "2022-02-01"}, [(D(2022, 3, 3), "Вебинар"), (D(2022, 2, 14), "перевод")]),
+        ({"held_to": "2022-02-01"}, [(D(2022, 1, 20), "Сессия")]),
+        ({"form": "webinar"}, [(D(2022, 3, 3), "Вебинар")]),
+        ({"team": "school_c"}, [(D(2022, 2, 14), "перевод"), (D(2022, 1, 20), "Сессия")]),
+        ({"team": "school_a"}, [(D(2022, 3, 3), "Вебинар"), (D(2022, 1, 20), "Сессия")]),
+        ({"tier": Tier.RESERVE}, [(D(2022, 2, 14), "перевод"), (D(2022, 1, 20), "Сессия")]),
+    ],
+)
+def test_it_filters_entries_and_transfers_alike(world, as_role, journal_with_transfer, query,
+                                                expected):
+    if "team" in query:
+        query = {"team": getattr(world, query["team"]).team.pk}
+
+    response = as_role("analyst").get(url(world.own_platform), query)
+
+    assert lines(response) == expected
+
+
+def test_it_says_so_when_a_filter_finds_nothing(world, as_role, journal_with_transfer):
+    response = as_role("analyst").get(url(world.own_platform), {"held_from": "2022-06-01"})
+
+    assert "Под выбранные условия не подходит ни одна запись" in response.content.decode()
+
+
+def test_it_lists_the_teams_by_tier_with_their_entries_and_last_participation(
+    world, as_role, journal_with_transfer
+):
+    TeamResult.objects.filter(team=world.school_c.team).update(attended=False)
+    response = as_role("staff").get(url(world.own_platform))
+
+    rows = {
+        placement.team.organization.short_name: (
+            placement.entry_count, placement.hosted_count, placement.last_participation
+        )
+        for _, _, placements in response.context["teams"] for placement in placements
+    }
+    assert rows == {
+        "СОШ № 1": (0, 2, None),
+        "Гимназия № 2": (1, 0, D(2022, 1, 20)),
+        "НШ № 4": (1, 0, D(2022, 3, 3)),
+        "ООШ № 3": (1, 0, None),
+    }
+
+
+def add_entries(world, count: int) -> None:
+    """Entries with three result rows and a host each, and a transfer per entry."""
+    entries = JournalEntry.objects.bulk_create(
+        JournalEntry(platform=world.own_platform, held_on=D(2022, 1, 10) + datetime.timedelta(n),
+                     form="seminar", topic=f"Семинар {n}")
+        for n in range(count)
+    )
+    for entry in entries:
+        entry.hosts.add(world.school_a.team)
+    TeamResult.objects.bulk_create(
+        TeamResult(entry=entry, team=team, managers=1, teachers=2, outcome="mastered")
+        for entry in entries
+        for team in (world.school_b.team, world.school_c.team, world.school_d.team)
+    )
+    placement = Placement.objects.get(platform=world.own_platform, team=world.school_d.team)
+    Transfer.objects.bulk_create(
+        Transfer(placement=placement, from_tier=Tier.PROMISING, to_tier=Tier.RESERVE,
+                 transferred_on=D(2022, 1, 10) + datetime.timedelta(n), reason="Основание")
+        for n in range(count)
+    )
+    journal.plan_event(platform=world.own_platform, data=journal.PlanData(
+        month=D(2022, 2, 1), planned_on=None, form="session", form_other="",
+        topic="Сессия", responsible=world.school_a.team))
+
+
+# Session, user and profile, the platform, the entries with hosts and results, the
+# transfers, the team list, the filter's team choices, the plan and the entries beyond it;
+# a curator also costs the platforms they curate.
+QUERIES = {"staff": 12, "curator": 13, "analyst": 13}
+
+
+@pytest.mark.parametrize("role", QUERIES)
+def test_the_journal_page_costs_the_same_with_few_and_many_entries(
+    world, login, django_assert_num_queries, role
+):
+    client = login(getattr(world, role))
+    counts = []
+    for size in (2, 60):
+        add_entries(world, size)
+        client.get(url(world.own_platform))
+        with django_assert_num_queries(QUERIES[role]):
+            response = client.get(url(world.own_platform))
+        counts.append(response.context["entry_count"])
+    assert counts == [2, 62]
