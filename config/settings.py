@@ -131,6 +131,10 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(env.path("STATIC_ROOT", default=BASE_DIR / "var" / "staticfiles"))
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media"))
+# Files attached to council protocols; larger uploads are refused with a message.
+COUNCIL_ATTACHMENT_MAX_BYTES = env.int("COUNCIL_ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024)
+# Files attached to journal entries (programmes, presentations, photos).
+JOURNAL_ATTACHMENT_MAX_BYTES = env.int("JOURNAL_ATTACHMENT_MAX_BYTES", default=20 * 1024 * 1024)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

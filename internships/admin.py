@@ -32,7 +32,7 @@ class DirectionInline(admin.TabularInline):
 
 @admin.register(Programme)
 class ProgrammeAdmin(admin.ModelAdmin):
-    list_display = ["title", "municipality", "starts_on", "ends_on"]
+    list_display = ["title", "municipality", "starts_on", "ends_on", "mentee_capacity"]
     list_filter = ["municipality"]
     search_fields = ["title"]
     inlines = [StageInline, ControlPointInline, DirectionInline]

@@ -18,6 +18,15 @@ class TeamChoiceField(forms.ModelChoiceField):
         return team.organization.short_name
 
 
+class MentorChoiceField(TeamChoiceField):
+    """Shows how many teams each candidate mentors already, so a full one stands out."""
+
+    def label_from_instance(self, team):
+        label = super().label_from_instance(team)
+        count = getattr(team, "mentee_count", None)
+        return label if count is None else f"{label} (подопечных сейчас: {count})"
+
+
 def default_date(period) -> datetime.date:
     """Today, or the nearest day of the period when today lies outside it."""
     today = timezone.localdate()
@@ -69,7 +78,7 @@ class TransferForm(_CrispyForm):
 
 class MentorshipForm(_CrispyForm):
     submit_label = "Назначить наставника"
-    mentor = TeamChoiceField(label="Команда-наставник", queryset=ManagementTeam.objects.none(),
+    mentor = MentorChoiceField(label="Команда-наставник", queryset=ManagementTeam.objects.none(),
                              error_messages={"required": "Выберите команду-наставника.",
                                              "invalid_choice": "Выберите команду из списка."})
     mentee = TeamChoiceField(label="Подопечная команда", queryset=ManagementTeam.objects.none(),

@@ -1,12 +1,63 @@
 """Pairing mentor teams with the teams they mentor."""
 
 import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 
-from internships.models import Mentorship, Placement, Platform, Tier
+from internships.models import Mentorship, Period, Placement, Platform, Tier
 from teams.models import ManagementTeam
+
+
+@dataclass(frozen=True)
+class MentorLoad:
+    """How many teams a mentor guides now, against the programme's norm."""
+
+    mentees: int
+    capacity: int
+
+    @property
+    def over_capacity(self) -> bool:
+        return self.mentees > self.capacity
+
+
+def active_mentee_count(*, period: Period, team_ref: str = "pk"):
+    """An annotation: the active pairs (not ended) where the team is the mentor this year."""
+    pairs = (
+        Mentorship.objects.filter(
+            mentor=OuterRef(team_ref), platform__period=period, ended_on__isnull=True
+        )
+        .order_by()
+        .values("mentor")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return Coalesce(Subquery(pairs[:1]), 0)
+
+
+def mentor_load(*, team: ManagementTeam, period: Period) -> MentorLoad:
+    return MentorLoad(
+        mentees=Mentorship.objects.filter(
+            mentor=team, platform__period=period, ended_on__isnull=True
+        ).count(),
+        capacity=period.programme.mentee_capacity,
+    )
+
+
+def mentee_load(
+    *, team: ManagementTeam, mentorships: Iterable[Mentorship], capacity: int
+) -> MentorLoad:
+    """The same count from pairs already loaded (all of the team's pairs of one year)."""
+    return MentorLoad(
+        mentees=sum(
+            1 for pair in mentorships if pair.mentor_id == team.pk and pair.ended_on is None
+        ),
+        capacity=capacity,
+    )
 
 
 def mentor_candidates(*, platform: Platform):
@@ -18,6 +69,7 @@ def mentor_candidates(*, platform: Platform):
         )
         .distinct()
         .select_related("organization")
+        .annotate(mentee_count=active_mentee_count(period=platform.period))
     )
 
 

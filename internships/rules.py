@@ -24,3 +24,16 @@ rules.add_perm("internships.manage_placements", is_department_staff_of_platform)
 rules.add_perm(
     "internships.run_platform", is_department_staff_of_platform | is_curator_of_platform
 )
+# The platform's journal and work plan: kept by its curators and the department.
+rules.add_perm(
+    "internships.keep_journal", is_department_staff_of_platform | is_curator_of_platform
+)
+
+
+@rules.predicate
+def is_department_staff_of_period(user, period) -> bool:
+    return period is not None and is_staff_of(user, period.programme.municipality_id)
+
+
+# The book of council protocols is kept by the department.
+rules.add_perm("internships.keep_council", is_department_staff_of_period)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from internships import views
+from internships import council_views, journal_views, school_views, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -14,4 +14,33 @@ urlpatterns = [
     path("placements/<int:pk>/transfer/", views.transfer_create, name="transfer_create"),
     path("placements/<int:pk>/delete/", views.placement_delete, name="placement_delete"),
     path("mentorships/<int:pk>/end/", views.mentorship_end, name="mentorship_end"),
+    path("council/", council_views.council_list, name="council_list"),
+    path("council/new/", council_views.council_create, name="council_create"),
+    path("council/<int:pk>/", council_views.council_detail, name="council_detail"),
+    path("council/<int:pk>/edit/", council_views.council_edit, name="council_edit"),
+    path("council/<int:pk>/attachments/add/", council_views.council_attachment_add,
+         name="council_attachment_add"),
+    path("council/attachments/<int:pk>/", council_views.council_attachment_download,
+         name="council_attachment_download"),
+    path("council/attachments/<int:pk>/delete/", council_views.council_attachment_delete,
+         name="council_attachment_delete"),
+    path("my/internships/", school_views.my_internships, name="my_internships"),
+    path("my/internships/excel/", school_views.my_internships_excel,
+         name="my_internships_excel"),
+    path("platforms/<int:pk>/journal/", journal_views.journal_page, name="journal"),
+    path("platforms/<int:pk>/journal/excel/", journal_views.journal_excel,
+         name="journal_excel"),
+    path("platforms/<int:pk>/journal/add/", journal_views.entry_add, name="entry_add"),
+    path("entries/<int:pk>/", journal_views.entry_detail, name="entry_detail"),
+    path("entries/<int:pk>/edit/", journal_views.entry_edit, name="entry_edit"),
+    path("entries/<int:pk>/results/", journal_views.entry_results, name="entry_results"),
+    path("entries/<int:pk>/delete/", journal_views.entry_delete, name="entry_delete"),
+    path("attachments/<int:pk>/", journal_views.attachment_download,
+         name="attachment_download"),
+    path("attachments/<int:pk>/delete/", journal_views.attachment_delete,
+         name="attachment_delete"),
+    path("platforms/<int:pk>/plan/", journal_views.plan_page, name="plan"),
+    path("platforms/<int:pk>/plan/add/", journal_views.plan_add, name="plan_add"),
+    path("plan/<int:pk>/edit/", journal_views.plan_edit, name="plan_edit"),
+    path("plan/<int:pk>/delete/", journal_views.plan_delete, name="plan_delete"),
 ]

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from config.spreadsheets import workbook_response
@@ -26,6 +27,7 @@ from internships.forms import (
     TransferForm,
     add_service_errors,
 )
+from internships.journal_reads import overdue_events
 from internships.matrix import (
     build_matrix,
     matrix_export_rows,
@@ -42,7 +44,12 @@ from internships.models import (
     Strategy,
     Tier,
 )
-from teams.access import organizations_for_user, profile_of, sees_whole_municipality
+from teams.access import (
+    has_role,
+    organizations_for_user,
+    profile_of,
+    sees_whole_municipality,
+)
 from teams.models import ManagementTeam, Role, TeamMember
 
 
@@ -89,6 +96,9 @@ def home(request):
     context = {"period": period}
     if period is not None:
         context.update(period_summary(period=period))
+    if has_role(request.user, Role.STAFF, Role.CURATOR):
+        context["overdue_events"] = overdue_events(user=request.user,
+                                                   today=timezone.localdate())
     if profile is not None and profile.role == Role.CURATOR:
         context["my_platforms"] = (
             Platform.objects.filter(pk__in=curated_platform_ids(request.user))
@@ -203,6 +213,11 @@ def organization_detail(request, pk):
         Strategy.objects.filter(team=team, period=period).first() if period is not None else None
     )
     leads_somewhere = any(p.tier == Tier.LEADER for p in placements.values())
+    load = (
+        mentorship_rules.mentee_load(team=team, mentorships=mentorships,
+                    capacity=period.programme.mentee_capacity)
+        if period is not None and team is not None else None
+    )
     return render(request, "internships/organization_detail.html", {
         "organization": organization,
         "team": team,
@@ -215,6 +230,7 @@ def organization_detail(request, pk):
         "leads_somewhere": leads_somewhere,
         "mentors": [m for m in mentorships if m.mentee.organization_id == organization.pk],
         "mentees": [m for m in mentorships if m.mentor.organization_id == organization.pk],
+        "mentor_load": load,
         "transfers": transfers_for_user(request.user)
         .filter(placement__team=team)
         .select_related("placement__platform__direction", "placement__platform__period",
@@ -231,7 +247,10 @@ def platform_detail(request, pk):
         .prefetch_related(Prefetch("curators", queryset=Curator.objects.order_by("short_name"))),
         pk=pk,
     )
-    placements = ordered_placements(platform.placements.all())
+    placements = ordered_placements(platform.placements.annotate(
+        mentee_count=mentorship_rules.active_mentee_count(period=platform.period, team_ref="team")
+    ))
+    capacity = platform.period.programme.mentee_capacity
     by_tier = {tier: [] for tier in TIER_ORDER}
     for placement in placements:
         by_tier[placement.tier].append(placement)
@@ -242,6 +261,8 @@ def platform_detail(request, pk):
         "platform": platform,
         "columns": [(tier, Tier(tier).label, by_tier[tier]) for tier in TIER_ORDER],
         "team_count": len(placements),
+        "mentee_capacity": capacity,
+        "over_capacity": [p for p in placements if p.mentee_count > capacity],
         "mentorships": mentorships,
         "transfers": transfers_for_user(request.user)
         .filter(placement__platform=platform)
@@ -363,17 +384,31 @@ def mentorship_add(request, pk):
         ),
         platform=platform,
         title="Назначить наставника",
-        apply=lambda data: mentorship_rules.start_mentorship(
-            platform=platform,
-            mentor=data["mentor"],
-            mentee=data["mentee"],
-            started_on=data["started_on"],
-        ),
+        apply=lambda data: _start_mentorship(request, platform, data),
         success=lambda mentorship: (
             f"Наставник назначен: {mentorship.mentor.organization.short_name} → "
             f"{mentorship.mentee.organization.short_name}."
         ),
     )
+
+
+def _start_mentorship(request, platform, data):
+    """Pair the teams; a mentor past the programme's norm is allowed, with a warning."""
+    mentorship = mentorship_rules.start_mentorship(
+        platform=platform,
+        mentor=data["mentor"],
+        mentee=data["mentee"],
+        started_on=data["started_on"],
+    )
+    load = mentorship_rules.mentor_load(team=mentorship.mentor, period=platform.period)
+    if load.over_capacity:
+        messages.warning(
+            request,
+            f"У команды {mentorship.mentor.organization.short_name} теперь подопечных команд: "
+            f"{load.mentees} — больше нормы проекта ({load.capacity}). "
+            "Проверьте, хватит ли у неё сил, или назначьте другого наставника.",
+        )
+    return mentorship
 
 
 @login_required
