@@ -224,7 +224,9 @@ def _claim(entry: JournalEntry, version: int, user: User | None) -> JournalEntry
         version=F("version") + 1
     )
     current = (
-        JournalEntry.objects.select_for_update()
+        # Only the entry's own row is locked: PostgreSQL cannot lock the nullable
+        # side of the outer join to its last editor.
+        JournalEntry.objects.select_for_update(of=("self",))
         .select_related("platform__period__programme", "updated_by")
         .get(pk=entry.pk)
     )

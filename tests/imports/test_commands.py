@@ -3,7 +3,7 @@
 import datetime
 
 import pytest
-from django.core.management import call_command, execute_from_command_line
+from django.core.management import base, call_command, execute_from_command_line
 from django.core.management.base import CommandError
 from openpyxl import load_workbook
 
@@ -42,7 +42,12 @@ def test_a_dry_run_writes_nothing(district, tmp_path, capsys):
     assert "Проверка пройдена, ничего не записано" in capsys.readouterr().out
 
 
-def test_a_refused_file_exits_non_zero_with_the_report_on_stderr(district, tmp_path, capsys):
+def test_a_refused_file_exits_non_zero_with_the_report_on_stderr(
+    district, tmp_path, capsys, monkeypatch
+):
+    # A command run from the command line closes the database connections when it
+    # ends; inside a test that is the test's own connection, which must stay open.
+    monkeypatch.setattr(base.connections, "close_all", lambda: None)
     path = _write(tmp_path, [("Ойская СШ", 5, 1, 0, 0), ("Лицей", 1, 1, 0, 0)])
     with pytest.raises(SystemExit) as exited:
         execute_from_command_line(["manage.py", "import_staffing", path,
