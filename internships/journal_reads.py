@@ -5,10 +5,21 @@ from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.contrib.auth.models import AnonymousUser, User
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+)
 from django.db.models.functions import Coalesce
 
-from internships.access import planned_events_for_user
+from internships.access import entries_for_user, planned_events_for_user, results_for_user
 from internships.matrix import ordered_placements
 from internships.models import (
     TIER_ORDER,
@@ -69,6 +80,55 @@ def entry_summary(entry: JournalEntry) -> dict:
         "managers": sum(result.managers for result in attended),
         "teachers": sum(result.teachers for result in attended),
     }
+
+
+@dataclass
+class TeamJournal:
+    """A team's part in the journals of one year, as its organization page shows it."""
+
+    # The latest, each with ``hosted``, ``own_attended``, ``own_people``, ``own_outcome``
+    # and ``own_outcome_label``.
+    entries: list[JournalEntry]
+    entry_count: int
+    managers: int
+    teachers: int
+
+
+def team_journal(*, user: User | AnonymousUser, team: ManagementTeam, period,
+                 limit: int = 10) -> TeamJournal:
+    """The entries a team hosted or took part in, newest first, with its own result."""
+    involved = (
+        entries_for_user(user)
+        .filter(Q(hosts=team) | Q(results__team=team), platform__period=period)
+        .values("pk")
+    )
+    own = results_for_user(user).filter(team=team, entry=OuterRef("pk"))
+    entries = (
+        JournalEntry.objects.filter(pk__in=involved)
+        .select_related("platform__direction")
+        .annotate(
+            hosted=Exists(JournalEntry.hosts.through.objects.filter(
+                journalentry_id=OuterRef("pk"), managementteam_id=team.pk)),
+            # The team's own result row, read in the same query (None: no row).
+            own_attended=Subquery(own.values("attended")[:1]),
+            own_people=Subquery(own.annotate(people=F("managers") + F("teachers"))
+                                .values("people")[:1]),
+            own_outcome=Subquery(own.values("outcome")[:1]),
+        )
+        .order_by("-held_on", "-pk")
+    )
+    people = results_for_user(user).filter(
+        team=team, attended=True, entry__platform__period=period
+    ).aggregate(managers=Sum("managers", default=0), teachers=Sum("teachers", default=0))
+    latest = list(entries[:limit])
+    for entry in latest:
+        entry.own_outcome_label = Outcome(entry.own_outcome).label if entry.own_outcome else ""
+    return TeamJournal(
+        entries=latest,
+        entry_count=JournalEntry.objects.filter(pk__in=involved).count(),
+        managers=people["managers"],
+        teachers=people["teachers"],
+    )
 
 
 @dataclass

@@ -27,7 +27,7 @@ from internships.forms import (
     TransferForm,
     add_service_errors,
 )
-from internships.journal_reads import overdue_events
+from internships.journal_reads import overdue_events, team_journal
 from internships.matrix import (
     build_matrix,
     matrix_export_rows,
@@ -236,6 +236,10 @@ def organization_detail(request, pk):
         .select_related("placement__platform__direction", "placement__platform__period",
                         "recorded_by"),
         "can_see_platforms": sees_whole_municipality(request.user),
+        "journal": (
+            team_journal(user=request.user, team=team, period=period)
+            if period is not None and team is not None else None
+        ),
     })
 
 

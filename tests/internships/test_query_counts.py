@@ -3,7 +3,16 @@
 import pytest
 from django.urls import reverse
 
-from internships.models import Curator, Mentorship, Placement, Tier, Transfer
+from internships.models import (
+    Curator,
+    JournalEntry,
+    Mentorship,
+    Placement,
+    TeamResult,
+    Tier,
+    Transfer,
+    WorkForm,
+)
 from teams.models import ManagementTeam, Organization, SchoolLevel, TeamMember
 
 SMALL, LARGE = 5, 500
@@ -13,8 +22,9 @@ TIERS = [Tier.LEADER, Tier.PROMISING, Tier.RESERVE]
 def add_organizations(world, count: int) -> None:
     """Organizations placed in all three directions, each with a member, a pair and a transfer.
 
-    СОШ № 1 (leader of direction 1) mentors every new team there and gains a transfer and a
-    member per new team, so its own page grows with the district too. Rows are written in
+    СОШ № 1 (leader of direction 1) mentors every new team there and gains a transfer, a
+    member and a journal entry it hosts and attends per new team, so its own page grows
+    with the district too. Rows are written in
     bulk so that the large district takes seconds.
     """
     start = world.municipality.organizations.count() + 1
@@ -55,6 +65,19 @@ def add_organizations(world, count: int) -> None:
         for platform, mentor in ((world.own_platform, world.school_a.team),
                                  (world.foreign_platform, world.school_b.team))
     )
+    entries = JournalEntry.objects.bulk_create(
+        JournalEntry(platform=world.own_platform, held_on=world.period.starts_on,
+                     form=WorkForm.SEMINAR, topic=f"Семинар {number}")
+        for number in numbers
+    )
+    JournalEntry.hosts.through.objects.bulk_create(
+        JournalEntry.hosts.through(journalentry=entry, managementteam=world.school_a.team)
+        for entry in entries
+    )
+    TeamResult.objects.bulk_create(
+        TeamResult(entry=entry, team=world.school_a.team, managers=1, teachers=2)
+        for entry in entries
+    )
     for platform in (world.own_platform, world.foreign_platform):
         platform.curators.add(*Curator.objects.bulk_create(
             Curator(municipality=world.municipality, short_name=f"Куратор {platform.pk}-{n}.",
@@ -79,7 +102,7 @@ PAGES = {
 QUERIES = {
     "matrix": {"staff": 12, "curator": 12, "analyst": 12},
     "organization_list": {"staff": 5, "curator": 5, "analyst": 5},
-    "organization_detail": {"staff": 12, "curator": 12, "analyst": 12, "school_user": 12},
+    "organization_detail": {"staff": 15, "curator": 15, "analyst": 15, "school_user": 15},
     "platform_detail": {"staff": 8, "curator": 9, "analyst": 9},
 }
 
