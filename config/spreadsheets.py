@@ -1,14 +1,19 @@
-"""Writing .xlsx downloads safely."""
+"""Writing .xlsx downloads safely: text never a formula, dates as dates, flat memory."""
 
+import datetime
 from collections.abc import Iterable
 from io import BytesIO
 
 from django.http import HttpResponse
+from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DATE_FORMAT = "DD.MM.YYYY"
+DATETIME_FORMAT = "DD.MM.YYYY HH:MM"
 _FORMULA_STARTS = ("=", "+", "-", "@")
 
 
@@ -20,26 +25,56 @@ def text_cell(sheet, value):
     return cell
 
 
+def value_cell(sheet, value):
+    """Dates and times as real Excel dates shown ДД.ММ.ГГГГ; everything else as ``text_cell``."""
+    if isinstance(value, datetime.datetime):
+        # Excel has no time zones: the time is written as the department's local time.
+        local = timezone.localtime(value) if timezone.is_aware(value) else value
+        cell = WriteOnlyCell(sheet, value=local.replace(tzinfo=None))
+        cell.number_format = DATETIME_FORMAT
+        return cell
+    if isinstance(value, datetime.date):
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.number_format = DATE_FORMAT
+        return cell
+    return text_cell(sheet, value)
+
+
+def add_sheet(workbook: Workbook, *, title: str, columns: list[tuple[str, int]],
+              rows: Iterable[tuple]) -> None:
+    """A sheet of a write-only workbook: bold frozen header row, set widths, safe cells."""
+    sheet = workbook.create_sheet(title=title)
+    sheet.freeze_panes = "A2"
+    for index, (_, width) in enumerate(columns, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    header = []
+    for name, _ in columns:
+        cell = WriteOnlyCell(sheet, value=name)
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        header.append(cell)
+    sheet.append(header)
+    for row in rows:
+        sheet.append([value_cell(sheet, value) for value in row])
+
+
+def workbook_bytes(workbook: Workbook) -> bytes:
+    buffer = BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def xlsx_response(content: bytes, *, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
 def workbook_response(
     *, filename: str, title: str, headers: list[str], rows: Iterable[tuple],
     widths: list[int],
 ) -> HttpResponse:
-    """A one-sheet workbook: bold frozen header row, set widths, text never a formula."""
+    """A one-sheet workbook as a download."""
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=title)
-    sheet.freeze_panes = "A2"
-    for index, width in enumerate(widths):
-        sheet.column_dimensions[chr(ord("A") + index)].width = width
-    header_cells = []
-    for header in headers:
-        cell = WriteOnlyCell(sheet, value=header)
-        cell.font = Font(bold=True)
-        header_cells.append(cell)
-    sheet.append(header_cells)
-    for row in rows:
-        sheet.append([text_cell(sheet, value) for value in row])
-    buffer = BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    add_sheet(workbook, title=title, columns=list(zip(headers, widths, strict=True)), rows=rows)
+    return xlsx_response(workbook_bytes(workbook), filename=filename)

@@ -2,16 +2,12 @@
 
 import datetime
 from dataclasses import dataclass, field
-from io import BytesIO
 
 from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Prefetch, Q
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 
-from config.spreadsheets import text_cell
+from config.spreadsheets import add_sheet, workbook_bytes
 from internships.access import (
     entries_for_user,
     mentorships_for_user,
@@ -139,34 +135,6 @@ def school_participation(
                          mentorships=mentorships)
 
 
-DATE_FORMAT = "DD.MM.YYYY"
-
-
-def _header(sheet, headers: list[str], widths: list[int]) -> None:
-    sheet.freeze_panes = "A2"
-    for index, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    cells = []
-    for header in headers:
-        cell = WriteOnlyCell(sheet, value=header)
-        cell.font = Font(bold=True)
-        cells.append(cell)
-    sheet.append(cells)
-
-
-def _cell(sheet, value):
-    if isinstance(value, datetime.date):
-        cell = WriteOnlyCell(sheet, value=value)
-        cell.number_format = DATE_FORMAT
-        return cell
-    return text_cell(sheet, value)
-
-
-def _rows(sheet, rows) -> None:
-    for row in rows:
-        sheet.append([_cell(sheet, value) for value in row])
-
-
 def _yes_no(value: bool) -> str:
     return "да" if value else "нет"
 
@@ -176,10 +144,9 @@ def participation_workbook(participation: Participation) -> bytes:
     team = participation.team
     workbook = Workbook(write_only=True)
 
-    placements = workbook.create_sheet(title="Распределение")
-    _header(placements, ["№ направления", "Направление", "Уровень", "Кураторы"],
-            [14, 60, 32, 36])
-    _rows(placements, (
+    add_sheet(workbook, title="Распределение", columns=[
+        ("№ направления", 14), ("Направление", 60), ("Уровень", 32), ("Кураторы", 36),
+    ], rows=(
         (part.direction.number, part.direction.title,
          part.placement.get_tier_display() if part.placement else "не распределена",
          ", ".join(curator.short_name for curator in part.platform.curators.all())
@@ -187,10 +154,10 @@ def participation_workbook(participation: Participation) -> bytes:
         for part in participation.parts
     ))
 
-    pairs = workbook.create_sheet(title="Наставничество")
-    _header(pairs, ["№ направления", "Роль команды", "Команда-партнёр", "Начало", "Окончание"],
-            [14, 22, 32, 14, 14])
-    _rows(pairs, (
+    add_sheet(workbook, title="Наставничество", columns=[
+        ("№ направления", 14), ("Роль команды", 22), ("Команда-партнёр", 32), ("Начало", 14),
+        ("Окончание", 14),
+    ], rows=(
         (mentorship.platform.direction.number,
          "подопечная" if mentorship.mentee_id == team.pk else "наставник",
          (mentorship.mentor if mentorship.mentee_id == team.pk
@@ -199,11 +166,11 @@ def participation_workbook(participation: Participation) -> bytes:
         for mentorship in participation.mentorships
     ))
 
-    entries = workbook.create_sheet(title="Мероприятия")
-    _header(entries, ["Дата", "№ направления", "Форма работы", "Тема", "Роль команды",
-                      "Участвовала", "Руководителей", "Педагогов", "Результат", "Комментарий"],
-            [12, 14, 26, 60, 16, 12, 14, 12, 20, 50])
-    _rows(entries, (
+    add_sheet(workbook, title="Мероприятия", columns=[
+        ("Дата", 12), ("№ направления", 14), ("Форма работы", 26), ("Тема", 60),
+        ("Роль команды", 16), ("Участвовала", 12), ("Руководителей", 14), ("Педагогов", 12),
+        ("Результат", 20), ("Комментарий", 50),
+    ], rows=(
         (past.entry.held_on, part.direction.number, past.entry.form_name, past.entry.topic,
          "проводила" if past.hosted else "участница",
          _yes_no(past.result.attended) if past.result else "",
@@ -215,6 +182,4 @@ def participation_workbook(participation: Participation) -> bytes:
         for past in part.entries
     ))
 
-    buffer = BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(workbook)

@@ -4,11 +4,10 @@ from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from config.spreadsheets import XLSX_CONTENT_TYPE
+from config.spreadsheets import xlsx_response
 from internships.participation import participation_workbook, school_participation
 from internships.views import _selected_period
 from teams.access import profile_of
@@ -62,10 +61,6 @@ def my_internships_excel(request, organization):
             "organization": organization, "participation": None, "period": period,
             "periods": [],
         })
-    response = HttpResponse(participation_workbook(participation),
-                            content_type=XLSX_CONTENT_TYPE)
     years = f"{period.starts_on.year}-{period.ends_on.year}"
-    response["Content-Disposition"] = (
-        f'attachment; filename="stazhirovki-{organization.pk}-{years}.xlsx"'
-    )
-    return response
+    return xlsx_response(participation_workbook(participation),
+                         filename=f"stazhirovki-{organization.pk}-{years}.xlsx")
