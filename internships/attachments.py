@@ -12,6 +12,7 @@ from pathlib import PurePath
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.http import FileResponse, Http404
 
 _ZIP = (b"PK\x03\x04",)
 # Extension → (content type it is served with, how the file begins, the folder an Office
@@ -95,3 +96,13 @@ def delete_files_on_commit(files) -> None:
             storage.delete(name)
 
     transaction.on_commit(remove)
+
+
+def attachment_response(attachment) -> FileResponse:
+    """The stored file as a download under the name the user gave it."""
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError as error:
+        raise Http404("Файл не найден в хранилище.") from error
+    return FileResponse(handle, as_attachment=True, filename=attachment.original_name,
+                        content_type=attachment.content_type)

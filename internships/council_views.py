@@ -4,12 +4,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Prefetch
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from internships import council
 from internships.access import council_meetings_for_user
+from internships.attachments import attachment_response
 from internships.council_forms import (
     AttachmentForm,
     CouncilMeetingFilter,
@@ -176,10 +177,4 @@ def council_attachment_delete(request, pk):
 
 @login_required
 def council_attachment_download(request, pk):
-    attachment = _attachment_for(request, pk)
-    if not attachment.file.storage.exists(attachment.file.name):
-        raise Http404("Файл не найден в хранилище.")
-    return FileResponse(
-        attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name,
-        content_type=attachment.content_type,
-    )
+    return attachment_response(_attachment_for(request, pk))

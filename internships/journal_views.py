@@ -4,12 +4,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Case, OuterRef, Q, Subquery, When
-from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from config.spreadsheets import XLSX_CONTENT_TYPE
+from config.spreadsheets import xlsx_response
 from internships import journal
 from internships.access import (
     attachments_for_user,
@@ -19,6 +18,7 @@ from internships.access import (
     results_for_user,
     transfers_for_user,
 )
+from internships.attachments import attachment_response
 from internships.forms import add_service_errors
 from internships.journal_export import journal_workbook
 from internships.journal_forms import (
@@ -125,10 +125,8 @@ def journal_excel(request, pk):
         transfers=list(transfers.order_by("transferred_on", "pk")),
         teams=team_list(platform=platform),
     )
-    response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
     name = f"zhurnal-stazhirovka-{platform.direction.number}-{platform.period.starts_on.year}"
-    response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
-    return response
+    return xlsx_response(content, filename=f"{name}.xlsx")
 
 
 # Entries --------------------------------------------------------------------------------
@@ -383,13 +381,7 @@ def entry_delete(request, pk):
 @login_required
 def attachment_download(request, pk):
     """Files are served only here, to those who may read the entry; never from /media/."""
-    attachment = get_object_or_404(attachments_for_user(request.user), pk=pk)
-    try:
-        handle = attachment.file.open("rb")
-    except FileNotFoundError as error:
-        raise Http404 from error
-    return FileResponse(handle, as_attachment=True, filename=attachment.original_name,
-                        content_type=attachment.content_type)
+    return attachment_response(get_object_or_404(attachments_for_user(request.user), pk=pk))
 
 
 @login_required

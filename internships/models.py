@@ -426,9 +426,9 @@ class TeamResult(models.Model):
         return self.managers + self.teachers
 
 
-class EntryAttachment(models.Model):
-    entry = models.ForeignKey(JournalEntry, on_delete=models.CASCADE,
-                              related_name="attachments", verbose_name="мероприятие")
+class StoredFile(models.Model):
+    """A file a user attached: kept under a generated name, served by a checking view."""
+
     file = models.FileField("файл", upload_to=attachment_path)
     original_name = models.CharField("имя файла", max_length=255)
     content_type = models.CharField("тип", max_length=100)
@@ -439,12 +439,20 @@ class EntryAttachment(models.Model):
     uploaded_at = models.DateTimeField("загружено", auto_now_add=True)
 
     class Meta:
-        verbose_name = "вложение"
-        verbose_name_plural = "вложения"
+        abstract = True
         ordering = ["uploaded_at", "id"]
 
     def __str__(self) -> str:
         return self.original_name
+
+
+class EntryAttachment(StoredFile):
+    entry = models.ForeignKey(JournalEntry, on_delete=models.CASCADE,
+                              related_name="attachments", verbose_name="мероприятие")
+
+    class Meta(StoredFile.Meta):
+        verbose_name = "вложение"
+        verbose_name_plural = "вложения"
 
 
 class PlannedEvent(models.Model):
@@ -532,22 +540,10 @@ class AgendaItem(models.Model):
         return f"{self.position}. {self.question[:60]}"
 
 
-class CouncilAttachment(models.Model):
+class CouncilAttachment(StoredFile):
     meeting = models.ForeignKey(CouncilMeeting, on_delete=models.CASCADE,
                                 related_name="attachments", verbose_name="протокол")
-    file = models.FileField("файл", upload_to=attachment_path)
-    original_name = models.CharField("имя файла", max_length=255)
-    content_type = models.CharField("тип", max_length=100)
-    size = models.PositiveIntegerField("размер, байт")
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                    null=True, blank=True, related_name="+",
-                                    verbose_name="кто загрузил")
-    uploaded_at = models.DateTimeField("загружено", auto_now_add=True)
 
-    class Meta:
+    class Meta(StoredFile.Meta):
         verbose_name = "вложение протокола"
         verbose_name_plural = "вложения протоколов"
-        ordering = ["uploaded_at", "id"]
-
-    def __str__(self) -> str:
-        return self.original_name
