@@ -228,6 +228,9 @@ class TableImport:
     name_column: ClassVar[str] = "organization"
     # Constraint name → what the row breaks, in Russian.
     constraint_messages: ClassVar[dict[str, str]] = {}
+    # At least one of these columns must be in the file: without any, every row would
+    # be written empty (a file of another table, say).
+    data_columns: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self, *, municipality: Municipality):
         self.municipality = municipality
@@ -276,9 +279,16 @@ def run_import(*, table: TableImport, file: BinaryIO, dry_run: bool) -> ImportRe
             + ". Проверьте заголовки таблицы или скачайте шаблон."
         )
         return report
+    columns = {column.key: column for column in table.columns}
+    if table.data_columns and not any(key in header.positions for key in table.data_columns):
+        report.refused = (
+            "в таблице нет ни одного столбца с данными — ожидался хотя бы один из: "
+            + ", ".join(f"«{columns[key].title}»" for key in table.data_columns)
+            + ". Проверьте, та ли это таблица, или скачайте шаблон."
+        )
+        return report
     report.header_row = header.first_row
     report.ignored_columns = list(header.ignored)
-    columns = {column.key: column for column in table.columns}
     with transaction.atomic():
         table.begin()
         for number, values in enumerate(rows[header.data_starts - 1:],

@@ -54,6 +54,7 @@ COLUMNS = (
 class IndicatorImport(TableImport):
     title = "Показатели мониторинга"
     columns = COLUMNS
+    data_columns = FLAGS + COUNTS
     constraint_messages = {
         "indicator_winners_within_students": "победителей олимпиад больше, чем обучающихся",
         "indicator_high_gia_within_graduates": "выпускников с высокими результатами ГИА "

@@ -2,7 +2,7 @@
 
 import datetime
 
-from diagnostics.models import Staffing
+from diagnostics.models import SchoolIndicator, Staffing
 from tests.imports.workbooks import table_workbook
 
 DAY = datetime.date(2022, 1, 10)
@@ -119,3 +119,15 @@ def test_numbers_typed_as_text_or_floats_are_read(district, run):
     line = Staffing.objects.get()
     assert (line.teachers_total, line.without_category, line.first_category,
             line.not_subject_to_attestation) == (56, 22, 25, 0)
+
+
+def test_a_file_with_no_column_of_the_table_is_refused_not_loaded_empty(district, run):
+    organizations_only = table_workbook(["Организация", "Краткое наименование"],
+                                        [(GOOD[0], "Ермаковская СШ № 1")])
+
+    report = run("indicators", organizations_only, district.municipality,
+                 period=district.period)
+
+    assert report.refused.startswith("в таблице нет ни одного столбца с данными")
+    assert "«Обучающихся всего»" in report.refused
+    assert not SchoolIndicator.objects.exists()
