@@ -136,6 +136,8 @@ class EntryRow:
     stored: object = None
     note: str = ""
     fields: dict = field(default_factory=dict)
+    # The row's deficit checkboxes lined up with the form's ``columns`` (None: not offered).
+    cells: list = field(default_factory=list)
 
 
 class DiagnosisRowsForm(forms.Form):
@@ -179,6 +181,15 @@ class DiagnosisRowsForm(forms.Form):
             )
             row.fields = {name: self[f"{name}-{row.key}"]
                           for name in ("assessed", "deficits", "score", "comment")}
+        # The deficits of all rows as the columns of one table, in catalogue order.
+        columns = {}
+        for row in rows:
+            for pk, code, wording, active in row.deficits:
+                columns.setdefault(pk, (pk, code, wording, active))
+        self.columns = list(columns.values())
+        for row in rows:
+            boxes = {box.data["value"]: box for box in row.fields["deficits"].subwidgets}
+            row.cells = [boxes.get(pk) for pk, *_ in self.columns]
 
     def row_values(self, row: EntryRow) -> dict:
         """What a valid form says about a row; a row with any content counts as assessed."""
