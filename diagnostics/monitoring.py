@@ -116,8 +116,10 @@ class IndicatorTotals:
         known = [row.values[name] for row in self.rows if row.values[name] is not None]
         return sum(known) if known else None
 
-    def _count(self, name: str) -> int:
-        return sum(1 for row in self.rows if row.values[name] is True)
+    def _count(self, name: str) -> int | None:
+        """How many rows say yes; None when no row says yes or no."""
+        known = [row.values[name] for row in self.rows if row.values[name] is not None]
+        return sum(1 for value in known if value) if known else None
 
     def _share(self, part: str, whole: str) -> str:
         pairs = [(row.values[part], row.values[whole]) for row in self.rows
@@ -127,11 +129,11 @@ class IndicatorTotals:
         return percent_text(percent(sum(p for p, _ in pairs), sum(w for _, w in pairs)))
 
     @property
-    def low_results(self) -> int:
+    def low_results(self) -> int | None:
         return self._count("low_results")
 
     @property
-    def non_objective(self) -> int:
+    def non_objective(self) -> int | None:
         return self._count("non_objective")
 
     def __getattr__(self, name):

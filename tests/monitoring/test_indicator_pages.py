@@ -200,3 +200,12 @@ def test_it_links_the_organization_page_to_its_indicators_and_needs(world, as_ro
 
     assert history_url(world.school_a) in content
     assert reverse("organization_needs", args=[world.school_a.pk]) in content
+
+
+def test_the_totals_say_no_data_rather_than_zero_schools_when_nothing_is_known(world, as_role):
+    response = as_role("staff").get(reverse("indicators"))
+
+    totals = response.context["totals"]
+    assert totals.low_results is None
+    assert totals.non_objective is None
+    assert "0 школ" not in response.content.decode()
