@@ -282,7 +282,12 @@ def _require(request, permission, platform):
 
 
 def _platform_form_page(request, *, form, platform, title, apply, success, placement=None):
-    """Parse the form and apply the business rule; a refusal is shown on the form."""
+    """Parse the form and apply the business rule; a refusal is shown on the form.
+
+    ``?back=journal`` (the form opened from the platform's journal) returns there.
+    """
+    back_to_journal = request.GET.get("back") == "journal"
+    back = "journal" if back_to_journal else "platform_detail"
     if request.method == "POST" and form.is_valid():
         try:
             result = apply(form.cleaned_data)
@@ -290,9 +295,10 @@ def _platform_form_page(request, *, form, platform, title, apply, success, place
             add_service_errors(form, error)
         else:
             messages.success(request, success(result))
-            return redirect("platform_detail", pk=platform.pk)
+            return redirect(back, pk=platform.pk)
     return render(request, "internships/form_page.html", {
         "platform": platform, "placement": placement, "form": form, "title": title,
+        "back_to_journal": back_to_journal,
     })
 
 

@@ -73,6 +73,33 @@ def test_a_transfer_made_on_the_platform_page_appears_in_the_journal_at_its_date
     assert "Успешное участие в сессиях" in content
 
 
+def test_a_transfer_started_from_the_journal_returns_to_the_journal(world, as_role):
+    client = as_role("curator")
+    placement = world.placement(world.school_c, world.own_platform)
+    transfer_url = reverse("transfer_create", args=[placement.pk]) + "?back=journal"
+    assert transfer_url in client.get(url(world.own_platform)).content.decode()
+    assert reverse("journal", args=[world.own_platform.pk]) in (
+        client.get(transfer_url).content.decode()
+    )
+
+    response = client.post(transfer_url, {
+        "to_tier": Tier.PROMISING, "transferred_on": "2022-02-14",
+        "reason": "Успешное участие в сессиях",
+    }, follow=True)
+
+    assert response.redirect_chain == [(url(world.own_platform), 302)]
+    assert lines(response) == [(D(2022, 2, 14), "перевод")]
+    placement.refresh_from_db()
+    assert placement.tier == Tier.PROMISING
+
+
+def test_only_those_who_keep_the_journal_see_the_transfer_action(world, as_role):
+    placement = world.placement(world.school_c, world.own_platform)
+    transfer_url = reverse("transfer_create", args=[placement.pk])
+
+    assert transfer_url not in as_role("analyst").get(url(world.own_platform)).content.decode()
+
+
 def test_it_links_the_platform_page_and_the_journal_both_ways(world, as_role):
     client = as_role("analyst")
     platform_page = client.get(reverse("platform_detail", args=[world.own_platform.pk]))
