@@ -4,10 +4,10 @@ The catalogue is a starting point worded from the themes of the seven directions
 («стажировка 1–7» of the Krymsky project); every item is marked as a template for
 the department to reword. The rounds follow the project's control points (§12 of
 the project). So that the demo can be tried on any day, the entry windows are set
-when the demo is loaded: the start round's window is its real one (long closed —
-only the department may change it), the May 2022 intermediate round is open from
-a week before the loading day for a month, the later rounds keep their real,
-closed windows. Loading again changes nothing but moves that open window.
+when the demo is loaded: the start round and the May 2022 intermediate round are
+open from a week before the loading day for a month, so a curator can enter both
+and see the dynamics; the later rounds keep their real, closed windows. Loading
+again changes nothing but moves those open windows.
 """
 
 import datetime
@@ -97,8 +97,10 @@ ROUND_TITLES = {
     (ControlPointKind.FINAL_DIAGNOSTICS, D(2024, 5, 1)): (
         RoundKind.FINAL, "Итоговая диагностика, май–август 2024"),
 }
-# The round open for entering results on the day the demo is loaded.
+# The rounds open for entering results on the day the demo is loaded.
+START_ROUND = (ControlPointKind.START_DIAGNOSTICS, D(2021, 10, 1))
 OPEN_ROUND = (ControlPointKind.INTERMEDIATE_DIAGNOSTICS, D(2022, 5, 1))
+OPEN_ROUNDS = (START_ROUND, OPEN_ROUND)
 OPEN_BEFORE = datetime.timedelta(days=7)
 OPEN_AFTER = datetime.timedelta(days=30)
 
@@ -118,13 +120,13 @@ def load_demo_diagnostics(*, today: datetime.date | None = None) -> dict:
             )
             deficits += 1
 
-    open_round = None
+    open_rounds = []
     for point in ControlPoint.objects.filter(programme=programme).order_by("starts_on"):
         key = (point.kind, point.starts_on)
         if key not in ROUND_TITLES:
             continue
         kind, title = ROUND_TITLES[key]
-        if key == OPEN_ROUND:
+        if key in OPEN_ROUNDS:
             opens, closes = today - OPEN_BEFORE, today + OPEN_AFTER
         else:
             opens, closes = point.starts_on, point.ends_on
@@ -133,10 +135,10 @@ def load_demo_diagnostics(*, today: datetime.date | None = None) -> dict:
             defaults={"kind": kind, "control_point": point, "starts_on": point.starts_on,
                       "ends_on": point.ends_on, "entry_opens": opens, "entry_closes": closes},
         )
-        if key == OPEN_ROUND:
-            open_round = diagnostic_round
+        if key in OPEN_ROUNDS:
+            open_rounds.append(diagnostic_round)
     return {
         "deficits": deficits,
         "rounds": DiagnosticRound.objects.filter(programme=programme).count(),
-        "open_round": open_round,
+        "open_rounds": open_rounds,
     }

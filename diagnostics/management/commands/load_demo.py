@@ -21,12 +21,14 @@ class Command(BaseCommand):
             "(формулировки-шаблоны: уточните их), "
             f"диагностик — {diagnostics['rounds']}."
         )
-        open_round = diagnostics["open_round"]
-        if open_round is not None:
+        open_rounds = diagnostics["open_rounds"]
+        if open_rounds:
+            titles = " и ".join(f"«{r.title}»" for r in open_rounds)
+            first = open_rounds[0]
             self.stdout.write(
-                f"Для пробы приём результатов диагностики «{open_round.title}» открыт "
-                f"с {open_round.entry_opens:%d.%m.%Y} по {open_round.entry_closes:%d.%m.%Y} "
-                "(сроки сдвигаются к дате каждой загрузки); приём стартовой и остальных "
-                "диагностик закрыт — их результаты может вносить только управление "
-                "образования (пользователь staff)."
+                f"Для пробы открыт приём результатов диагностик {titles}: "
+                f"с {first.entry_opens:%d.%m.%Y} по {first.entry_closes:%d.%m.%Y} "
+                "(сроки сдвигаются к дате каждой загрузки). Приём остальных диагностик "
+                "закрыт — их результаты может вносить только управление образования "
+                "(пользователь staff)."
             )
