@@ -36,7 +36,7 @@ class JournalFilter(django_filters.FilterSet):
         widget=forms.DateInput(attrs=DATE_WIDGET),
     )
     form = django_filters.ChoiceFilter(choices=WorkForm.choices, label="Форма работы",
-                                       empty_label="Все формы, и переводы")
+                                       empty_label="Все, с переводами")
     team = django_filters.ModelChoiceFilter(
         queryset=ManagementTeam.objects.none(), method="filter_team", label="Команда",
         empty_label="Все команды",
