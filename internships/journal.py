@@ -89,6 +89,26 @@ def _check_form(form: str, form_other: str) -> str:
     return form_other.strip() if form == WorkForm.OTHER else ""
 
 
+def _check_hosts(platform: Platform, hosts: list[ManagementTeam]) -> None:
+    tiers = dict(
+        Placement.objects.filter(platform=platform, tier__in=HOST_TIERS).values_list(
+            "team_id", "tier"
+        )
+    )
+    strangers = [team for team in hosts if team.pk not in tiers]
+    if strangers:
+        names = ", ".join(team.organization.short_name for team in strangers)
+        raise ValidationError({"hosts": (
+            f"Не может проводить мероприятие: {names}. Проводят команды-лидеры площадки; "
+            "команда, подающая надежды, может быть соведущей, если распределена на эту площадку."
+        )})
+    if not any(tiers[team.pk] == Tier.LEADER for team in hosts):
+        raise ValidationError({"hosts": (
+            "Мероприятие проводит команда-лидер площадки; команда, подающая надежды, может "
+            "быть только соведущей. Отметьте и команду-лидера."
+        )})
+
+
 def _check_entry(*, platform: Platform, data: EntryData, entry: JournalEntry | None) -> str:
     """Refuse what the journal may not say; the cleaned name of «другая» form."""
     period = platform.period
@@ -110,18 +130,11 @@ def _check_entry(*, platform: Platform, data: EntryData, entry: JournalEntry | N
         )
     if not data.hosts:
         raise ValidationError({"hosts": "Укажите команду, которая проводит мероприятие."})
-    allowed_hosts = set(
-        Placement.objects.filter(platform=platform, tier__in=HOST_TIERS).values_list(
-            "team_id", flat=True
-        )
-    )
-    strangers = [team for team in data.hosts if team.pk not in allowed_hosts]
-    if strangers:
-        names = ", ".join(team.organization.short_name for team in strangers)
-        raise ValidationError({"hosts": (
-            f"Не может проводить мероприятие: {names}. Проводят команды-лидеры площадки; "
-            "команда, подающая надежды, может быть соведущей, если распределена на эту площадку."
-        )})
+    # Tiers are today's: an entry whose hosts stay as they were keeps them even if a
+    # host has since been transferred.
+    host_ids = {team.pk for team in data.hosts}
+    if entry is None or host_ids != set(entry.hosts.values_list("pk", flat=True)):
+        _check_hosts(platform, data.hosts)
     if not data.participants:
         raise ValidationError({"participants": "Отметьте команды, которые участвовали."})
     placed = set(

@@ -178,8 +178,11 @@ def _entry_data(cleaned) -> journal.EntryData:
 
 
 def _entry_form_page(request, *, platform, form, title, entry=None):
+    # A browser never sends chosen files back with a form shown again: say so.
+    files_to_choose_again = bool(request.FILES) and bool(form.errors)
     return render(request, "internships/entry_form.html", {
         "platform": platform, "form": form, "title": title, "entry": entry,
+        "files_to_choose_again": files_to_choose_again,
     })
 
 
@@ -284,8 +287,11 @@ def entry_edit(request, pk):
         form = _entry_form(request, platform, entry=entry, initial=_edit_initial(entry))
         return _entry_form_page(request, platform=platform, form=form, title=title, entry=entry)
     form = _entry_form(request, platform, entry=entry, data=request.POST)
+    if form.is_valid() and form.cleaned_data["version"] is None:
+        form.add_error(None, "Форма пришла без номера версии записи: откройте мероприятие "
+                             "заново и повторите изменения.")
     if form.is_valid():
-        version = form.cleaned_data["version"] or 0
+        version = form.cleaned_data["version"]
         try:
             entry = journal.update_entry(
                 entry=entry, version=version, data=_entry_data(form.cleaned_data),
@@ -297,8 +303,7 @@ def entry_edit(request, pk):
             data["version"] = str(JournalEntry.objects.get(pk=entry.pk).version)
             form = _entry_form(request, platform, entry=entry, data=data)
             form.is_valid()
-            note = " Прикреплённые файлы выберите заново." if request.FILES else ""
-            form.add_error(None, error.messages[0] + note)
+            form.add_error(None, error.messages[0])
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -343,6 +348,11 @@ def entry_results(request, pk):
             try:
                 journal.save_results(entry=entry, version=version_form.cleaned_data["version"],
                                      rows=rows, updated_by=request.user)
+            except journal.StaleEntry as error:
+                # The rows typed stay in the form; saving again overwrites knowingly.
+                service_errors = error.messages
+                current = JournalEntry.objects.values_list("version", flat=True).get(pk=entry.pk)
+                version_form = ResultsVersionForm(initial={"version": current})
             except ValidationError as error:
                 service_errors = error.messages
             else:

@@ -6,7 +6,7 @@ from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from internships.models import Placement, Platform, Tier, Transfer
+from internships.models import AgendaItem, Placement, Platform, Tier, Transfer
 from teams.models import ManagementTeam
 
 
@@ -68,6 +68,13 @@ def transfer_team(
                 )
             }
         )
+    latest = placement.transfers.order_by("-transferred_on").first()
+    if latest is not None and transferred_on < latest.transferred_on:
+        raise ValidationError({"transferred_on": (
+            f"Команду уже переводили {latest.transferred_on:%d.%m.%Y} "
+            f"({latest.get_from_tier_display().lower()} → "
+            f"{latest.get_to_tier_display().lower()}): новый перевод не может быть раньше."
+        )})
     if not reason.strip():
         raise ValidationError({"reason": "Укажите основание перевода."})
     transfer = Transfer.objects.create(
@@ -85,8 +92,24 @@ def transfer_team(
 
 @transaction.atomic
 def remove_placement(*, placement: Placement) -> None:
-    """Take a team off a platform, with its transfers; refused while it has mentor pairs."""
+    """Take a wrongly placed team off a platform.
+
+    Refused once the placement has a history worth keeping: mentor pairs, transfers
+    recorded in the journal, or a council decision that approved it.
+    """
     team = placement.team
+    if placement.transfers.exists():
+        raise ValidationError(
+            "Команду уже переводили на этой площадке, переводы записаны в журнал: снять её "
+            "нельзя. Чтобы изменить уровень, сделайте перевод."
+        )
+    if placement.council_items.exists() or AgendaItem.objects.filter(
+        transfers__placement=placement
+    ).exists():
+        raise ValidationError(
+            "Распределение команды утверждено решением научно-методического совета: снять "
+            "её нельзя."
+        )
     if placement.platform.mentorships.filter(mentor=team).exists() or (
         placement.platform.mentorships.filter(mentee=team).exists()
     ):

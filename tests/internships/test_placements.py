@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from internships.models import Placement, Tier, Transfer
+from internships.models import AgendaItem, CouncilMeeting, Placement, Tier, Transfer
 from internships.placements import place_team, remove_placement, transfer_team
 from tests import factories
 
@@ -117,15 +117,58 @@ def test_it_refuses_a_wrong_transfer_and_changes_nothing(
     assert placement.tier == Tier.PROMISING
 
 
-def test_it_removes_a_placement_with_its_transfers(world):
+def test_it_removes_a_placement_made_by_mistake(world):
     placement = world.placement(world.school_d, world.own_platform)
-    factories.TransferFactory(placement=placement, from_tier=Tier.RESERVE,
-                              to_tier=Tier.PROMISING)
 
     remove_placement(placement=placement)
 
     assert not Placement.objects.filter(pk=placement.pk).exists()
-    assert not Transfer.objects.exists()
+
+
+def test_it_keeps_a_placement_whose_transfers_are_in_the_journal(world):
+    placement = world.placement(world.school_d, world.own_platform)
+    factories.TransferFactory(placement=placement, from_tier=Tier.RESERVE,
+                              to_tier=Tier.PROMISING)
+
+    with pytest.raises(ValidationError) as refusal:
+        remove_placement(placement=placement)
+
+    assert "переводы записаны в журнал" in refusal.value.messages[0]
+    assert Transfer.objects.filter(placement=placement).exists()
+
+
+@pytest.mark.parametrize("link", ["placement", "transfer"])
+def test_it_keeps_a_placement_a_council_decision_approved(world, link):
+    placement = world.placement(world.school_d, world.own_platform)
+    meeting = CouncilMeeting.objects.create(period=world.period, number=1,
+                                            held_on=datetime.date(2021, 9, 30),
+                                            attendees="Совет")
+    item = AgendaItem.objects.create(meeting=meeting, position=1, question="Распределение")
+    if link == "placement":
+        item.placements.add(placement)
+    else:
+        item.transfers.add(Transfer.objects.create(
+            placement=placement, from_tier=Tier.RESERVE, to_tier=Tier.PROMISING,
+            transferred_on=datetime.date(2021, 10, 1), reason="Решение совета"))
+
+    with pytest.raises(ValidationError):
+        remove_placement(placement=placement)
+
+    assert Placement.objects.filter(pk=placement.pk).exists()
+
+
+def test_a_transfer_cannot_be_dated_before_the_team_s_last_one(world):
+    placement = world.placement(world.school_d, world.own_platform)
+    transfer_team(placement=placement, to_tier=Tier.LEADER,
+                  transferred_on=datetime.date(2022, 3, 1), reason="Итоги", recorded_by=None)
+
+    with pytest.raises(ValidationError) as refusal:
+        transfer_team(placement=placement, to_tier=Tier.RESERVE,
+                      transferred_on=datetime.date(2021, 10, 1), reason="Ошибка",
+                      recorded_by=None)
+
+    assert "Команду уже переводили 01.03.2022" in str(refusal.value)
+    assert placement.transfers.count() == 1
 
 
 @pytest.mark.parametrize("side", ["mentor", "mentee"])

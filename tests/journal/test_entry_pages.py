@@ -11,7 +11,7 @@ from internships import journal
 from internships.models import JournalEntry, PlannedEvent, TeamResult
 from tests import factories
 from tests.helpers import assert_redirects_to_login, messages_of
-from tests.journal.conftest import entry_data, form_post, record
+from tests.journal.conftest import entry_data, form_post, pdf_file, record
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -240,3 +240,23 @@ def test_it_deletes_an_entry_and_reopens_its_plan_line(world, as_role, entry):
     assert not TeamResult.objects.exists()
     event.refresh_from_db()
     assert event.entry is None
+
+
+def test_an_edit_without_a_version_is_refused_without_blaming_anyone(world, as_role, entry):
+    data = form_post(world, topic="Без версии")
+
+    response = as_role("curator").post(reverse("entry_edit", args=[entry.pk]), data)
+
+    assert "Форма пришла без номера версии записи" in errors_of(response)
+    assert "уже изменил" not in errors_of(response)
+    entry.refresh_from_db()
+    assert entry.topic != "Без версии"
+
+
+def test_it_asks_to_choose_the_files_again_when_the_form_is_refused(world, as_role):
+    data = form_post(world, ends_on="2022-02-01", files=pdf_file())
+
+    response = as_role("curator").post(reverse("entry_add", args=[world.own_platform.pk]), data)
+
+    assert "выберите их заново" in response.content.decode()
+    assert not JournalEntry.objects.exists()

@@ -35,6 +35,27 @@ def test_it_lets_a_promising_team_of_the_platform_co_host(world):
     assert entry.hosts.count() == 2
 
 
+def test_a_promising_team_may_not_host_without_a_leader(world):
+    with pytest.raises(ValidationError) as error:
+        record(world, hosts=[world.school_b.team])
+
+    assert "может быть только соведущей" in messages(error.value)
+    assert not JournalEntry.objects.exists()
+
+
+def test_an_entry_keeps_its_hosts_after_the_leader_is_transferred(world, entry):
+    placement = world.placement(world.school_a, world.own_platform)
+    placement.tier = "promising"
+    placement.save()
+
+    journal.update_entry(entry=entry, version=entry.version,
+                         data=entry_data(world, topic="Уточнённая тема"), files=[],
+                         updated_by=world.curator)
+
+    entry.refresh_from_db()
+    assert entry.topic == "Уточнённая тема"
+
+
 @pytest.mark.parametrize("host", ["school_c", "kindergarten"])
 def test_it_refuses_a_host_that_is_not_a_leader_or_promising_team_of_the_platform(world, host):
     # ООШ № 3 is a hidden reserve here; the kindergarten is on another platform only.

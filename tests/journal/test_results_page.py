@@ -104,6 +104,23 @@ def test_it_refuses_results_saved_over_a_newer_version(world, as_role, entry):
     assert entry.results.get(team=world.school_b.team).managers == 1
 
 
+def test_after_a_refused_save_the_same_input_can_be_saved_knowingly(world, as_role, entry):
+    client = as_role("curator")
+    url = reverse("entry_results", args=[entry.pk])
+    rows = {world.school_b.team: full(), world.school_c.team: full(),
+            world.school_d.team: full()}
+    client.post(url, results_post(entry, rows))
+    mine = results_post(entry, {**rows, world.school_b.team: full(managers=9)})
+
+    refused = client.post(url, mine)
+    mine["version"] = refused.context["version_form"]["version"].value()
+    saved = client.post(url, mine)
+
+    assert refused.status_code == 200
+    assert saved.status_code == 302
+    assert entry.results.get(team=world.school_b.team).managers == 9
+
+
 def test_it_refuses_a_form_whose_teams_no_longer_match(world, as_role, entry):
     data = results_post(entry, {world.school_b.team: full()})
 
