@@ -81,3 +81,47 @@ def test_it_costs_the_same_number_of_queries_for_3_and_for_40_organizations(
         assert response.status_code == 200
         sizes[count] = PAGES[page](response)
     assert sizes[40] > sizes[3] > 0
+
+
+def organization_history(periods: int):
+    """One organization with indicators, staffing lines and needs over ``periods`` years."""
+    municipality = factories.MunicipalityFactory(name=f"Район на {periods} лет")
+    programme = factories.ProgrammeFactory(municipality=municipality)
+    directions = [factories.DirectionFactory(programme=programme, number=n) for n in (1, 2, 3)]
+    organization = factories.OrganizationFactory(municipality=municipality)
+    for year in range(2021, 2021 + periods):
+        period = factories.PeriodFactory(programme=programme,
+                                         starts_on=datetime.date(year, 9, 1),
+                                         ends_on=datetime.date(year + 1, 8, 31))
+        SchoolIndicator.objects.create(organization=organization, period=period,
+                                       students_total=100, olympiad_winners=3)
+        Staffing.objects.create(organization=organization, as_of=datetime.date(year, 6, 30),
+                                teachers_total=10, without_category=4, first_category=3,
+                                highest_category=3)
+        for direction in directions:
+            NeedsOffer.objects.create(organization=organization, period=period,
+                                      direction=direction, aspect=Aspect.MANAGERIAL,
+                                      needs_support=True)
+    return organization, factories.staff_user(municipality)
+
+
+ORGANIZATION_PAGES = {
+    "organization_indicators": 7,
+    "organization_needs": 7,
+    "team_diagnostics": 10,
+    "indicator_edit": 6,
+    "staffing_edit": 4,
+}
+
+
+@pytest.mark.parametrize(("page", "queries"), ORGANIZATION_PAGES.items())
+def test_an_organization_s_own_pages_cost_the_same_for_one_year_and_for_five(
+    db, login, django_assert_num_queries, page, queries
+):
+    for periods in (1, 5):
+        organization, staff = organization_history(periods)
+        client = login(staff)
+        url = reverse(page, args=[organization.pk])
+        client.get(url)
+        with django_assert_num_queries(queries):
+            assert client.get(url).status_code == 200
