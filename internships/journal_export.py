@@ -1,13 +1,23 @@
 """A platform's journal as an Excel workbook: entries, results, transfers and the team list."""
 
 from openpyxl import Workbook
+from openpyxl.styles import Font
 
-from config.spreadsheets import add_sheet, workbook_bytes
+from config.spreadsheets import add_sheet, value_cell, workbook_bytes
+from internships.journal_reads import entry_summary
 from internships.models import JournalEntry, Transfer
 
 
 def _names(teams) -> str:
     return ", ".join(team.organization.short_name for team in teams)
+
+
+def _append_totals(sheet, values: list) -> None:
+    """A bold last row of sums; its cells as safe as the rows above it."""
+    cells = [value_cell(sheet, value) for value in values]
+    for cell in cells:
+        cell.font = Font(bold=True)
+    sheet.append(cells)
 
 
 def journal_workbook(
@@ -18,6 +28,7 @@ def journal_workbook(
 ) -> bytes:
     """Entries with prefetched hosts and results (see journal_reads.journal_entries)."""
     workbook = Workbook(write_only=True)
+    summaries = [entry_summary(entry) for entry in entries]
     add_sheet(workbook, title="Мероприятия", columns=[
         ("Дата", 12), ("Дата окончания", 12), ("Форма работы", 26), ("Тема", 60),
         ("Место проведения", 24), ("Проводящие команды", 30), ("Команд-участниц", 12),
@@ -25,13 +36,16 @@ def journal_workbook(
     ], rows=(
         (entry.held_on, entry.ends_on, entry.form_name, entry.topic,
          entry.venue.short_name if entry.venue else "", _names(entry.hosts.all()),
-         len(entry.results.all()),
-         sum(r.attended for r in entry.results.all()),
-         sum(r.managers for r in entry.results.all()),
-         sum(r.teachers for r in entry.results.all()),
+         summary["teams"], summary["attended"], summary["managers"], summary["teachers"],
          entry.description)
-        for entry in entries
+        for entry, summary in zip(entries, summaries, strict=True)
     ))
+    _append_totals(workbook["Мероприятия"], [
+        "Итого", None, None, None, None, None,
+        *(sum(summary[key] for summary in summaries)
+          for key in ("teams", "attended", "managers", "teachers")),
+        None,
+    ])
     add_sheet(workbook, title="Результаты", columns=[
         ("Дата", 12), ("Тема", 50), ("Команда", 24), ("Участвовала", 12),
         ("Руководителей", 12), ("Педагогов", 12), ("Результат", 20), ("Комментарий", 50),

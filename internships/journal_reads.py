@@ -1,9 +1,10 @@
 """Reading a platform's journal: its timeline, team list, plan against what was held, history."""
 
 import datetime
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.apps import apps
 from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import (
     Count,
@@ -82,6 +83,24 @@ def entry_summary(entry: JournalEntry) -> dict:
     }
 
 
+@dataclass(frozen=True)
+class PeopleTrained:
+    """Managers and teachers of the teams that attended, summed over entries."""
+
+    managers: int
+    teachers: int
+
+
+def people_trained(entries: Iterable[JournalEntry]) -> PeopleTrained:
+    """Totals over the entries' prefetched results (see ``journal_entries``): the journal's
+    own rows are summed as they are shown, without another query. Absent teams count 0."""
+    summaries = [entry_summary(entry) for entry in entries]
+    return PeopleTrained(
+        managers=sum(summary["managers"] for summary in summaries),
+        teachers=sum(summary["teachers"] for summary in summaries),
+    )
+
+
 @dataclass
 class TeamJournal:
     """A team's part in the journals of one year, as its organization page shows it."""
@@ -140,12 +159,14 @@ class TeamRow:
 
 
 def team_list(*, platform: Platform) -> list[tuple[str, str, list]]:
-    """The platform's teams by tier, each with its entries here and its last participation."""
-    here = TeamResult.objects.filter(team=OuterRef("team"), entry__platform=platform)
+    """The platform's teams by tier, each with the entries here it took part in (a row marked
+    not attended does not count), the entries it hosted and its last participation."""
+    attended = TeamResult.objects.filter(team=OuterRef("team"), entry__platform=platform,
+                                         attended=True)
     placements = platform.placements.annotate(
         entry_count=Coalesce(
-            Subquery(here.values("team").annotate(n=Count("entry", distinct=True)).values("n"),
-                     output_field=IntegerField()),
+            Subquery(attended.values("team").annotate(n=Count("entry", distinct=True))
+                     .values("n"), output_field=IntegerField()),
             0,
         ),
         hosted_count=Coalesce(
@@ -157,7 +178,7 @@ def team_list(*, platform: Platform) -> list[tuple[str, str, list]]:
             0,
         ),
         last_participation=Subquery(
-            here.filter(attended=True).order_by("-entry__held_on").values("entry__held_on")[:1]
+            attended.order_by("-entry__held_on").values("entry__held_on")[:1]
         ),
     )
     by_tier = {tier: [] for tier in TIER_ORDER}
@@ -279,10 +300,10 @@ def _who(record) -> str:
 
 
 def _shown(model, name: str, value, names: dict) -> str:
-    if value is None or value == "":
+    if value is None or value == "" or value == frozenset():
         return "—"
     if name == "hosts":
-        return ", ".join(sorted(names["teams"].get(row["managementteam"], "?") for row in value))
+        return ", ".join(sorted(names["teams"].get(team_id, "?") for team_id in value))
     if name == "venue":
         return names["organizations"].get(value, "удалённая организация")
     if name == "form":
@@ -300,7 +321,11 @@ def _label(model, name: str) -> str:
     return str(model._meta.get_field(name).verbose_name).capitalize()
 
 
-def _items(records, model, fields, subject_of, names, actions) -> list[HistoryItem]:
+def _items(records, model, fields, subject_of, names, actions,
+           hosts_of: dict | None = None) -> list[HistoryItem]:
+    """``hosts_of`` maps an entry record to its host team ids, read beforehand in one query:
+    asked to diff ``hosts``, simple-history would read them record by record."""
+    plain = [name for name in fields if name != "hosts"]
     items = []
     previous = {}
     for record in records:
@@ -313,12 +338,17 @@ def _items(records, model, fields, subject_of, names, actions) -> list[HistoryIt
             actions[record.history_type]
         )
         if before is not None and record.history_type == "~":
-            delta = record.diff_against(before, included_fields=fields)
+            delta = record.diff_against(before, included_fields=plain)
+            changed = [(change.field, change.old, change.new) for change in delta.changes]
+            if hosts_of is not None:
+                old_hosts = hosts_of.get(before.history_id, frozenset())
+                new_hosts = hosts_of.get(record.history_id, frozenset())
+                if old_hosts != new_hosts:
+                    changed.append(("hosts", old_hosts, new_hosts))
             changes = [
-                Change(_label(model, change.field),
-                       _shown(model, change.field, change.old, names),
-                       _shown(model, change.field, change.new, names))
-                for change in sorted(delta.changes, key=lambda c: fields.index(c.field))
+                Change(_label(model, name), _shown(model, name, old, names),
+                       _shown(model, name, new, names))
+                for name, old, new in sorted(changed, key=lambda c: fields.index(c[0]))
             ]
             if not changes:
                 previous[key] = record
@@ -329,15 +359,28 @@ def _items(records, model, fields, subject_of, names, actions) -> list[HistoryIt
     return items
 
 
+def _host_history_model():
+    """simple-history's model of the hosts a historical entry record had."""
+    return JournalEntry.history.model._meta.get_field(
+        "historicaljournalentry_hosts"
+    ).related_model
+
+
 def entry_history(*, entry: JournalEntry, team_ids: set[int] | None = None) -> list[HistoryItem]:
     """Who changed what and when in the entry and its result rows, newest first.
 
     ``team_ids`` limits the result rows to those teams (a school team sees its own).
     """
-    hosts_history = apps.get_model("internships", "HistoricalJournalEntry_hosts")
     entry_records = list(
         entry.history.select_related("history_user").order_by("history_date", "history_id")
     )
+    # The host rows of every record of the entry at once.
+    host_rows = defaultdict(set)
+    for history_id, team_id in _host_history_model().objects.filter(
+        history__id=entry.pk
+    ).values_list("history_id", "managementteam_id"):
+        host_rows[history_id].add(team_id)
+    hosts_of = {history_id: frozenset(ids) for history_id, ids in host_rows.items()}
     result_records = TeamResult.history.filter(entry_id=entry.pk).select_related(
         "history_user"
     ).order_by("history_date", "history_id")
@@ -346,8 +389,7 @@ def entry_history(*, entry: JournalEntry, team_ids: set[int] | None = None) -> l
     result_records = list(result_records)
     team_names = dict(
         ManagementTeam.objects.filter(
-            Q(pk__in={r.team_id for r in result_records})
-            | Q(pk__in=hosts_history.objects.filter(history__id=entry.pk).values("managementteam"))
+            pk__in={r.team_id for r in result_records}.union(*hosts_of.values())
         ).values_list("pk", "organization__short_name")
     )
     names = {
@@ -357,7 +399,7 @@ def entry_history(*, entry: JournalEntry, team_ids: set[int] | None = None) -> l
         ).values_list("pk", "short_name")),
     }
     items = _items(entry_records, JournalEntry, ENTRY_FIELDS,
-                   lambda record: "мероприятие", names, ACTIONS)
+                   lambda record: "мероприятие", names, ACTIONS, hosts_of=hosts_of)
     items += _items(result_records, TeamResult, RESULT_FIELDS,
                     lambda record: team_names.get(record.team_id, "команда"), names,
                     RESULT_ACTIONS)

@@ -79,6 +79,37 @@ def test_it_lists_transfers_and_the_team_list(workbook):
     assert teams[1] == ("Команды-лидеры", "СОШ № 1", 0, 1, None)
     assert ("Команды, подающие надежды", "Гимназия № 2", 1, 0,
             datetime.datetime(2022, 2, 10)) in teams
+    # ООШ № 3 was marked absent: the entry is not counted as its participation.
+    assert ("Команды скрытых резервов", "ООШ № 3", 0, 0, None) in teams
+
+
+def test_it_ends_the_entries_sheet_with_a_totals_row(workbook):
+    sheet = workbook["Мероприятия"]
+    rows = values(sheet)
+    assert rows[-1] == ("Итого", None, None, None, None, None, 3, 2, 2, 5, None)
+    assert sheet.cell(row=len(rows), column=1).font.bold
+
+
+def test_the_totals_sum_every_entry_and_leave_out_absent_teams(world, as_role):
+    first = record(world, held_on=D(2022, 1, 20), topic="Сессия", form="session",
+                   participants=[world.school_b.team, world.school_c.team])
+    second = record(world, held_on=D(2022, 3, 3), topic="Вебинар", form="webinar",
+                    participants=[world.school_d.team])
+    TeamResult.objects.filter(entry=first, team=world.school_b.team).update(
+        managers=2, teachers=5)
+    TeamResult.objects.filter(entry=first, team=world.school_c.team).update(attended=False)
+    TeamResult.objects.filter(entry=second, team=world.school_d.team).update(
+        managers=1, teachers=3)
+    client = as_role("analyst")
+    excel = reverse("journal_excel", args=[world.own_platform.pk])
+
+    every = values(load_workbook(BytesIO(client.get(excel).content))["Мероприятия"])
+    webinars = values(load_workbook(BytesIO(
+        client.get(excel, {"form": "webinar"}).content))["Мероприятия"])
+
+    assert [row[3] for row in every[1:-1]] == ["Сессия", "Вебинар"]
+    assert every[-1][6:10] == (3, 2, 3, 8)
+    assert webinars[-1][:1] + webinars[-1][6:10] == ("Итого", 1, 1, 1, 3)
 
 
 @pytest.mark.parametrize("role, status", [("staff", 200), ("curator", 200),

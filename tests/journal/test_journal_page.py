@@ -149,6 +149,7 @@ def test_it_says_so_when_a_filter_finds_nothing(world, as_role, journal_with_tra
 def test_it_lists_the_teams_by_tier_with_their_entries_and_last_participation(
     world, as_role, journal_with_transfer
 ):
+    # ООШ № 3 was marked absent: its row counts neither as an entry nor as participation.
     TeamResult.objects.filter(team=world.school_c.team).update(attended=False)
     response = as_role("staff").get(url(world.own_platform))
 
@@ -162,8 +163,46 @@ def test_it_lists_the_teams_by_tier_with_their_entries_and_last_participation(
         "СОШ № 1": (0, 2, None),
         "Гимназия № 2": (1, 0, D(2022, 1, 20)),
         "НШ № 4": (1, 0, D(2022, 3, 3)),
-        "ООШ № 3": (1, 0, None),
+        "ООШ № 3": (0, 0, None),
     }
+
+
+@pytest.fixture
+def journal_with_people(world):
+    """Two entries with hand-made results; ООШ № 3 was absent from the first."""
+    session = record(world, held_on=D(2022, 1, 20), topic="Сессия", form="session",
+                     participants=[world.school_b.team, world.school_c.team])
+    webinar = record(world, held_on=D(2022, 3, 3), topic="Вебинар", form="webinar",
+                     participants=[world.school_d.team])
+    TeamResult.objects.filter(entry=session, team=world.school_b.team).update(
+        managers=2, teachers=5)
+    TeamResult.objects.filter(entry=session, team=world.school_c.team).update(attended=False)
+    TeamResult.objects.filter(entry=webinar, team=world.school_d.team).update(
+        managers=1, teachers=3)
+
+
+def people_line(response) -> str:
+    content = response.content.decode()
+    start = content.index('id="people-trained"')
+    return content[content.index(">", start) + 1:content.index("</span>", start)]
+
+
+def test_it_totals_the_managers_and_teachers_who_attended(world, as_role, journal_with_people):
+    response = as_role("analyst").get(url(world.own_platform))
+
+    assert people_line(response) == "прошли стажировку: руководителей 3, педагогов 8"
+
+
+def test_the_people_totals_follow_the_filter(world, as_role, journal_with_people):
+    response = as_role("analyst").get(url(world.own_platform), {"form": "webinar"})
+
+    assert people_line(response) == "прошли стажировку: руководителей 1, педагогов 3"
+
+
+def test_it_shows_no_people_totals_for_an_empty_journal(world, as_role):
+    response = as_role("analyst").get(url(world.own_platform))
+
+    assert 'id="people-trained"' not in response.content.decode()
 
 
 def add_entries(world, count: int) -> None:
@@ -208,5 +247,7 @@ def test_the_journal_page_costs_the_same_with_few_and_many_entries(
         client.get(url(world.own_platform))
         with django_assert_num_queries(QUERIES[role]):
             response = client.get(url(world.own_platform))
-        counts.append(response.context["entry_count"])
-    assert counts == [2, 62]
+        counts.append((response.context["entry_count"], people_line(response)))
+    # Each entry: three teams attended with one manager and two teachers each.
+    assert counts == [(2, "прошли стажировку: руководителей 6, педагогов 12"),
+                      (62, "прошли стажировку: руководителей 186, педагогов 372")]
