@@ -13,16 +13,20 @@ from dataclasses import dataclass, field
 from typing import BinaryIO, ClassVar
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.utils import timezone
 from openpyxl.utils import get_column_letter
 
 from diagnostics.imports.headers import Column, Header, find_header, normalise
-from diagnostics.imports.safety import read_first_sheet
+from diagnostics.imports.safety import UNCOMPUTED_FORMULA, read_first_sheet
 from internships.models import Period
 from teams.models import Municipality
 
 CREATED, UPDATED = "created", "updated"
+
+# No count the portal keeps comes near this; a larger number is a typo (or a hostile file)
+# and would not fit the database column anyway.
+MAX_COUNT = 1_000_000
 
 ORGANIZATION = Column(
     "organization", "Организация",
@@ -114,11 +118,14 @@ class Row:
     def has(self, key: str) -> bool:
         return key in self._header.positions
 
-    def raw(self, key: str):
+    def raw(self, key: str, *, what: str = "значение"):
         index = self._header.positions.get(key)
         if index is None or index >= len(self._values):
             return None
         value = self._values[index]
+        if value is UNCOMPUTED_FORMULA:
+            self.problem(key, f"в ячейке формула без вычисленного значения — вставьте {what}")
+            return None
         if isinstance(value, str) and not value.strip():
             return None
         return value
@@ -137,20 +144,29 @@ class Row:
     def skip(self, reason: str) -> None:
         self.skip_reason = reason
 
-    def text(self, key: str, *, required: bool = False, max_length: int | None = None) -> str:
+    def text(self, key: str, *, required: bool = False, max_length: int | None = None,
+             multiline: bool = False) -> str:
+        """The cell as text: names and codes on one line, free text (``multiline``) with its
+        line breaks kept."""
         value = self.raw(key)
-        text = " ".join(str(value).split()) if value is not None else ""
-        if isinstance(value, float) and value.is_integer():
+        if value is None:
+            text = ""
+        elif isinstance(value, float) and value.is_integer():
             text = str(int(value))
+        elif multiline:
+            text = "\n".join(line.rstrip() for line in str(value).replace("\r\n", "\n")
+                             .replace("\r", "\n").strip().split("\n"))
+        else:
+            text = " ".join(str(value).split())
         if required and not text:
             self.problem(key, "не заполнено")
         elif max_length and len(text) > max_length:
             self.problem(key, f"не длиннее {max_length} символов (сейчас {len(text)})")
         return text
 
-    def integer(self, key: str, *, required: bool = False, maximum: int | None = None
+    def integer(self, key: str, *, required: bool = False, maximum: int = MAX_COUNT
                 ) -> int | None:
-        value = self.raw(key)
+        value = self.raw(key, what="число")
         if value is None:
             if required:
                 self.problem(key, "не заполнено: нужно целое число")
@@ -161,7 +177,7 @@ class Row:
         elif number < 0:
             self.problem(key, f"число не может быть отрицательным ({number})")
             return None
-        elif maximum is not None and number > maximum:
+        elif number > maximum:
             self.problem(key, f"число не может быть больше {maximum} ({number})")
             return None
         return number
@@ -314,6 +330,9 @@ def run_import(*, table: TableImport, file: BinaryIO, dry_run: bool) -> ImportRe
                 continue
             except IntegrityError as error:
                 row.problem(None, table.explain(error))
+                continue
+            except DatabaseError:
+                row.problem(None, "строку не удаётся сохранить: проверьте числа и длину текста")
                 continue
             if row.skip_reason:
                 report.skipped.append(SkippedRow(number, row.skip_reason))

@@ -5,12 +5,13 @@ import re
 from django.contrib.auth.models import User
 from django.utils import timezone
 
+from diagnostics.diagnoses import closed_message, may_write
 from diagnostics.imports.base import CREATED, ORGANIZATION, UPDATED, Row, TableImport
 from diagnostics.imports.headers import Column, normalise
 from diagnostics.imports.matching import OrganizationMatcher
 from diagnostics.models import Deficit, Diagnosis, DiagnosisSource, DiagnosticRound
 from diagnostics.rounds import period_of_round
-from internships.models import Direction, Platform
+from internships.models import Direction, Placement, Platform
 from teams.models import ManagementTeam, Municipality, Organization
 
 MAX_SCORE = 100
@@ -70,7 +71,8 @@ class DiagnosisImport(TableImport):
 
     def __init__(self, *, municipality: Municipality, diagnostic_round: DiagnosticRound | None,
                  entered_by: User | None = None, curated_by: User | None = None):
-        """``curated_by``: a curator, who may import only the directions of their platforms."""
+        """``curated_by``: a curator, who may import only the expert assessment of the teams
+        placed on their platforms, and only while the round accepts results."""
         super().__init__(municipality=municipality)
         self.diagnostic_round = diagnostic_round
         self.entered_by = entered_by
@@ -94,8 +96,11 @@ class DiagnosisImport(TableImport):
         self.existing = {
             (d.team_id, d.round_id, d.direction_id, d.source): d
             for d in Diagnosis.objects.filter(round__programme__municipality=self.municipality)
+            .prefetch_related("deficits")
         }
         self.allowed: dict[int, set[int]] = {}
+        self.placed: dict[int, set[tuple[int, int]]] = {}
+        self.today = timezone.localdate()
 
     def _round(self, row: Row) -> DiagnosticRound | None:
         title = row.text("round")
@@ -109,6 +114,14 @@ class DiagnosisImport(TableImport):
         if self.rounds[title] is None:
             row.problem("round", f"диагностика «{title}» не найдена")
         return self.rounds[title]
+
+    def _check_window(self, row: Row, diagnostic_round: DiagnosticRound | None) -> None:
+        """A curator writes only while the round accepts results, as on the entry form."""
+        if diagnostic_round is None or self.curated_by is None:
+            return
+        if not may_write(user=self.curated_by, diagnostic_round=diagnostic_round,
+                         today=self.today):
+            row.problem("round", closed_message(diagnostic_round, self.today))
 
     def _direction(self, row: Row, diagnostic_round: DiagnosticRound | None
                    ) -> Direction | None:
@@ -135,6 +148,27 @@ class DiagnosisImport(TableImport):
             ).values_list("direction_id", flat=True))
         return self.allowed[diagnostic_round.pk]
 
+    def _placed(self, diagnostic_round: DiagnosticRound) -> set[tuple[int, int]]:
+        """(organization id, direction id) of the teams placed on the curator's platforms."""
+        if diagnostic_round.pk not in self.placed:
+            period = period_of_round(diagnostic_round=diagnostic_round)
+            self.placed[diagnostic_round.pk] = set(Placement.objects.filter(
+                platform__period=period, platform__curators__user=self.curated_by,
+            ).values_list("team__organization_id", "platform__direction_id"))
+        return self.placed[diagnostic_round.pk]
+
+    def _check_placed(self, row: Row, organization: Organization,
+                      diagnostic_round: DiagnosticRound, direction: Direction) -> None:
+        """A curator assesses only the teams placed on their platform, as on the entry form."""
+        if self.curated_by is None:
+            return
+        if (organization.pk, direction.pk) not in self._placed(diagnostic_round):
+            period = period_of_round(diagnostic_round=diagnostic_round)
+            row.problem("organization", (
+                f"{organization.short_name} не распределена на площадку стажировки "
+                f"{direction.number} ({period.title if period else 'этого учебного года'}): "
+                "её результат сюда внести нельзя"))
+
     def _source(self, row: Row) -> str:
         text = row.text("source")
         if not text:
@@ -142,6 +176,9 @@ class DiagnosisImport(TableImport):
         wanted = normalise(text)
         for code, names in _SOURCES.items():
             if wanted in names or wanted == normalise(code.label):
+                if code == DiagnosisSource.SELF and self.curated_by is not None:
+                    row.problem("source", "куратор вносит только экспертную оценку; "
+                                          "самооценку команда вносит сама")
                 return code
         row.problem("source", f"источник «{text}» не распознан; допустимо: «Экспертная оценка "
                               f"куратора» или «Самооценка команды»")
@@ -163,16 +200,30 @@ class DiagnosisImport(TableImport):
                                     f"с кодами {', '.join(unknown)}")
         return found
 
+    @staticmethod
+    def _check_active(row: Row, deficits: list[Deficit], diagnosis: Diagnosis | None,
+                      direction: Direction) -> None:
+        """A switched-off deficit stays on the results that have it, and is given to no other."""
+        kept = {deficit.pk for deficit in diagnosis.deficits.all()} if diagnosis else set()
+        retired = [d.code for d in deficits if not d.active and d.pk not in kept]
+        if retired:
+            row.problem("deficits", f"дефициты с кодами {', '.join(retired)} исключены из "
+                                    f"каталога направления {direction.number}: отметить можно "
+                                    "только действующие")
+
     def import_row(self, row: Row) -> str | None:
         organization, reason = self.matcher.find(row.text("organization"))
         if organization is None:
             row.problem("organization", reason)
         diagnostic_round = self._round(row)
+        self._check_window(row, diagnostic_round)
         direction = self._direction(row, diagnostic_round)
         source = self._source(row)
         score = row.integer("score", maximum=MAX_SCORE)
         deficits = self._deficits(row, direction)
-        comment = row.text("comment")
+        comment = row.text("comment", multiline=True)
+        if organization is not None and direction is not None:
+            self._check_placed(row, organization, diagnostic_round, direction)
         if row.has_problems:
             return None
         team = self.teams.get(organization.pk) or ManagementTeam.objects.create(
@@ -181,14 +232,21 @@ class DiagnosisImport(TableImport):
         if not self.once(row, identity, "результат этой команды по этому направлению"):
             return None
         diagnosis = self.existing.get(identity)
+        self._check_active(row, deficits, diagnosis, direction)
+        if row.has_problems:
+            return None
         outcome = UPDATED if diagnosis else CREATED
         if diagnosis is None:
             diagnosis = Diagnosis(team=team, round=diagnostic_round, direction=direction,
                                   source=source)
-        diagnosis.score = score
-        diagnosis.comment = comment
+        # A column the file lacks leaves the stored value as it is.
+        if row.has("score"):
+            diagnosis.score = score
+        if row.has("comment"):
+            diagnosis.comment = comment
         if self.entered_by is not None:
             diagnosis.entered_by = self.entered_by
         diagnosis.save()
-        diagnosis.deficits.set(deficits)
+        if row.has("deficits") or outcome == CREATED:
+            diagnosis.deficits.set(deficits)
         return outcome

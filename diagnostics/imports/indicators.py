@@ -90,22 +90,28 @@ class IndicatorImport(TableImport):
         return self.periods[title]
 
     def import_row(self, row: Row) -> str | None:
-        values = {key: row.boolean(key) for key in FLAGS}
-        values |= {key: row.integer(key) for key in COUNTS}
+        # Only the columns the file has: a column it lacks leaves the stored value as it is.
+        values = {key: row.boolean(key) for key in FLAGS if row.has(key)}
+        values |= {key: row.integer(key) for key in COUNTS if row.has(key)}
         organization, reason = self.matcher.find(row.text("organization"))
         if organization is None:
             row.problem("organization", reason)
         period = self._period(row)
+        line = None
+        if organization is not None and period is not None:
+            line = self.existing.get((organization.pk, period.pk))
+        combined = {key: getattr(line, key, None) for key in COUNTS} | values
         for part, whole, part_name, whole_name in LIMITS:
-            if None not in (values[part], values[whole]) and values[part] > values[whole]:
-                row.problem(part, f"{part_name} ({values[part]}) больше, чем {whole_name} "
-                                  f"({values[whole]})")
+            if None not in (combined[part], combined[whole]) \
+                    and combined[part] > combined[whole]:
+                row.problem(part if part in values else whole,
+                            f"{part_name} ({combined[part]}) больше, чем {whole_name} "
+                            f"({combined[whole]})")
         if row.has_problems:
             return None
         if not self.once(row, (organization.pk, period.pk),
                          f"показатели этой организации за {period.title}"):
             return None
-        line = self.existing.get((organization.pk, period.pk))
         if line is None:
             SchoolIndicator.objects.create(organization=organization, period=period, **values)
             return CREATED

@@ -71,14 +71,14 @@ class StaffingImport(TableImport):
         }
 
     def import_row(self, row: Row) -> str | None:
-        counts = {key: row.integer(key) for key in COUNTS}
-        if counts["teachers_total"] is None and not any(counts.values()) \
+        counts = {key: row.integer(key) for key in COUNTS if row.has(key)}
+        if counts.get("teachers_total") is None and not any(counts.values()) \
                 and not row.has_problems:
             # A listed organization without figures (an empty line of the source table).
             row.skip("не указано число педагогических работников (строка без данных)")
             return None
         for key in COUNTS[:4]:
-            if counts[key] is None and not row.has_problems:
+            if counts.get(key) is None and not row.has_problems:
                 row.problem(key, "не заполнено: нужно целое число")
         organization, reason = self.matcher.find(row.text("organization"))
         if organization is None:
@@ -86,13 +86,15 @@ class StaffingImport(TableImport):
         as_of = row.date("as_of") or self.as_of
         if row.has_problems:
             return None
-        counts = {key: value or 0 for key, value in counts.items()}
+        line = self.existing.get((organization.pk, as_of))
+        # A column the file lacks keeps the stored figure (a new line starts from 0).
+        counts = {key: getattr(line, key, 0) for key in COUNTS} | {
+            key: value or 0 for key, value in counts.items()}
         if not self._consistent(row, counts):
             return None
         if not self.once(row, (organization.pk, as_of), "кадровый состав этой организации "
                                                         f"на {as_of:%d.%m.%Y}"):
             return None
-        line = self.existing.get((organization.pk, as_of))
         if line is None:
             Staffing.objects.create(organization=organization, as_of=as_of, **counts)
             return CREATED

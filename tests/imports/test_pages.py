@@ -8,6 +8,7 @@ import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from diagnostics.models import Deficit, Diagnosis, DiagnosticRound, RoundKind, Staffing
@@ -179,6 +180,10 @@ def _diagnoses_file(*rows) -> bytes:
 
 def test_a_curator_imports_diagnoses_of_their_own_platforms_only(as_role, world,
                                                                  diagnostic_round):
+    today = timezone.localdate()
+    diagnostic_round.entry_opens = today - datetime.timedelta(days=1)
+    diagnostic_round.entry_closes = today + datetime.timedelta(days=1)
+    diagnostic_round.save()
     client = as_role("curator")
     refused = client.post(reverse("import_diagnoses"), {
         "file": _upload(_diagnoses_file(("СОШ № 1", 1, 50, "1.1"), ("СОШ № 1", 2, 50, ""))),

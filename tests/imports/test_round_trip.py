@@ -79,7 +79,8 @@ def test_diagnoses_round_trip(district, run):
     direction = district.directions[1]
     diagnosis = Diagnosis.objects.create(team=district.school_1.team, round=district.round,
                                          direction=direction, score=62,
-                                         comment="=СУММ(A1) не формула")
+                                         comment="=СУММ(A1) не формула\nвторая строка\n\n"
+                                                 "  третья — с отступом")
     diagnosis.deficits.set(Deficit.objects.filter(direction=direction, code__in=["1.1", "2.1"]))
     Diagnosis.objects.create(team=district.school_1.team, round=district.round,
                              direction=direction, source=DiagnosisSource.SELF)
@@ -93,6 +94,8 @@ def test_diagnoses_round_trip(district, run):
         row.pop("deficits")
     assert after == before
     assert sorted(diagnosis.deficits.values_list("code", flat=True)) == deficits_before
+    diagnosis.refresh_from_db()
+    assert diagnosis.comment == "=СУММ(A1) не формула\nвторая строка\n\n  третья — с отступом"
 
 
 def test_a_template_has_the_import_headings_and_no_derived_columns(district, run):

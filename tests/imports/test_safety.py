@@ -2,6 +2,7 @@
 
 import io
 import random
+import time
 import zipfile
 
 import pytest
@@ -115,8 +116,8 @@ def test_it_refuses_a_zip_bomb_from_the_declared_sizes_before_unpacking(monkeypa
         archive.writestr("xl/worksheets/sheet1.xml", b"\x00" * (safety.MAX_UNZIPPED_BYTES + 1))
     assert len(buffer.getvalue()) < safety.MAX_FILE_BYTES
     parsed = []
-    monkeypatch.setattr(safety, "load_workbook", lambda *a, **k: parsed.append(1))
-    assert "больше 100 МБ" in _refusal(buffer)
+    monkeypatch.setattr(safety, "_FirstSheetReader", lambda *a, **k: parsed.append(1))
+    assert "больше 20 МБ" in _refusal(buffer)
     assert parsed == []
 
 
@@ -171,3 +172,76 @@ def test_it_refuses_more_rows_than_the_cap(monkeypatch):
     monkeypatch.setattr(safety, "MAX_ROWS", 3)
     file = table_workbook(["Организация"], [[f"СОШ № {n}"] for n in range(5)])
     assert "больше 3 строк" in _refusal(file)
+
+
+_NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+
+
+def _sheet(body: bytes, *, dimension: bytes = b"") -> bytes:
+    return (f"<worksheet {_NS}>".encode() + dimension + b"<sheetData>" + body
+            + b"</sheetData></worksheet>")
+
+
+def test_it_refuses_a_part_packed_implausibly_tight():
+    # One row of 300 000 identical cells: 5 MB unpacked, a few KB packed.
+    sheet = _sheet(b'<row r="1">' + b"<c><v>1</v></c>" * 300_000 + b"</row>")
+    file = handmade_workbook(sheet=sheet)
+    assert len(file.getvalue()) * safety.MAX_COMPRESSION_RATIO < len(sheet)
+    assert "сжат неправдоподобно сильно" in _refusal(file)
+
+
+def test_it_accepts_an_ordinary_large_table():
+    rows = [[f"Школа № {n}", n, n * 3 % 17] for n in range(3000)]
+    assert len(read_first_sheet(table_workbook(["Организация", "A", "B"], rows))) == 3001
+
+
+def test_it_refuses_too_many_shared_strings():
+    strings = b"".join(b"<si><t>%s</t></si>" % random.randbytes(24).hex().encode()
+                       for _ in range(100_000))
+    shared = f"<sst {_NS}>".encode() + strings + b"</sst>"
+    assert safety.MAX_SHARED_STRINGS_BYTES < len(shared) < safety.MAX_UNZIPPED_BYTES
+    assert "Текстов в книге больше" in _refusal(handmade_workbook(shared_strings=shared))
+
+
+def _workbook_with_sheets(count: int) -> io.BytesIO:
+    relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    sheets = "".join(f'<sheet name="Лист{n}" sheetId="{n + 1}" r:id="rId1"/>'
+                     for n in range(count))
+    workbook = (f'<workbook {_NS} xmlns:r="{relationships}"><sheets>{sheets}</sheets>'
+                "</workbook>").encode()
+    return with_part_replaced(handmade_workbook(), "xl/workbook.xml", workbook)
+
+
+def test_it_refuses_a_workbook_with_too_many_sheets():
+    assert f"больше {safety.MAX_SHEETS} листов" in _refusal(
+        _workbook_with_sheets(safety.MAX_SHEETS + 1))
+    assert read_first_sheet(_workbook_with_sheets(safety.MAX_SHEETS)) == [("Организация",)]
+
+
+def _rows_without_dimension(count: int) -> io.BytesIO:
+    body = b"".join(b'<row r="%d"><c r="A%d"><v>%d</v></c></row>' % (n, n, n)
+                    for n in range(1, count + 1))
+    return handmade_workbook(sheet=_sheet(body))
+
+
+def test_it_refuses_a_million_rows_without_dimension_quickly():
+    file = _rows_without_dimension(1_000_001)
+    started = time.monotonic()
+    assert "Распакованный файл больше 20 МБ" in _refusal(file)
+    assert time.monotonic() - started < 3
+
+
+def test_it_reads_the_rows_up_to_the_cap_without_parsing_the_rest(monkeypatch):
+    # Under the size caps, yet far over the row cap: reading stops at the cap.
+    file = _rows_without_dimension(300_000)
+    assert len(file.getvalue()) < safety.MAX_FILE_BYTES
+    started = time.monotonic()
+    assert f"больше {safety.MAX_ROWS} строк" in _refusal(file)
+    assert time.monotonic() - started < 1.5
+
+
+def test_it_marks_a_formula_without_a_stored_value():
+    sheet = _sheet(b'<row r="1"><c r="A1"><f>1+1</f></c><c r="B1"><f>2+2</f><v>4</v></c>'
+                   b"</row>")
+    assert read_first_sheet(handmade_workbook(sheet=sheet)) == [
+        (safety.UNCOMPUTED_FORMULA, 4)]
