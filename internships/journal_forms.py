@@ -124,16 +124,23 @@ class AttachmentsField(forms.FileField):
         return cleaned
 
 
+def _work_form_fields() -> tuple[forms.Field, forms.Field, forms.Field]:
+    """Form of work, its name when «другое», and topic: alike on an entry and a plan line."""
+    return (
+        forms.ChoiceField(label="Форма работы", choices=WorkForm.choices,
+                          error_messages={"required": "Выберите форму работы."}),
+        forms.CharField(label="Другая форма", required=False, max_length=200,
+                        help_text="Заполните, если выбрано «Другое»."),
+        forms.CharField(label="Тема", max_length=500,
+                        error_messages={"required": "Укажите тему мероприятия."}),
+    )
+
+
 class EntryForm(_CrispyForm):
     submit_label = "Сохранить мероприятие"
     held_on = _date_field("Дата", required=True, required_message="Укажите дату мероприятия.")
     ends_on = _date_field("Дата окончания", required=False)
-    form = forms.ChoiceField(label="Форма работы", choices=WorkForm.choices,
-                             error_messages={"required": "Выберите форму работы."})
-    form_other = forms.CharField(label="Другая форма", required=False, max_length=200,
-                                 help_text="Заполните, если выбрано «Другое».")
-    topic = forms.CharField(label="Тема", max_length=500,
-                            error_messages={"required": "Укажите тему мероприятия."})
+    form, form_other, topic = _work_form_fields()
     venue = forms.ModelChoiceField(
         label="Место проведения", queryset=Organization.objects.none(), required=False,
         empty_label="— не указано —",
@@ -270,12 +277,7 @@ class PlanForm(_CrispyForm):
                         "invalid": "Введите месяц в формате ММ.ГГГГ."},
     )
     planned_on = _date_field("Точная дата", required=False)
-    form = forms.ChoiceField(label="Форма работы", choices=WorkForm.choices,
-                             error_messages={"required": "Выберите форму работы."})
-    form_other = forms.CharField(label="Другая форма", required=False, max_length=200,
-                                 help_text="Заполните, если выбрано «Другое».")
-    topic = forms.CharField(label="Тема", max_length=500,
-                            error_messages={"required": "Укажите тему мероприятия."})
+    form, form_other, topic = _work_form_fields()
     responsible = forms.ModelChoiceField(
         label="Ответственная команда", queryset=ManagementTeam.objects.none(), required=False,
         empty_label="— не назначена —",
