@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from diagnostics import catalogue, dynamics
+from diagnostics import catalogue, round_reads
 from diagnostics import rounds as round_rules
 from diagnostics.access import deficits_for_user, diagnoses_for_user, rounds_for_user
 from diagnostics.diagnoses import (
@@ -22,7 +22,7 @@ from diagnostics.diagnoses import (
     save_expert_diagnoses,
     save_self_assessment,
 )
-from diagnostics.models import Deficit, Diagnosis, DiagnosisSource, DiagnosticRound, RoundKind
+from diagnostics.models import Deficit, Diagnosis, DiagnosisSource, DiagnosticRound
 from diagnostics.round_forms import (
     DeficitFilter,
     DeficitForm,
@@ -284,16 +284,6 @@ def round_edit(request, pk):
     )
 
 
-def _round_platforms(diagnostic_round, period):
-    if period is None:
-        return Platform.objects.none()
-    return (
-        Platform.objects.filter(period=period)
-        .select_related("direction", "period__programme")
-        .order_by("direction__number")
-    )
-
-
 def _own_team(request) -> ManagementTeam | None:
     profile = profile_of(request.user)
     if profile is None or profile.role != Role.SCHOOL or request.user.is_superuser:
@@ -335,7 +325,7 @@ def round_detail(request, pk):
             for row in Diagnosis.objects.filter(round=diagnostic_round)
             .values("direction_id", "source").annotate(n=Count("id"))
         }
-        platforms = _round_platforms(diagnostic_round, period).annotate(
+        platforms = round_reads.round_platforms(diagnostic_round, period).annotate(
             team_count=Count("placements")
         ).prefetch_related(Prefetch("curators", queryset=Curator.objects.order_by("short_name")))
         context["platform_rows"] = [
@@ -378,27 +368,11 @@ def _locked(request, diagnostic_round, today):
     }, status=403)
 
 
-def _deficit_choices(direction_deficits, stored):
-    """Active deficits of the direction, plus switched-off ones a stored result has."""
-    kept = {deficit.pk for deficit in stored.deficits.all()} if stored else set()
-    return [(d.pk, d.code, d.wording, d.active) for d in direction_deficits
-            if d.active or d.pk in kept]
-
-
-def _deficits_by_direction(directions) -> dict[int, list[Deficit]]:
-    grouped: dict[int, list[Deficit]] = {direction.pk: [] for direction in directions}
-    for deficit in Deficit.objects.filter(direction__in=[d.pk for d in directions]).order_by(
-        "code"
-    ):
-        grouped[deficit.direction_id].append(deficit)
-    return grouped
-
-
 @login_required
 def round_expert_entry(request, pk):
     diagnostic_round = _round_for(request, pk)
     period = round_rules.period_of_round(diagnostic_round=diagnostic_round)
-    platforms = list(_round_platforms(diagnostic_round, period))
+    platforms = list(round_reads.round_platforms(diagnostic_round, period))
     writable = [p for p in platforms
                 if request.user.has_perm("diagnostics.enter_expert_diagnoses", p)]
     if not writable:
@@ -425,14 +399,15 @@ def round_expert_entry(request, pk):
     stored = existing_diagnoses(diagnostic_round=diagnostic_round,
                                 source=DiagnosisSource.EXPERT, teams=teams,
                                 directions=[platform.direction])
-    direction_deficits = _deficits_by_direction([platform.direction])[platform.direction_id]
+    direction = platform.direction
+    direction_deficits = round_reads.deficits_by_direction([direction])[direction.pk]
     rows = []
     for placement in placements:
         saved = stored.get((placement.team_id, platform.direction_id))
         rows.append(EntryRow(
             key=str(placement.team_id), team=placement.team, direction=platform.direction,
             label=placement.team.organization.short_name, note=placement.tier_short,
-            deficits=_deficit_choices(direction_deficits, saved), stored=saved,
+            deficits=round_reads.deficit_choices(direction_deficits, saved), stored=saved,
         ))
     form = DiagnosisRowsForm(request.POST or None, rows=rows)
     if request.method == "POST" and form.is_valid():
@@ -491,7 +466,7 @@ def round_self_entry(request, pk):
     directions = [placement.platform.direction for placement in placements]
     stored = existing_diagnoses(diagnostic_round=diagnostic_round, source=DiagnosisSource.SELF,
                                 teams=[team], directions=directions)
-    by_direction = _deficits_by_direction(directions)
+    by_direction = round_reads.deficits_by_direction(directions)
     rows = []
     for placement in placements:
         direction = placement.platform.direction
@@ -500,7 +475,7 @@ def round_self_entry(request, pk):
             key=str(direction.pk), team=team, direction=direction,
             label=f"Стажировка {direction.number}. {direction.title}",
             note=placement.tier_short,
-            deficits=_deficit_choices(by_direction[direction.pk], saved), stored=saved,
+            deficits=round_reads.deficit_choices(by_direction[direction.pk], saved), stored=saved,
         ))
     form = DiagnosisRowsForm(request.POST or None, rows=rows)
     if request.method == "POST" and form.is_valid():
@@ -522,105 +497,14 @@ def round_self_entry(request, pk):
     })
 
 
-# A team's deficits across rounds.
-
-@dataclass
-class HistoryCell:
-    round: DiagnosticRound
-    deficits: list[Deficit] | None  # None: not diagnosed in this round
-    score: int | None = None
-    comment: str = ""
-
-
-@dataclass
-class HistoryStep:
-    first: DiagnosticRound
-    second: DiagnosticRound
-    resolved: list[Deficit]
-    persisting: list[Deficit]
-    new: list[Deficit]
-    delta: int
-    withdrawn: list[Deficit]
-
-
-@dataclass
-class DirectionPanel:
-    direction: Direction
-    expert_cells: list[HistoryCell]
-    expert_steps: list[HistoryStep]
-    self_cells: list[HistoryCell]
-    self_steps: list[HistoryStep]
-
-
-def _panels(*, directions, rounds, histories_by_source, details, deficits):
-    by_id = {r.pk: r for r in rounds}
-
-    def listed(ids):
-        return sorted((deficits[i] for i in ids), key=lambda d: d.code)
-
-    def cells(history, source):
-        found = history.found if history else {}
-        return [
-            HistoryCell(r, listed(found[r.pk]) if r.pk in found else None,
-                        *details.get((r.pk, history.direction_id if history else None,
-                                      source), (None, "")))
-            for r in rounds
-        ]
-
-    def steps(history):
-        return [
-            HistoryStep(by_id[s.first_round_id], by_id[s.second_round_id],
-                        listed(s.change.resolved), listed(s.change.persisting),
-                        listed(s.change.new), s.change.delta, listed(s.change.withdrawn))
-            for s in (history.steps if history else [])
-        ]
-
-    panels = []
-    expert, own = histories_by_source
-    for direction in directions:
-        e, s = expert.get(direction.pk), own.get(direction.pk)
-        if e is None and s is None:
-            continue
-        panels.append(DirectionPanel(direction, cells(e, DiagnosisSource.EXPERT), steps(e),
-                                     cells(s, DiagnosisSource.SELF), steps(s)))
-    return panels
-
-
 @login_required
 def team_diagnostics(request, pk):
     organization = get_object_or_404(
         organizations_for_user(request.user).select_related("team"), pk=pk
     )
     team = getattr(organization, "team", None)
-    rounds = list(
-        rounds_for_user(request.user)
-        .filter(programme__municipality_id=organization.municipality_id)
-        .order_by("starts_on", "id")
-    )
-    directions = list(Direction.objects.filter(
-        programme_id__in={r.programme_id for r in rounds}
-    ).order_by("programme_id", "number"))
-    diagnoses = diagnoses_for_user(request.user).filter(team=team)
-    sets = {
-        source: dynamics.load_deficit_sets(diagnoses.filter(source=source))
-        for source in (DiagnosisSource.EXPERT, DiagnosisSource.SELF)
-    }
-    details = {
-        (round_id, direction_id, source): (score, comment)
-        for round_id, direction_id, source, score, comment in diagnoses.values_list(
-            "round_id", "direction_id", "source", "score", "comment")
-    }
-    used = {i for found in sets.values() for ids in found.values() for i in ids}
-    deficits = {d.pk: d for d in Deficit.objects.filter(pk__in=used)}
-    active_ids = {pk for pk, d in deficits.items() if d.active}
-    round_ids = [r.pk for r in rounds]
-    histories = tuple(
-        dynamics.team_history(sets=sets[source], team_id=team.pk if team else 0,
-                              round_ids=round_ids, active_ids=active_ids)
-        for source in (DiagnosisSource.EXPERT, DiagnosisSource.SELF)
-    )
-    panels = _panels(directions=directions, rounds=rounds, histories_by_source=histories,
-                     details=details, deficits=deficits)
+    rounds, panels = round_reads.team_deficit_panels(user=request.user,
+                                                     organization=organization)
     return render(request, "diagnostics/team_diagnostics.html", {
         "organization": organization, "team": team, "rounds": rounds, "panels": panels,
         "staff_roles": sees_whole_municipality(request.user),
@@ -628,29 +512,6 @@ def team_diagnostics(request, pk):
 
 
 # Dynamics between two rounds.
-
-@dataclass
-class DirectionShare:
-    direction: Direction
-    share: dynamics.Share
-
-
-@dataclass
-class TeamChangeRow:
-    team: ManagementTeam
-    direction: Direction
-    change: dynamics.DeficitChange
-    resolved: list[Deficit]
-    new: list[Deficit]
-
-
-def _default_pair(rounds: list[DiagnosticRound], with_data: set[int]):
-    """The start round against the latest round with results (else the latest round)."""
-    first = next((r for r in rounds if r.kind == RoundKind.START), rounds[0])
-    later = [r for r in rounds if r.pk != first.pk and r.programme_id == first.programme_id]
-    second = next((r for r in reversed(later) if r.pk in with_data), None)
-    return first, second or (later[-1] if later else None)
-
 
 @municipality_wide
 def round_dynamics(request):
@@ -664,7 +525,7 @@ def round_dynamics(request):
         diagnoses_for_user(request.user).filter(source=source)
         .order_by().values_list("round_id", flat=True).distinct()
     ) if source in DiagnosisSource.values else set()
-    first, second = _default_pair(rounds, with_data)
+    first, second = round_reads.default_pair(rounds, with_data)
     data = {"first": first.pk, "second": second.pk if second else "", "source": source}
     data.update({key: request.GET[key] for key in ("first", "second") if request.GET.get(key)})
     form = DynamicsForm(data, rounds=rounds)
@@ -681,40 +542,14 @@ def round_dynamics(request):
     if form.errors:
         return render(request, "diagnostics/round_dynamics.html", context)
 
-    sets = dynamics.load_deficit_sets(
-        diagnoses_for_user(request.user).filter(round__in=[first, second], source=source)
-    )
-    deficits = {d.pk: d for d in Deficit.objects.filter(direction__programme_id=first.programme_id)}
-    active_ids = {pk for pk, d in deficits.items() if d.active}
-    changes = dynamics.compare_rounds(sets=sets, first_round_id=first.pk,
-                                      second_round_id=second.pk, active_ids=active_ids)
-    directions = list(Direction.objects.filter(programme_id=first.programme_id)
-                      .order_by("number"))
-    shares = dynamics.share_by_direction(changes)
-    teams = {
-        team.pk: team for team in ManagementTeam.objects.filter(
-            pk__in={change.team_id for change in changes}
-        ).select_related("organization")
-    }
-    by_direction = {direction.pk: direction for direction in directions}
-
-    def listed(ids):
-        return sorted((deficits[i] for i in ids), key=lambda d: d.code)
-
-    rows = sorted(
-        (TeamChangeRow(teams[c.team_id], by_direction[c.direction_id], c,
-                       listed(c.resolved), listed(c.new)) for c in changes),
-        key=lambda row: (row.direction.number, not row.change.compared,
-                         row.change.delta if row.change.compared else 0,
-                         row.team.organization.sort_rank, row.team.organization.number or 0),
-    )
+    comparison = round_reads.compare_two_rounds(user=request.user, first=first,
+                                                second=second, source=source)
     context.update({
         "ready": True, "first": first, "second": second, "source": source,
         "source_label": DiagnosisSource(source).label,
-        "direction_shares": [DirectionShare(d, shares.get(d.pk, dynamics.Share(0, 0)))
-                             for d in directions],
-        "overall": dynamics.share_overall(changes),
-        "rows": rows,
-        "decreased_count": sum(1 for row in rows if row.change.decreased),
+        "direction_shares": comparison.direction_shares,
+        "overall": comparison.overall,
+        "rows": comparison.rows,
+        "decreased_count": sum(1 for row in comparison.rows if row.change.decreased),
     })
     return render(request, "diagnostics/round_dynamics.html", context)
