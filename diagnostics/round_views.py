@@ -32,7 +32,7 @@ from diagnostics.round_forms import (
     RoundForm,
 )
 from internships.access import placements_for_user
-from internships.forms import add_service_errors
+from internships.forms import add_service_errors, apply_posted_form
 from internships.models import (
     TIER_ORDER,
     ControlPoint,
@@ -71,14 +71,10 @@ def _require(request, permission, obj=None):
 def _form_page(request, *, form, title, back_url, back_label, apply, success, done_url,
                intro=""):
     """Parse the form and apply the rule; a refusal is shown on the form, nothing saved."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            result = apply(form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, success(result))
-            return redirect(done_url(result))
+    applied, result = apply_posted_form(request, form, apply)
+    if applied:
+        messages.success(request, success(result))
+        return redirect(done_url(result))
     return render(request, "diagnostics/round_form_page.html", {
         "form": form, "title": title, "back_url": back_url, "back_label": back_label,
         "intro": intro,

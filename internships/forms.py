@@ -3,6 +3,7 @@ import datetime
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from internships.models import Tier
@@ -105,6 +106,21 @@ class EndMentorshipForm(_CrispyForm):
         error_messages={"required": "Укажите дату окончания.",
                         "invalid": "Введите дату в формате ДД.ММ.ГГГГ."},
     )
+
+
+def apply_posted_form(request, form: forms.Form, apply) -> tuple[bool, object]:
+    """On a valid POST, ``(True, apply(cleaned_data))``; otherwise ``(False, None)``.
+
+    A refusal of the business rule (ValidationError) is shown on the form and counts
+    as not applied, so the page is shown again with what the user typed.
+    """
+    if request.method != "POST" or not form.is_valid():
+        return False, None
+    try:
+        return True, apply(form.cleaned_data)
+    except ValidationError as error:
+        add_service_errors(form, error)
+        return False, None
 
 
 def add_service_errors(form: forms.Form, error) -> None:

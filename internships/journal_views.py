@@ -19,7 +19,7 @@ from internships.access import (
     transfers_for_user,
 )
 from internships.attachments import attachment_response
-from internships.forms import add_service_errors
+from internships.forms import add_service_errors, apply_posted_form
 from internships.journal_export import journal_workbook
 from internships.journal_forms import (
     EntryForm,
@@ -439,14 +439,10 @@ def _plan_data(cleaned) -> journal.PlanData:
 
 
 def _plan_form_page(request, *, platform, form, title, apply, success):
-    if request.method == "POST" and form.is_valid():
-        try:
-            apply(_plan_data(form.cleaned_data))
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, success)
-            return redirect("plan", pk=platform.pk)
+    applied, _ = apply_posted_form(request, form, lambda data: apply(_plan_data(data)))
+    if applied:
+        messages.success(request, success)
+        return redirect("plan", pk=platform.pk)
     return render(request, "internships/plan_form.html", {
         "platform": platform, "form": form, "title": title,
     })

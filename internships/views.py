@@ -25,7 +25,7 @@ from internships.forms import (
     MentorshipForm,
     PlacementForm,
     TransferForm,
-    add_service_errors,
+    apply_posted_form,
 )
 from internships.journal_reads import overdue_events, team_journal
 from internships.matrix import (
@@ -288,14 +288,10 @@ def _platform_form_page(request, *, form, platform, title, apply, success, place
     """
     back_to_journal = request.GET.get("back") == "journal"
     back = "journal" if back_to_journal else "platform_detail"
-    if request.method == "POST" and form.is_valid():
-        try:
-            result = apply(form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, success(result))
-            return redirect(back, pk=platform.pk)
+    applied, result = apply_posted_form(request, form, apply)
+    if applied:
+        messages.success(request, success(result))
+        return redirect(back, pk=platform.pk)
     return render(request, "internships/form_page.html", {
         "platform": platform, "placement": placement, "form": form, "title": title,
         "back_to_journal": back_to_journal,
