@@ -32,9 +32,9 @@ run: venv
 	@echo "  curator  — куратор стажировочной площадки"
 	@echo "  school   — управленческая команда школы"
 	@echo "  analyst  — аналитик"
-	@echo "Фоновый обработчик пишет журнал в var/log/worker.log. Остановка: Ctrl+C."
+	@echo "Фоновый обработчик (с расписанием периодических задач) пишет журнал в var/log/worker.log. Остановка: Ctrl+C."
 	@echo
-	@$(VENV)/bin/celery -A config worker --pool=solo --loglevel=info \
+	@$(VENV)/bin/celery -A config worker -B --pool=solo --loglevel=info \
 		>>var/log/worker.log 2>&1 & \
 	worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \

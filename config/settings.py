@@ -8,6 +8,7 @@ DATABASE_URL, CELERY_BROKER_URL, SECRET_KEY, ALLOWED_HOSTS and DEBUG=0.
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
@@ -221,6 +222,36 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 
+# Reports (reports/jobs.py). A build longer than REPORT_TIME_LIMIT seconds is stopped;
+# a job still «формируется» REPORT_STALE_MARGIN_MINUTES after that lost its worker and
+# is given up by the cleanup. Finished jobs and their files are kept
+# REPORT_RETENTION_DAYS days.
+REPORT_TIME_LIMIT = env.int("REPORT_TIME_LIMIT", default=10 * 60)
+REPORT_SOFT_TIME_LIMIT = env.int("REPORT_SOFT_TIME_LIMIT", default=9 * 60)
+REPORT_STALE_MARGIN_MINUTES = env.int("REPORT_STALE_MARGIN_MINUTES", default=5)
+REPORT_QUEUED_EXPIRY_HOURS = env.int("REPORT_QUEUED_EXPIRY_HOURS", default=24)
+REPORT_RETENTION_DAYS = env.int("REPORT_RETENTION_DAYS", default=30)
+# Seconds one PDF may take to lay out (reports/pdf/render.py); a longer one is killed.
+REPORT_RENDER_SECONDS = env.int("REPORT_RENDER_SECONDS", default=120)
+# The portal's address as people open it: links in e-mails sent by background jobs.
+PORTAL_BASE_URL = env("PORTAL_BASE_URL", default="http://127.0.0.1:8000")
+
+# Periodic tasks, run by `celery beat` (`make run` starts it inside the worker).
+CELERY_BEAT_SCHEDULE = {
+    "reports-cleanup": {
+        "task": "reports.cleanup_reports",
+        "schedule": 15 * 60,
+    },
+    # The monitoring report of every control point under way (reports/schedule.py).
+    "reports-scheduled-monitoring": {
+        "task": "reports.run_due_monitoring",
+        "schedule": crontab(hour=7, minute=0),
+    },
+}
+CELERY_BEAT_SCHEDULE_FILENAME = str(
+    env.path("CELERY_BEAT_SCHEDULE_FILENAME", default=BASE_DIR / "var" / "celerybeat-schedule")
+)
+
 # Seconds the /health/ page waits for the worker to answer a ping.
 HEALTH_WORKER_TIMEOUT = env.float("HEALTH_WORKER_TIMEOUT", default=3.0)
 
@@ -229,4 +260,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
+    # WeasyPrint reports every layout step at INFO; its warnings and errors still show.
+    "loggers": {"weasyprint.progress": {"level": "WARNING"}},
 }

@@ -8,6 +8,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
@@ -25,8 +26,20 @@ def text_cell(sheet, value):
     return cell
 
 
+def number_cell(sheet, value, number_format: str):
+    """A number shown in ``number_format`` (``0``, ``0.0%``…)."""
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.number_format = number_format
+    return cell
+
+
 def value_cell(sheet, value):
-    """Dates and times as real Excel dates shown ДД.ММ.ГГГГ; everything else as ``text_cell``."""
+    """Dates and times as real Excel dates shown ДД.ММ.ГГГГ; everything else as ``text_cell``.
+
+    A cell already built (``number_cell``) is kept as it is.
+    """
+    if isinstance(value, Cell):
+        return value
     if isinstance(value, datetime.datetime):
         # Excel has no time zones: the time is written as the department's local time.
         local = timezone.localtime(value) if timezone.is_aware(value) else value
@@ -41,8 +54,11 @@ def value_cell(sheet, value):
 
 
 def add_sheet(workbook: Workbook, *, title: str, columns: list[tuple[str, int]],
-              rows: Iterable[tuple]) -> None:
-    """A sheet of a write-only workbook: bold frozen header row, set widths, safe cells."""
+              rows: Iterable[tuple]):
+    """A sheet of a write-only workbook: bold frozen header row, set widths, safe cells.
+
+    Returns the sheet, so more rows or a chart can follow.
+    """
     sheet = workbook.create_sheet(title=title)
     sheet.freeze_panes = "A2"
     for index, (_, width) in enumerate(columns, start=1):
@@ -56,6 +72,7 @@ def add_sheet(workbook: Workbook, *, title: str, columns: list[tuple[str, int]],
     sheet.append(header)
     for row in rows:
         sheet.append([value_cell(sheet, value) for value in row])
+    return sheet
 
 
 def workbook_bytes(workbook: Workbook) -> bytes:

@@ -15,4 +15,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("internships.urls")),
     path("", include("diagnostics.urls")),
+    path("", include("reports.urls")),
 ]

@@ -1,0 +1,22 @@
+"""Scoped reads of the reports app: who sees which report jobs."""
+
+from django.contrib.auth.models import AnonymousUser, User
+from django.db.models import QuerySet
+
+from reports.models import ReportJob
+from teams.access import has_role, municipalities_for_user
+from teams.models import Role
+
+# Department staff change everything; analysts read everything and order reports.
+REPORT_ROLES = (Role.STAFF, Role.ANALYST)
+
+
+def may_order_reports(user: User | AnonymousUser) -> bool:
+    return has_role(user, *REPORT_ROLES)
+
+
+def report_jobs_for_user(user: User | AnonymousUser) -> QuerySet[ReportJob]:
+    """The jobs of the user's municipality, for its staff and analysts only."""
+    if not may_order_reports(user):
+        return ReportJob.objects.none()
+    return ReportJob.objects.filter(municipality__in=municipalities_for_user(user))

@@ -1,0 +1,22 @@
+"""Which function builds which kind of report.
+
+Every builder has one signature, so the background job and the ``build_report`` command
+call them alike::
+
+    build(*, municipality, period, parameters: dict, output: Path,
+          progress: Callable[[int, str], None]) -> str
+
+It writes the whole file to ``output`` and returns the Russian download filename. An
+expected failure is raised as ``reports.errors.ReportError`` with a message for the user.
+"""
+
+from reports.excel import build_indicator_workbook
+from reports.models import ReportKind
+from reports.pdf.handbook import build_handbook
+from reports.pdf.monitoring import build_monitoring_report
+
+BUILDERS = {
+    ReportKind.INDICATORS: build_indicator_workbook,
+    ReportKind.MONITORING: build_monitoring_report,
+    ReportKind.HANDBOOK: build_handbook,
+}

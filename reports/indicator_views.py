@@ -1,0 +1,84 @@
+"""The «Показатели проекта» page: the indicators of seed 000 §9 per academic year."""
+
+import datetime
+
+from django.contrib import messages
+from django.shortcuts import render
+from django.utils import timezone
+
+from internships.access import periods_for_user
+from internships.models import Period
+from internships.views import municipality_wide
+from reports import indicators
+
+# The figures drawn over the years: the project's activity and its main effect.
+CHART_CODES = (
+    indicators.PEOPLE_TRAINED.code,
+    indicators.EVENTS_HELD.code,
+    indicators.DEFICITS_DECREASED_TEAMS.code,
+)
+
+MONITORING_CODES = {item.code for item in indicators.INDICATORS
+                    if item.group == indicators.Group.INDIRECT}
+STAFFING_CODES = {indicators.QUALITY_COEFFICIENT.code, indicators.CRITICAL_STAFFING.code}
+
+
+def _default_period(periods: list[Period], today: datetime.date) -> Period:
+    """The academic year under way, else the latest one (``periods`` newest first)."""
+    return next((period for period in periods if period.starts_on <= today <= period.ends_on),
+                periods[0])
+
+
+def _chart_data(series: list[indicators.PeriodIndicators]) -> dict:
+    def point(item: indicators.IndicatorValue):
+        if item.value is None:
+            return None
+        # Shares go to the chart in per cent, as the table prints them.
+        return float(item.value * 100) if item.indicator.is_share else item.value
+
+    return {
+        "labels": [item.period.title for item in series],
+        "datasets": [
+            {"code": code, "label": indicators.BY_CODE[code].short_name,
+             "unit": indicators.BY_CODE[code].unit,
+             "values": [point(item.value(code)) for item in series]}
+            for code in CHART_CODES
+        ],
+    }
+
+
+@municipality_wide
+def project_indicators(request):
+    periods = list(periods_for_user(request.user).select_related("programme__municipality")
+                   .order_by("-starts_on", "-pk"))
+    if not periods:
+        return render(request, "reports/indicators.html", {"period": None})
+    wanted = request.GET.get("period", "")
+    period = next((item for item in periods if str(item.pk) == wanted), None)
+    if period is None:
+        if wanted:
+            messages.warning(request, "Такого учебного года нет среди доступных вам — "
+                                      "показан текущий.")
+        period = _default_period(periods, timezone.localdate())
+    municipality = period.programme.municipality
+    own = [item for item in reversed(periods)
+           if item.programme.municipality_id == municipality.pk]
+    series = indicators.compute_periods(municipality=municipality, periods=own)
+    position = own.index(period)
+    current = series[position]
+    previous = series[position - 1] if position else None
+    missing = {item.indicator.code for item in current.values if item.value is None}
+    return render(request, "reports/indicators.html", {
+        "period": period,
+        "periods": periods,
+        # Whole sources not entered yet: the page says where they are entered.
+        "monitoring_missing": MONITORING_CODES.issubset(missing),
+        "staffing_missing": STAFFING_CODES.issubset(missing),
+        "previous_period": previous.period if previous else None,
+        "groups": indicators.grouped_rows(current=current.values,
+                                          previous=previous.values if previous else None),
+        "per_direction": indicators.PER_DIRECTION,
+        "direction_rows": [(number, current.directions[number], values)
+                           for number, values in current.by_direction.items()],
+        "chart": _chart_data(series),
+    })

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from reports import indicator_views, job_views
+
+urlpatterns = [
+    path("indicators/project/", indicator_views.project_indicators, name="project_indicators"),
+    path("reports/", job_views.report_jobs, name="report_jobs"),
+    path("reports/<int:pk>/status/", job_views.report_job_status, name="report_job_status"),
+    path("reports/<int:pk>/download/", job_views.report_job_download,
+         name="report_job_download"),
+]

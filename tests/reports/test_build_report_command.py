@@ -1,0 +1,77 @@
+"""``manage.py build_report``: the job's builders from the command line."""
+
+import datetime
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+from openpyxl import load_workbook
+
+from internships.models import ControlPoint, ControlPointKind
+
+
+def build(*args) -> str:
+    out = StringIO()
+    call_command("build_report", *args, stdout=out)
+    return out.getvalue().strip()
+
+
+def test_it_writes_the_indicator_workbook(world, tmp_path):
+    output = tmp_path / "показатели.xlsx"
+
+    printed = build("indicators", "--municipality", "Крымский", "--period", "2021-2022",
+                    "--output", str(output))
+
+    assert printed == str(output)
+    assert load_workbook(output).sheetnames[0] == "Показатели"
+    assert [path.name for path in tmp_path.iterdir()] == ["показатели.xlsx"]
+
+
+@pytest.mark.parametrize("kind", ["monitoring", "handbook"])
+def test_it_writes_the_pdf_reports(world, tmp_path, kind):
+    output = tmp_path / f"{kind}.pdf"
+
+    build(kind, "--municipality", world.municipality.name, "--output", str(output))
+
+    assert output.read_bytes().startswith(b"%PDF")
+    assert [path.name for path in tmp_path.iterdir()] == [output.name]
+
+
+def test_it_builds_the_monitoring_report_of_a_control_point(world, tmp_path):
+    point = ControlPoint.objects.create(
+        programme=world.programme, kind=ControlPointKind.INTERMEDIATE_DIAGNOSTICS,
+        title="Промежуточная диагностика", starts_on=datetime.date(2022, 1, 10),
+        ends_on=datetime.date(2022, 1, 31),
+    )
+    output = tmp_path / "monitoring.pdf"
+
+    build("monitoring", "--municipality", "Крымский", "--control-point", str(point.pk),
+          "--output", str(output))
+
+    assert output.read_bytes().startswith(b"%PDF")
+
+
+def test_it_names_an_unknown_municipality(world, tmp_path):
+    with pytest.raises(CommandError, match="Муниципальное образование «Несуществующий» не "
+                                           "найдено однозначно"):
+        build("indicators", "--municipality", "Несуществующий", "--output",
+              str(tmp_path / "x.xlsx"))
+
+
+def test_it_names_an_unknown_period(world, tmp_path):
+    with pytest.raises(CommandError, match="Учебный год «2030–2031» не найден."):
+        build("indicators", "--municipality", "Крымский", "--period", "2030–2031",
+              "--output", str(tmp_path / "x.xlsx"))
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_it_refuses_a_control_point_for_the_workbook(world, tmp_path):
+    with pytest.raises(CommandError, match="только для мониторингового отчёта"):
+        build("indicators", "--municipality", "Крымский", "--control-point", "1",
+              "--output", str(tmp_path / "x.xlsx"))
+
+
+def test_it_refuses_a_control_point_of_another_project(world, tmp_path):
+    with pytest.raises(CommandError, match="не найдена в проекте"):
+        build("monitoring", "--municipality", "Крымский", "--control-point", "999999",
+              "--output", str(tmp_path / "x.pdf"))

@@ -1,0 +1,243 @@
+"""The analysts' workbook, read back with openpyxl on a district whose figures are known."""
+
+import datetime
+import zipfile
+
+import pytest
+from openpyxl import load_workbook
+
+from diagnostics.models import SchoolIndicator, Staffing
+from internships.models import JournalEntry, Placement, TeamResult, Tier, WorkForm
+from reports.errors import ReportError
+from reports.excel import build_indicator_workbook
+from reports.indicators import compute_indicators
+from tests import factories
+
+D = datetime.date
+SHEETS = ["Показатели", "По направлениям", "Распределение", "Показатели ОО", "Кадры",
+          "Журналы"]
+INJECTED = '=HYPERLINK("http://example.com/steal","Открыть")'
+
+
+@pytest.fixture
+def district(world):
+    """The test world with journals, monitoring and staffing whose sums are known.
+
+    Journals of 2021–2022 (attended teams only count):
+        direction 1: two events; Гимназия № 2 sent 2+3 and 1+1, НШ № 4 sent 1+0,
+                     ООШ № 3 did not come → 4 managers, 4 teachers, 2 teams;
+        direction 2: one event; СОШ № 1 sent 2+2 → 2 managers, 2 teachers, 1 team.
+    """
+    first = JournalEntry.objects.create(platform=world.own_platform, held_on=D(2021, 10, 5),
+                                        form=WorkForm.SEMINAR, topic="Карта качества")
+    second = JournalEntry.objects.create(platform=world.own_platform, held_on=D(2021, 11, 9),
+                                         form=WorkForm.SESSION, topic="Внутренняя оценка")
+    third = JournalEntry.objects.create(platform=world.foreign_platform,
+                                        held_on=D(2021, 12, 1), form=WorkForm.MASTER_CLASS,
+                                        topic="Наставничество")
+    for entry, organization, attended, managers, teachers in [
+        (first, world.school_b, True, 2, 3),
+        (first, world.school_d, True, 1, 0),
+        (first, world.school_c, False, 0, 0),
+        (second, world.school_b, True, 1, 1),
+        (third, world.school_a, True, 2, 2),
+    ]:
+        TeamResult.objects.create(entry=entry, team=organization.team, attended=attended,
+                                  managers=managers, teachers=teachers)
+    SchoolIndicator.objects.create(organization=world.school_a, period=world.period,
+                                   low_results=False, students_total=200, olympiad_winners=10)
+    SchoolIndicator.objects.create(organization=world.school_b, period=world.period,
+                                   low_results=True)
+    # The line of 01.05.2022 is the year's: the earlier one is older, the later one
+    # belongs to the next year.
+    for as_of, without in [(D(2021, 9, 1), 2), (D(2022, 5, 1), 6), (D(2022, 10, 1), 0)]:
+        Staffing.objects.create(organization=world.school_a, as_of=as_of, teachers_total=10,
+                                without_category=without, first_category=10 - without - 2,
+                                highest_category=2, attested_for_position=min(without, 1),
+                                not_subject_to_attestation=min(without, 1))
+    factories.OrganizationFactory(municipality=world.municipality, short_name=INJECTED,
+                                  number=40)
+    return world
+
+
+@pytest.fixture
+def workbook_of(tmp_path):
+    """``workbook_of(world, period)`` builds the workbook and opens it again."""
+
+    def build(world, period):
+        output = tmp_path / "report.xlsx"
+        stages = []
+        filename = build_indicator_workbook(
+            municipality=world.municipality, period=period, parameters={}, output=output,
+            progress=lambda percent, stage: stages.append(percent),
+        )
+        return load_workbook(output), filename, stages, output
+
+    return build
+
+
+def rows_by_first_cell(sheet) -> dict:
+    return {row[0].value: row for row in sheet.iter_rows(min_row=2) if row[0].value}
+
+
+def column(sheet, title: str) -> int:
+    return [cell.value for cell in sheet[1]].index(title)
+
+
+def test_it_writes_every_sheet_with_a_frozen_header(district, workbook_of):
+    workbook, filename, stages, _ = workbook_of(district, district.period)
+
+    assert workbook.sheetnames == SHEETS
+    assert filename == "Показатели проекта 2021–2022.xlsx"
+    for sheet in workbook.worksheets:
+        assert sheet.freeze_panes == "A2", sheet.title
+        assert all(cell.font.bold for cell in sheet[1] if cell.value), sheet.title
+    assert workbook["Показатели"].column_dimensions["C"].width == 60
+    assert stages == sorted(stages) and stages[-1] < 100
+
+
+def test_the_indicators_sheet_has_the_figures_formulas_and_formats(district, workbook_of):
+    workbook, *_ = workbook_of(district, district.period)
+    sheet = workbook["Показатели"]
+    rows = {row[1].value: row for row in sheet.iter_rows(min_row=2) if row[1].value}
+    expected = {value.indicator.code: value for value in compute_indicators(
+        municipality=district.municipality, period=district.period)}
+
+    assert [cell.value for cell in sheet[1]][:8] == [
+        "Группа", "Код", "Показатель", "Ед. изм.", "2021–2022", "Числитель", "Знаменатель",
+        "Прошлый год"]
+    assert set(expected) <= set(rows)
+    people = rows["people_trained"]
+    assert people[4].value == 12 == expected["people_trained"].value
+    assert people[4].number_format == "0"
+    assert rows["events_held"][4].value == 3
+    assert rows["platforms_open"][4].value == 3
+    leading = rows["leading_teams_share"]
+    assert leading[4].value == pytest.approx(0.6)
+    assert leading[4].number_format == "0.0%"
+    assert (leading[5].value, leading[6].value) == (3, 5)
+    assert rows["olympiad_winners_share"][4].value == pytest.approx(0.05)
+    assert rows["high_gia_share"][4].value == "нет данных"
+    assert rows["people_trained"][10].value == expected["people_trained"].indicator.formula
+
+
+def test_it_shows_the_change_from_the_previous_year(district, workbook_of):
+    later = factories.PeriodFactory(programme=district.programme, starts_on=D(2022, 9, 1),
+                                    ends_on=D(2023, 8, 31))
+    platform = factories.PlatformFactory(direction=district.directions[0], period=later)
+    Placement.objects.create(platform=platform, team=district.school_a.team, tier=Tier.LEADER)
+
+    workbook, filename, *_ = workbook_of(district, later)
+
+    sheet = workbook["Показатели"]
+    rows = {row[1].value: row for row in sheet.iter_rows(min_row=2) if row[1].value}
+    assert filename == "Показатели проекта 2022–2023.xlsx"
+    assert [cell.value for cell in sheet[1]][4:9] == [
+        "2022–2023", "Числитель", "Знаменатель", "2021–2022", "Изменение"]
+    platforms = rows["platforms_open"]
+    assert (platforms[4].value, platforms[7].value, platforms[8].value) == (1, 3, -2)
+    assert platforms[8].number_format == "+0;-0;0"
+    assert rows["olympiad_winners_share"][8].value == "нет данных"
+
+
+def test_the_indicators_sheet_carries_a_chart_of_the_years(district, workbook_of):
+    workbook, _, _, output = workbook_of(district, district.period)
+
+    sheet = workbook["Показатели"]
+    years = [row for row in sheet.iter_rows(values_only=True)
+             if row and row[0] == "2021–2022"]
+    assert years, "the table of the years under the indicators"
+    with zipfile.ZipFile(output) as archive:
+        names = archive.namelist()
+        chart = archive.read("xl/charts/chart1.xml").decode()
+    assert "xl/drawings/drawing1.xml" in names
+    assert "'Показатели'!$B$" in chart
+    assert "barChart" in chart
+
+
+def test_the_placement_sheet_is_the_matrix_of_the_year(district, workbook_of):
+    workbook, *_ = workbook_of(district, district.period)
+    sheet = workbook["Распределение"]
+    rows = rows_by_first_cell(sheet)
+
+    assert [cell.value for cell in sheet[1]] == [
+        "Образовательная организация", "Стажировка 1", "Стажировка 2", "Стажировка 3",
+        "Лидер в направлениях"]
+    assert [cell.value for cell in rows["СОШ № 1"]] == [
+        "СОШ № 1", "лидер", "подающая надежды", "скрытые резервы", 1]
+    assert [cell.value for cell in rows["НШ № 4"]] == [
+        "НШ № 4", "подающая надежды", "скрытые резервы", None, 0]
+    assert [cell.value for cell in rows["Итого: лидер"]][1:4] == [1, 1, 1]
+    assert [cell.value for cell in rows["Итого: скрытые резервы"]][1:4] == [1, 1, 1]
+    assert "СОШ № 7" not in rows
+
+
+def test_text_that_looks_like_a_formula_is_stored_as_text(district, workbook_of):
+    workbook, *_ = workbook_of(district, district.period)
+
+    for title in ("Распределение", "Показатели ОО"):
+        cell = rows_by_first_cell(workbook[title])[INJECTED][0]
+        assert cell.data_type == "s", title
+        assert cell.value == INJECTED
+
+
+def test_the_organizations_sheet_keeps_unknown_figures_unknown(district, workbook_of):
+    workbook, *_ = workbook_of(district, district.period)
+    sheet = workbook["Показатели ОО"]
+    rows = rows_by_first_cell(sheet)
+    share = column(sheet, "Доля победителей и призёров")
+
+    school_a = rows["СОШ № 1"]
+    assert school_a[column(sheet, "ШНОР")].value == "нет"
+    assert school_a[share].value == pytest.approx(0.05)
+    assert school_a[share].number_format == "0.0%"
+    assert rows["Гимназия № 2"][column(sheet, "ШНОР")].value == "да"
+    assert rows["Гимназия № 2"][share].value == "нет данных"
+    assert rows["НШ № 4"][column(sheet, "Обучающихся")].value == "нет данных"
+
+
+def test_the_staffing_sheet_takes_the_latest_line_of_the_year(district, workbook_of):
+    workbook, *_ = workbook_of(district, district.period)
+    sheet = workbook["Кадры"]
+    rows = rows_by_first_cell(sheet)
+
+    line = rows["СОШ № 1"]
+    as_of = line[column(sheet, "На дату")]
+    assert as_of.is_date
+    assert as_of.value.date() == D(2022, 5, 1)
+    assert as_of.number_format == "DD.MM.YYYY"
+    assert line[column(sheet, "Без категории")].value == 6
+    assert line[column(sheet, "Доля без категории")].value == pytest.approx(0.6)
+    assert line[column(sheet, "КК")].value == pytest.approx(0.4)
+    assert line[column(sheet, "КК")].number_format == "0.0%"
+    assert line[column(sheet, "Критическое состояние")].value == "да"
+    assert rows["Итого"][column(sheet, "Критическое состояние")].value == \
+        "в критическом состоянии: 1"
+
+
+def test_the_staffing_sheet_says_when_there_is_nothing_to_show(world, workbook_of):
+    workbook, *_ = workbook_of(world, world.period)
+
+    rows = list(workbook["Кадры"].iter_rows(min_row=2, values_only=True))
+    assert len(rows) == 1
+    assert rows[0][0].startswith("Сведений о кадровом составе на конец учебного года нет")
+
+
+def test_the_journals_sheet_sums_events_and_people_per_platform(district, workbook_of):
+    workbook, *_ = workbook_of(district, district.period)
+    sheet = workbook["Журналы"]
+    values = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=2)]
+
+    assert [row[:1] + row[3:] for row in values] == [
+        [1, 2, 4, 4, 8, 2],
+        [2, 1, 2, 2, 4, 1],
+        [3, 0, 0, 0, 0, 0],
+        ["Итого", 3, 6, 6, 12, None],
+    ]
+
+
+def test_it_refuses_a_period_of_another_municipality(district, tmp_path):
+    with pytest.raises(ReportError):
+        build_indicator_workbook(municipality=district.municipality,
+                                 period=district.other_platform.period, parameters={},
+                                 output=tmp_path / "x.xlsx", progress=lambda *args: None)

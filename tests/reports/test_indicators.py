@@ -1,0 +1,593 @@
+"""The project's indicators (seed 000 §9) on hand-made data whose answers are known.
+
+The ``world`` district: four schools (СОШ № 1, Гимназия № 2, ООШ № 3, НШ № 4) and a
+kindergarten, three platforms in 2021–2022, each with a leader (СОШ № 1, Гимназия № 2,
+ООШ № 3), five teams placed.
+"""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+
+from diagnostics.models import (
+    Deficit,
+    Diagnosis,
+    DiagnosisSource,
+    DiagnosticRound,
+    RoundKind,
+    SchoolIndicator,
+    Staffing,
+)
+from internships.journal_reads import journal_entries, people_trained
+from internships.models import CuratorBody, JournalEntry, Period, TeamResult, Tier
+from reports import indicators
+from reports.indicators import (
+    INDICATORS,
+    Group,
+    Indicator,
+    IndicatorValue,
+    compute_by_direction,
+    compute_indicators,
+    indicator_change,
+    indicator_series,
+)
+from reports.models import JobStatus, ReportJob, ReportKind
+from teams.models import OrganizationKind
+from tests import factories
+
+D = datetime.date
+
+
+def values(world, period=None) -> dict[str, IndicatorValue]:
+    computed = compute_indicators(municipality=world.municipality, period=period or world.period)
+    return {item.indicator.code: item for item in computed}
+
+
+def second_period(world) -> Period:
+    return factories.PeriodFactory(programme=world.programme, starts_on=D(2022, 9, 1),
+                                   ends_on=D(2023, 8, 31))
+
+
+EVENT_DAY = D(2022, 2, 10)
+
+
+def entry(platform, *results, held_on=EVENT_DAY) -> JournalEntry:
+    """An event of the platform; ``results`` are (team, managers, teachers) or (team, None)
+    for a team that did not come."""
+    made = JournalEntry.objects.create(platform=platform, held_on=held_on, form="session",
+                                       topic="Внутренняя система оценки качества")
+    for team, *people in results:
+        if people == [None]:
+            TeamResult.objects.create(entry=made, team=team, attended=False)
+        else:
+            TeamResult.objects.create(entry=made, team=team, managers=people[0],
+                                      teachers=people[1])
+    return made
+
+
+# --- Definitions -------------------------------------------------------------------------
+
+def test_it_defines_every_indicator_once_with_a_russian_name_unit_and_formula():
+    codes = [item.code for item in INDICATORS]
+    assert len(codes) == len(set(codes))
+    for item in INDICATORS:
+        assert item.name and item.formula and item.short_name
+        assert item.unit in ("ед.", "чел.", "%", "")
+        if item.is_share:
+            assert "числитель" in item.formula.lower()
+            assert "знаменатель" in item.formula.lower()
+    # Seed 000 §9: eight direct indicators (two of them yes/no facts) and five indirect ones.
+    groups = [item.group for item in INDICATORS]
+    assert groups.count(Group.DIRECT) + groups.count(Group.FACT) == 10
+    assert groups.count(Group.FACT) == 2
+    assert groups.count(Group.INDIRECT) == 5
+
+
+def test_it_computes_every_indicator_in_definition_order(world):
+    computed = compute_indicators(municipality=world.municipality, period=world.period)
+    assert [item.indicator for item in computed] == list(INDICATORS)
+
+
+@pytest.mark.parametrize(("value", "unit", "text"), [
+    (None, "%", "нет данных"),
+    (None, "ед.", "нет данных"),
+    (12, "ед.", "12"),
+    (0, "чел.", "0"),
+    (Decimal(6) / Decimal(17), "%", "35,3 %"),
+    (Decimal("0.12345"), "%", "12,3 %"),
+    (Decimal(1), "%", "100,0 %"),
+    (True, "", "да"),
+    (False, "", "нет"),
+])
+def test_it_prints_values_the_russian_way(value, unit, text):
+    indicator = Indicator(code="x", name="Показатель", unit=unit, group=Group.DIRECT,
+                          formula="Числитель: …; знаменатель: …")
+    assert IndicatorValue(indicator, value).text == text
+
+
+# --- Direct indicators -------------------------------------------------------------------
+
+def test_it_counts_as_open_only_platforms_with_a_leader(world):
+    fourth = factories.DirectionFactory(programme=world.programme, number=4)
+    platform = factories.PlatformFactory(direction=fourth, period=world.period)
+    factories.PlacementFactory(platform=platform, team=world.school_d.team, tier=Tier.PROMISING)
+
+    found = values(world)["platforms_open"]
+
+    assert found.value == 3
+    assert found.note == "3 из 4 площадок с командой-лидером"
+
+
+def test_it_says_no_data_for_platforms_and_events_of_a_period_without_platforms(world):
+    found = values(world, second_period(world))
+
+    assert found["platforms_open"].value is None
+    assert found["platforms_open"].text == "нет данных"
+    assert found["events_held"].value is None
+    assert found["people_trained"].value is None
+
+
+def test_it_sums_managers_and_teachers_of_attended_results_of_the_period(world):
+    a, b, c, d = (world.school_a.team, world.school_b.team, world.school_c.team,
+                  world.school_d.team)
+    entry(world.own_platform, (b, 2, 3), (d, None))
+    entry(world.foreign_platform, (a, 1, 4), (c, 0, 0))
+    # Another year and another district do not count.
+    later = factories.PlatformFactory(direction=world.directions[0], period=second_period(world))
+    entry(later, (a, 5, 5), held_on=D(2022, 10, 1))
+    entry(world.other_platform, (world.other_organization.team, 7, 7))
+
+    found = values(world)
+
+    assert found["people_trained"].value == 10
+    assert found["people_trained"].note == "руководителей — 3, педагогов — 7"
+    assert found["events_held"].value == 2
+    # The journals' own totals agree.
+    in_journals = people_trained(journal_entries(
+        JournalEntry.objects.filter(platform__period=world.period)))
+    assert in_journals.managers + in_journals.teachers == 10
+
+
+def test_it_counts_events_without_results_but_says_no_data_for_people(world):
+    entry(world.own_platform)
+
+    found = values(world)
+
+    assert found["events_held"].value == 1
+    assert found["people_trained"].value is None
+    assert found["people_trained"].note == "в журналах нет результатов команд"
+
+
+def test_it_counts_zero_events_on_open_platforms_with_empty_journals(world):
+    found = values(world)["events_held"]
+
+    assert found.value == 0
+    assert found.note == "в журналах площадок нет мероприятий"
+
+
+def test_it_has_no_data_on_teachers_deficits(world):
+    found = values(world)["deficits_decreased_teachers"]
+
+    assert found.value is None
+    assert found.text == "нет данных"
+    assert "управленческие команды" in found.note
+
+
+def test_it_counts_done_handbooks_of_the_period_only(world):
+    def job(**fields):
+        defaults = {"municipality": world.municipality, "kind": ReportKind.HANDBOOK,
+                    "period": world.period, "status": JobStatus.DONE, "file": "reports/h.pdf"}
+        return ReportJob.objects.create(**{**defaults, **fields})
+
+    job()
+    job()
+    job(status=JobStatus.QUEUED, file="")
+    job(status=JobStatus.FAILED, file="")
+    job(kind=ReportKind.MONITORING)
+    job(period=second_period(world))
+    job(municipality=world.other_municipality, period=world.other_platform.period)
+
+    assert values(world)["handbooks_produced"].value == 2
+
+
+def test_it_counts_organizations_placed_in_the_period_as_the_network(world):
+    elsewhere = second_period(world)
+    newcomer = factories.OrganizationFactory(municipality=world.municipality, number=9)
+    factories.PlacementFactory(
+        platform=factories.PlatformFactory(direction=world.directions[0], period=elsewhere),
+        team=newcomer.team)
+
+    assert values(world)["network_organizations"].value == 5
+    assert values(world)["network_organizations"].note == "5 из 6 организаций"
+    assert values(world, elsewhere)["network_organizations"].value == 1
+
+
+def test_it_counts_the_bodies_of_the_period_curators_as_methodological_services(world):
+    world.curator.curator.body = CuratorBody.DEPARTMENT
+    world.curator.curator.save()
+    world.foreign_platform.curators.update(body=CuratorBody.METHODOLOGICAL)
+    world.third_platform.curators.add(
+        factories.CuratorFactory(municipality=world.municipality,
+                                 body=CuratorBody.METHODOLOGICAL),
+        factories.CuratorFactory(municipality=world.municipality, body=""))
+    later = factories.PlatformFactory(direction=world.directions[0], period=second_period(world))
+    later.curators.add(factories.CuratorFactory(municipality=world.municipality,
+                                                body=CuratorBody.QUALITY))
+
+    found = values(world)["network_services"]
+
+    assert found.value == 2
+    assert found.note == "Управление образования, ИМЦ"
+
+
+def test_it_says_no_data_for_services_when_curators_name_no_body(world):
+    found = values(world)["network_services"]
+
+    assert found.value is None
+    assert found.note == "у кураторов площадок не указано учреждение"
+
+
+# --- Deficit dynamics --------------------------------------------------------------------
+
+@pytest.fixture
+def deficit_history(world):
+    """Expert diagnoses in three rounds; the last one falls after 2021–2022.
+
+    СОШ № 1:       direction 1: {1.1, 1.2} → {1.1} (−1); direction 2: {2.1} → {2.1} (0)
+    Гимназия № 2:  direction 1: {1.1, 1.9} → {1.1, 1.2}: 1.9 is withdrawn, so +1
+    ООШ № 3:       direction 2: start only — not compared
+    НШ № 4:        direction 1: {1.1, 1.2} at the start, {} in the final round (2023)
+    A self-assessment of Гимназия № 2 claiming every deficit gone is not the expert's view.
+    """
+    deficits = {}
+    for direction in world.directions[:2]:
+        for number in (1, 2, 9):
+            code = f"{direction.number}.{number}"
+            deficits[code] = Deficit.objects.create(direction=direction, code=code,
+                                                    wording=f"Дефицит {code}",
+                                                    active=number != 9)
+
+    def make_round(kind, title, starts_on):
+        return DiagnosticRound.objects.create(
+            programme=world.programme, kind=kind, title=title, starts_on=starts_on,
+            ends_on=starts_on + datetime.timedelta(days=30), entry_opens=starts_on,
+            entry_closes=starts_on + datetime.timedelta(days=30))
+
+    start = make_round(RoundKind.START, "Стартовая", D(2021, 10, 1))
+    middle = make_round(RoundKind.INTERMEDIATE, "Промежуточная", D(2022, 5, 1))
+    final = make_round(RoundKind.FINAL, "Итоговая", D(2023, 5, 1))
+
+    def diagnose(organization, diagnostic_round, number, codes,
+                 source=DiagnosisSource.EXPERT):
+        diagnosis = Diagnosis.objects.create(team=organization.team, round=diagnostic_round,
+                                             direction=world.directions[number - 1],
+                                             source=source)
+        diagnosis.deficits.set([deficits[code] for code in codes])
+
+    diagnose(world.school_a, start, 1, ["1.1", "1.2"])
+    diagnose(world.school_a, middle, 1, ["1.1"])
+    diagnose(world.school_a, start, 2, ["2.1"])
+    diagnose(world.school_a, middle, 2, ["2.1"])
+    diagnose(world.school_b, start, 1, ["1.1", "1.9"])
+    diagnose(world.school_b, middle, 1, ["1.1", "1.2"])
+    diagnose(world.school_b, start, 1, ["1.1", "1.2"], source=DiagnosisSource.SELF)
+    diagnose(world.school_b, middle, 1, [], source=DiagnosisSource.SELF)
+    diagnose(world.school_c, start, 2, ["2.1", "2.2"])
+    diagnose(world.school_d, start, 1, ["1.1", "1.2"])
+    diagnose(world.school_d, final, 1, [])
+    return final
+
+
+def test_it_shares_teams_whose_deficits_decreased_up_to_the_period_end(world, deficit_history):
+    found = values(world)["deficits_decreased_teams"]
+
+    assert (found.numerator, found.denominator) == (1, 2)
+    assert found.value == Decimal("0.5")
+    assert found.note == "1 из 2 команд"
+
+
+def test_it_compares_each_team_first_and_last_diagnosis_in_a_later_period(world,
+                                                                          deficit_history):
+    found = values(world, second_period(world))["deficits_decreased_teams"]
+
+    assert (found.numerator, found.denominator) == (2, 3)
+    assert found.text == "66,7 %"
+
+
+def test_it_shares_decreased_deficits_per_direction(world, deficit_history):
+    by_direction = compute_by_direction(municipality=world.municipality, period=world.period)
+
+    shares = {number: next(item for item in found
+                           if item.indicator.code == "deficits_decreased_teams")
+              for number, found in by_direction.items()}
+    assert (shares[1].numerator, shares[1].denominator) == (1, 2)
+    assert (shares[2].numerator, shares[2].denominator) == (0, 1)
+    assert shares[2].text == "0,0 %"
+    assert shares[3].value is None
+
+
+def test_it_says_no_data_when_no_team_was_diagnosed_twice(world):
+    found = values(world)["deficits_decreased_teams"]
+
+    assert found.value is None
+    assert found.note == "нет команд, продиагностированных дважды"
+
+
+# --- Indirect indicators -----------------------------------------------------------------
+
+def test_it_computes_the_monitoring_shares_over_organizations_with_data(world):
+    SchoolIndicator.objects.create(
+        organization=world.school_a, period=world.period, low_results=True,
+        non_objective=False, students_total=100, olympiad_winners=10, graduates_total=20,
+        graduates_high_gia=5, teachers_total=30, teachers_competition_winners=3)
+    SchoolIndicator.objects.create(
+        organization=world.school_b, period=world.period, low_results=False,
+        non_objective=True, students_total=200, olympiad_winners=30, teachers_total=20)
+    # Only the student count is known: no pair, no part in any share.
+    SchoolIndicator.objects.create(organization=world.school_c, period=world.period,
+                                   students_total=50)
+    SchoolIndicator.objects.create(
+        organization=world.school_d, period=second_period(world), low_results=True,
+        non_objective=True, students_total=10, olympiad_winners=10)
+    SchoolIndicator.objects.create(
+        organization=world.other_organization, period=world.other_platform.period,
+        low_results=True, non_objective=True, students_total=10, olympiad_winners=10)
+
+    found = values(world)
+
+    assert (found["low_results_share"].numerator,
+            found["low_results_share"].denominator) == (1, 2)
+    assert found["low_results_share"].text == "50,0 %"
+    assert found["non_objective_schools"].value == 1
+    assert found["non_objective_schools"].note == "1 из 2 организаций"
+    assert (found["olympiad_winners_share"].numerator,
+            found["olympiad_winners_share"].denominator) == (40, 300)
+    assert found["olympiad_winners_share"].text == "13,3 %"
+    assert found["high_gia_share"].value == Decimal("0.25")
+    assert found["competition_winners_share"].value == Decimal("0.1")
+
+
+def test_it_says_no_data_when_monitoring_was_not_entered(world):
+    found = values(world)
+
+    for code in ("low_results_share", "non_objective_schools", "olympiad_winners_share",
+                 "high_gia_share", "competition_winners_share"):
+        assert found[code].value is None
+        assert found[code].text == "нет данных"
+        assert found[code].note == "показатели мониторинга за учебный год не внесены"
+
+
+def test_it_says_no_data_for_a_share_no_organization_has_both_numbers_of(world):
+    SchoolIndicator.objects.create(organization=world.school_a, period=world.period,
+                                   low_results=False, students_total=100, graduates_total=10)
+
+    found = values(world)
+
+    assert found["low_results_share"].value == 0
+    assert found["low_results_share"].text == "0,0 %"
+    assert found["non_objective_schools"].value is None
+    assert found["olympiad_winners_share"].value is None
+    assert found["olympiad_winners_share"].note == "ни у одной организации не внесены оба числа"
+
+
+# --- Facts -------------------------------------------------------------------------------
+
+def test_it_says_the_environment_is_created_when_every_school_is_placed(world):
+    found = values(world)["environment_created"]
+
+    # The kindergarten is not a school: four of four schools.
+    assert found.value is True
+    assert found.text == "да"
+    assert found.note == "распределены команды 4 из 4 школ"
+
+
+def test_it_says_the_environment_is_not_created_while_a_school_is_not_placed(world):
+    factories.OrganizationFactory(municipality=world.municipality, number=21)
+    factories.OrganizationFactory(municipality=world.municipality, number=22,
+                                  kind=OrganizationKind.ADDITIONAL, level="")
+
+    found = values(world)["environment_created"]
+
+    assert found.value is False
+    assert (found.numerator, found.denominator) == (4, 5)
+
+
+def test_it_evidences_the_monitoring_by_rounds_with_results(world, deficit_history):
+    DiagnosticRound.objects.create(
+        programme=world.programme, kind=RoundKind.INTERMEDIATE, title="Без результатов",
+        starts_on=D(2022, 6, 1), ends_on=D(2022, 6, 30), entry_opens=D(2022, 6, 1),
+        entry_closes=D(2022, 6, 30))
+
+    found = values(world)["monitoring_developed"]
+
+    # The final round of 2023 is after the period's end.
+    assert found.value is True
+    assert (found.numerator, found.denominator) == (2, 3)
+    assert found.note == "диагностик до конца учебного года: 3, из них с результатами: 2"
+
+
+def test_it_says_the_monitoring_is_not_developed_without_rounds(world):
+    found = values(world)["monitoring_developed"]
+
+    assert found.value is False
+    assert found.text == "нет"
+    assert found.note == "диагностик не проводилось"
+
+
+# --- Staffing and coverage ---------------------------------------------------------------
+
+def test_it_takes_each_organization_latest_staffing_up_to_the_period_end(world):
+    def staffing(organization, as_of, total, without, first, highest):
+        Staffing.objects.create(organization=organization, as_of=as_of, teachers_total=total,
+                                without_category=without, first_category=first,
+                                highest_category=highest)
+
+    staffing(world.school_a, D(2021, 9, 1), 10, 6, 2, 2)   # replaced by the next line
+    staffing(world.school_a, D(2022, 6, 1), 10, 4, 3, 3)
+    staffing(world.school_b, D(2022, 9, 15), 10, 10, 0, 0)  # after 2021–2022 ends
+    staffing(world.school_c, D(2021, 12, 1), 20, 11, 5, 4)  # critical: 11 of 20
+    staffing(world.school_d, D(2021, 12, 1), 10, 5, 5, 0)   # exactly half: not critical
+    staffing(world.other_organization, D(2021, 12, 1), 10, 10, 0, 0)
+
+    found = values(world)
+    later = values(world, second_period(world))
+
+    assert (found["quality_coefficient"].numerator,
+            found["quality_coefficient"].denominator) == (20, 40)
+    assert found["quality_coefficient"].text == "50,0 %"
+    assert found["critical_staffing"].value == 1
+    assert found["critical_staffing"].note == "1 из 3 организаций"
+    assert (later["quality_coefficient"].numerator,
+            later["quality_coefficient"].denominator) == (20, 50)
+    assert later["critical_staffing"].value == 2
+
+
+def test_it_says_no_data_for_staffing_never_entered(world):
+    found = values(world)
+
+    assert found["quality_coefficient"].value is None
+    assert found["critical_staffing"].value is None
+    assert found["critical_staffing"].note == "нет сведений о кадровом составе"
+
+
+def test_it_shares_teams_leading_in_at_least_one_direction(world):
+    found = values(world)["leading_teams_share"]
+
+    assert (found.numerator, found.denominator) == (3, 5)
+    assert found.text == "60,0 %"
+    assert found.note == "3 из 5 команд"
+
+
+def test_it_says_no_data_for_coverage_before_the_distribution(world):
+    found = values(world, second_period(world))
+
+    assert found["leading_teams_share"].value is None
+    assert found["network_organizations"].value is None
+    assert found["environment_created"].value is False
+
+
+# --- Per direction -----------------------------------------------------------------------
+
+def test_it_computes_the_per_direction_indicators_for_every_direction(world):
+    fourth = factories.DirectionFactory(programme=world.programme, number=4, title="Без площадки")
+    entry(world.own_platform, (world.school_b.team, 1, 2))
+
+    by_direction = compute_by_direction(municipality=world.municipality, period=world.period)
+
+    assert list(by_direction) == [1, 2, 3, fourth.number]
+    for found in by_direction.values():
+        assert [item.indicator for item in found] == list(indicators.PER_DIRECTION)
+    texts = {number: {item.indicator.code: item.text for item in found}
+             for number, found in by_direction.items()}
+    assert texts[1] == {"people_trained": "3", "events_held": "1",
+                        "deficits_decreased_teams": "нет данных",
+                        "network_organizations": "4"}
+    assert texts[2]["events_held"] == "0"
+    assert texts[2]["people_trained"] == "нет данных"
+    assert texts[2]["network_organizations"] == "3"
+    assert set(texts[4].values()) == {"нет данных"}
+    assert by_direction[4][0].note == "площадка не открыта"
+
+
+# --- Series and change -------------------------------------------------------------------
+
+def test_it_lists_every_period_of_the_programme_oldest_first(world):
+    later = second_period(world)
+    earlier = factories.PeriodFactory(programme=world.programme, starts_on=D(2020, 9, 1),
+                                      ends_on=D(2021, 8, 31))
+
+    series = indicator_series(municipality=world.municipality)
+
+    assert [period for period, _ in series] == [earlier, world.period, later]
+    assert all([item.indicator for item in found] == list(INDICATORS) for _, found in series)
+    network = {period: next(item.value for item in found
+                            if item.indicator.code == "network_organizations")
+               for period, found in series}
+    assert network == {earlier: None, world.period: 5, later: None}
+
+
+def _value(code: str, value) -> IndicatorValue:
+    return IndicatorValue(indicators.BY_CODE[code], value)
+
+
+@pytest.mark.parametrize(("code", "before", "after", "text", "improved"), [
+    ("events_held", 4, 7, "↑ 3", True),
+    ("events_held", 7, 4, "↓ 3", False),
+    ("events_held", 4, 4, "без изменений", None),
+    ("deficits_decreased_teams", Decimal("0.25"), Decimal("0.5"), "↑ 25,0 п. п.", True),
+    ("low_results_share", Decimal(3) / 10, Decimal(1) / 10, "↓ 20,0 п. п.", True),
+    ("non_objective_schools", 1, 2, "↑ 1", False),
+    ("critical_staffing", 3, 1, "↓ 2", True),
+])
+def test_it_states_the_change_from_the_previous_period(code, before, after, text, improved):
+    change = indicator_change(current=_value(code, after), previous=_value(code, before))
+
+    assert change.text == text
+    assert change.improved is improved
+
+
+@pytest.mark.parametrize(("code", "before", "after"), [
+    ("events_held", None, 3),
+    ("events_held", 3, None),
+    ("environment_created", False, True),
+])
+def test_it_states_no_change_without_two_figures(code, before, after):
+    assert indicator_change(current=_value(code, after), previous=_value(code, before)) is None
+
+
+def test_it_states_no_change_for_the_first_period():
+    assert indicator_change(current=_value("events_held", 3), previous=None) is None
+
+
+def test_it_groups_the_rows_with_their_change(world):
+    later = second_period(world)
+    factories.PlacementFactory(
+        platform=factories.PlatformFactory(direction=world.directions[0], period=later),
+        team=world.school_a.team, tier=Tier.LEADER)
+    series = indicators.compute_periods(municipality=world.municipality,
+                                        periods=[world.period, later])
+
+    groups = indicators.grouped_rows(current=series[1].values, previous=series[0].values)
+
+    assert [group for group, _ in groups] == [Group.DIRECT, Group.INDIRECT, Group.FACT,
+                                              Group.EXTRA]
+    rows = {row.indicator.code: row for _, found in groups for row in found}
+    assert rows["platforms_open"].change.text == "↓ 2"
+    assert rows["network_organizations"].change.text == "↓ 4"
+    assert rows["low_results_share"].change is None
+
+
+# --- Query count -------------------------------------------------------------------------
+
+def _grow(world, deficit_history) -> None:
+    """More organizations, events, results, diagnoses, monitoring and staffing lines."""
+    for number in range(30, 45):
+        organization = factories.OrganizationFactory(municipality=world.municipality,
+                                                     number=number)
+        factories.PlacementFactory(platform=world.third_platform, team=organization.team,
+                                   tier=Tier.RESERVE)
+        entry(world.third_platform, (organization.team, 1, 1))
+        SchoolIndicator.objects.create(organization=organization, period=world.period,
+                                       low_results=False, students_total=100,
+                                       olympiad_winners=1)
+        Staffing.objects.create(organization=organization, as_of=D(2022, 1, 1),
+                                teachers_total=10, without_category=2, first_category=4,
+                                highest_category=4)
+        for diagnostic_round in DiagnosticRound.objects.all():
+            Diagnosis.objects.create(team=organization.team, round=diagnostic_round,
+                                     direction=world.directions[2])
+
+
+QUERIES = 15
+
+
+def test_it_computes_the_indicators_in_a_constant_number_of_queries(
+        world, deficit_history, django_assert_num_queries):
+    with django_assert_num_queries(QUERIES):
+        compute_indicators(municipality=world.municipality, period=world.period)
+
+    _grow(world, deficit_history)
+    with django_assert_num_queries(QUERIES):
+        found = compute_indicators(municipality=world.municipality, period=world.period)
+    assert {item.indicator.code: item.value for item in found}["network_organizations"] == 20
