@@ -13,6 +13,7 @@ from diagnostics.models import (
     Deficit,
     Diagnosis,
     DiagnosticRound,
+    DistributionProposal,
     NeedsOffer,
     SchoolIndicator,
     Staffing,
@@ -66,4 +67,13 @@ def diagnoses_for_user(user: User | AnonymousUser) -> QuerySet[Diagnosis]:
     """Staff roles read the municipality's diagnoses; a school team its own team's."""
     return Diagnosis.objects.filter(
         round__in=rounds_for_user(user), team__in=teams_for_user(user)
+    )
+
+
+def proposals_for_user(user: User | AnonymousUser) -> QuerySet[DistributionProposal]:
+    """Proposed distributions of the user's municipality (who may act on them: rules.py)."""
+    scope = _municipality_filter(user, "municipality_id")
+    return (
+        DistributionProposal.objects.none() if scope is None
+        else DistributionProposal.objects.filter(**scope)
     )

@@ -23,6 +23,7 @@ def test_it_lets_staff_filter_the_matrix_and_download_it(live_server, page, tmp_
 
     log_in(page, live_server, "staff")
     page.click("nav >> text=Распределение")
+    page.click("nav >> text=Матрица распределения")
     page.wait_for_selector("#matrix")
     assert page.locator("#matrix tbody tr").count() == 7
     assert "92 распределения" in page.text_content("main")

@@ -13,6 +13,16 @@ platform (direction 3, curated by the demo curator, led by the demo school), own
 mentorship, and the users staff, curator, school_user.
 """
 
-from tests.url_policy_rows import council, imports, journal, monitoring, rounds
+from tests.url_policy_rows import (
+    council,
+    distribution,
+    imports,
+    journal,
+    monitoring,
+    project_indicators,
+    report_jobs,
+    rounds,
+)
 
-AREAS = [journal, council, rounds, monitoring, imports]
+AREAS = [journal, council, rounds, monitoring, imports, distribution, project_indicators,
+         report_jobs]

@@ -1,0 +1,123 @@
+"""The form of «Подбор распределения»: which year, which round, which rules."""
+
+from django import forms
+
+from diagnostics.distribution import FORM_PARAMETERS, parameters_from
+from internships import matching
+from internships.forms import _CrispyForm
+
+NEW_PERIOD = "new"
+
+
+class PeriodChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, period):
+        return f"{period.title} учебный год"
+
+
+class RoundChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, diagnostic_round):
+        return diagnostic_round.title
+
+
+def _integer(label: str, help_text: str, minimum: int) -> forms.IntegerField:
+    return forms.IntegerField(
+        label=label, help_text=help_text, min_value=minimum, max_value=100,
+        error_messages={"required": f"Укажите: {label.lower()}.",
+                        "invalid": "Введите целое число.",
+                        "min_value": f"Не меньше {minimum}.",
+                        "max_value": "Не больше 100."},
+    )
+
+
+def _share(label: str, help_text: str) -> forms.FloatField:
+    # Localized, so «0,7» is read as the department types it.
+    return forms.FloatField(
+        label=label, help_text=help_text, min_value=0, max_value=1, localize=True,
+        error_messages={"required": f"Укажите: {label.lower()}.",
+                        "invalid": "Введите число, например 0,5.",
+                        "min_value": "Число от 0 до 1.", "max_value": "Число от 0 до 1."},
+    )
+
+
+class DistributionForm(_CrispyForm):
+    submit_label = "Рассчитать предложение"
+
+    source_period = PeriodChoiceField(
+        label="Текущее распределение", queryset=None, empty_label=None,
+        help_text="Учебный год, чьи уровни и пары наставничества считаются текущими.",
+        error_messages={"required": "Выберите учебный год.",
+                        "invalid_choice": "Выберите учебный год из списка."},
+    )
+    target = forms.ChoiceField(
+        label="Распределение на",
+        error_messages={"required": "Выберите, на какой учебный год распределять.",
+                        "invalid_choice": "Выберите учебный год из списка."},
+    )
+    diagnostic_round = RoundChoiceField(
+        label="Диагностика", queryset=None, required=False,
+        empty_label="— без диагностики: по текущим уровням —",
+        help_text="Сила команды по направлению — балл диагностики или доля невыявленных "
+                  "дефицитов; без результата — по текущему уровню.",
+        error_messages={"invalid_choice": "Выберите диагностику из списка."},
+    )
+    leaders_min = _integer("Лидеров на направление, не меньше", "", 0)
+    leaders_max = _integer("Лидеров на направление, не больше", "", 1)
+    max_directions_led = _integer("Направлений, которые ведёт одна команда, не больше", "", 1)
+    mentees_per_leader = _integer(
+        "Подопечных на команду-лидера", "По всем направлениям вместе; норма проекта.", 0)
+    change_cost = forms.FloatField(
+        label="Цена изменения", min_value=0, max_value=10, localize=True,
+        help_text="Чем больше, тем меньше предложение отходит от текущего распределения.",
+        error_messages={"required": "Укажите цену изменения.",
+                        "invalid": "Введите число, например 0,05.",
+                        "min_value": "Цена не может быть отрицательной.",
+                        "max_value": "Не больше 10."},
+    )
+    leader_floor = _share(
+        "Порог лидера",
+        "Команда слабее порога становится лидером, только чтобы вести хотя бы одно "
+        "направление.")
+    promising_threshold = _share(
+        "Порог «подающих надежды»",
+        "Не лидеры с силой от порога — подающие надежды, ниже — скрытые резервы.")
+    keep_narrow = forms.BooleanField(
+        label="Команды узкой специализации остаются лидерами своих направлений",
+        required=False)
+
+    def __init__(self, *args, periods, rounds, new_period_label: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["source_period"].queryset = periods
+        self.fields["diagnostic_round"].queryset = rounds
+        self.periods = {str(period.pk): period for period in periods}
+        self.fields["target"].choices = [
+            *[(key, f"{period.title} учебный год") for key, period in self.periods.items()],
+            (NEW_PERIOD, new_period_label),
+        ]
+
+    def clean(self):
+        data = super().clean()
+        source = data.get("source_period")
+        target_key = data.get("target")
+        if source is not None and target_key and target_key != NEW_PERIOD:
+            target = self.periods[target_key]
+            if target.programme_id != source.programme_id:
+                self.add_error("target", "Этот учебный год относится к другому проекту.")
+            elif target.starts_on < source.starts_on:
+                self.add_error("target", "Распределять можно на тот же или на более поздний "
+                                         "учебный год, чем текущее распределение.")
+            data["target_period"] = target
+        else:
+            data["target_period"] = None
+        diagnostic_round = data.get("diagnostic_round")
+        if (source is not None and diagnostic_round is not None
+                and diagnostic_round.programme_id != source.programme_id):
+            self.add_error("diagnostic_round", "Эта диагностика относится к другому проекту.")
+        if not self.errors:
+            try:
+                matching.validate_parameters(parameters_from(self.parameters()))
+            except ValueError as error:
+                self.add_error(None, f"Параметры не подходят: {error}.")
+        return data
+
+    def parameters(self) -> dict:
+        return {name: self.cleaned_data[name] for name in FORM_PARAMETERS}

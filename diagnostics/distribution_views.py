@@ -1,0 +1,148 @@
+"""«Подбор распределения»: staff ask for a proposal, review it and accept all or part of it."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from diagnostics import distribution
+from diagnostics.access import proposals_for_user, rounds_for_user
+from diagnostics.distribution_accept import accept_proposal
+from diagnostics.distribution_forms import NEW_PERIOD, DistributionForm
+from diagnostics.distribution_reads import parameters_shown, review
+from diagnostics.models import ProposalStatus
+from internships.access import periods_for_user
+from internships.periods import next_period_span
+from internships.views import municipality_wide
+
+
+def _require_staff(request, proposal=None) -> None:
+    if not request.user.has_perm("diagnostics.suggest_distribution", proposal):
+        raise PermissionDenied
+
+
+def _proposal_for(request, pk):
+    proposal = get_object_or_404(
+        proposals_for_user(request.user).select_related(
+            "source_period__programme", "target_period", "diagnostic_round", "created_by",
+            "accepted_by",
+        ),
+        pk=pk,
+    )
+    _require_staff(request, proposal)
+    return proposal
+
+
+def _initial(request, periods) -> dict:
+    """The form's starting values: those of an earlier proposal (?from=), or the defaults
+    for the latest year."""
+    wanted = request.GET.get("from", "")
+    earlier = (
+        proposals_for_user(request.user).filter(pk=wanted).first() if wanted.isdigit() else None
+    )
+    if earlier is not None:
+        return {
+            "source_period": earlier.source_period_id,
+            "target": str(earlier.target_period_id) if earlier.target_period_id and (
+                earlier.accepted_at is None) else NEW_PERIOD,
+            "diagnostic_round": earlier.diagnostic_round_id,
+            **{name: earlier.parameters.get(name) for name in distribution.FORM_PARAMETERS},
+        }
+    latest = periods.order_by("-starts_on").first()
+    if latest is None:
+        return {}
+    diagnostic_round = distribution.latest_round_with_diagnoses(period=latest)
+    return {
+        "source_period": latest.pk, "target": NEW_PERIOD,
+        "diagnostic_round": diagnostic_round.pk if diagnostic_round else None,
+        **{name: value for name, value in distribution.default_parameters(period=latest).items()
+           if name in distribution.FORM_PARAMETERS},
+    }
+
+
+@municipality_wide
+def distribution_new(request):
+    _require_staff(request)
+    periods = periods_for_user(request.user).select_related("programme").order_by(
+        "-starts_on")
+    latest = periods.first()
+    new_label = "новый учебный год — будет создан при принятии"
+    if latest is not None:
+        title, _, _ = next_period_span(programme=latest.programme)
+        new_label = f"новый учебный год {title} — будет создан при принятии"
+    form = DistributionForm(
+        request.POST or None, periods=periods,
+        rounds=rounds_for_user(request.user).order_by("-starts_on"),
+        new_period_label=new_label, initial=_initial(request, periods),
+    )
+    if request.method == "POST" and form.is_valid():
+        source = form.cleaned_data["source_period"]
+        proposal = distribution.request_proposal(
+            source_period=source, target_period=form.cleaned_data["target_period"],
+            diagnostic_round=form.cleaned_data["diagnostic_round"],
+            parameters={**distribution.default_parameters(period=source),
+                        **form.parameters()},
+            user=request.user,
+        )
+        if proposal.status == ProposalStatus.FAILED:
+            messages.error(request, proposal.error)
+        return redirect("distribution_detail", pk=proposal.pk)
+    recent = (
+        proposals_for_user(request.user)
+        .select_related("source_period", "target_period", "diagnostic_round", "created_by")
+        .order_by("-created_at", "-pk")[:10]
+    )
+    return render(request, "diagnostics/distribution_new.html", {
+        "form": form, "recent": recent, "has_periods": latest is not None,
+    })
+
+
+@municipality_wide
+def distribution_detail(request, pk):
+    proposal = _proposal_for(request, pk)
+    context = {
+        "proposal": proposal, "crumb": f"Расчёт № {proposal.pk}",
+        "same_year": proposal.target_period_id == proposal.source_period_id,
+    }
+    if proposal.status == ProposalStatus.DONE:
+        context["review"] = review(proposal=proposal)
+        context["parameters"] = parameters_shown(proposal.parameters)
+    return render(request, "diagnostics/distribution_detail.html", context)
+
+
+@municipality_wide
+def distribution_status(request, pk):
+    proposal = _proposal_for(request, pk)
+    return JsonResponse({
+        "status": proposal.status, "progress": proposal.progress, "stage": proposal.stage,
+        "finished": proposal.is_finished,
+    })
+
+
+@municipality_wide
+@require_POST
+def distribution_accept(request, pk):
+    proposal = _proposal_for(request, pk)
+    try:
+        accepted = accept_proposal(
+            proposal=proposal, changes=request.POST.getlist("change"),
+            pairs=request.POST.getlist("pair"), user=request.user,
+            accepted_on=timezone.localdate(),
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("distribution_detail", pk=proposal.pk)
+    done = [f"{label} — {count}" for label, count in (
+        ("распределено команд по направлениям", accepted.placed),
+        ("переводов", accepted.transferred),
+        ("пар наставничества", accepted.paired),
+    ) if count]
+    messages.success(
+        request,
+        f"Распределение на {accepted.period.title} учебный год принято: "
+        f"{', '.join(done) or 'изменений нет'}.",
+    )
+    return redirect(f"{reverse('matrix')}?period={accepted.period.pk}")

@@ -1,0 +1,99 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from openpyxl import Workbook
+
+from config.spreadsheets import add_sheet, workbook_bytes
+from diagnostics.distribution import default_parameters, latest_round_with_diagnoses, suggest
+from diagnostics.distribution_reads import coverage_text, tier_text
+from diagnostics.imports.base import find_period
+from diagnostics.imports.commands import municipality_named
+from diagnostics.imports.diagnoses import find_round
+from internships.models import Direction, Period
+from teams.models import ManagementTeam
+
+COLUMNS = [("Организация", 28), ("№ направления", 14), ("Уровень сейчас", 20),
+           ("Уровень предложен", 20), ("Наставник", 28), ("Пояснение", 90)]
+
+
+class Command(BaseCommand):
+    help = ("Предложить распределение команд по уровням и пары наставничества и записать его "
+            "в файл .xlsx. Распределение в портале не меняется.")
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--municipality", required=True,
+                            help="муниципальное образование (название или его часть)")
+        parser.add_argument("--period", help="учебный год текущего распределения, например "
+                                             "2021–2022; по умолчанию последний")
+        parser.add_argument("--round", dest="round",
+                            help="диагностика: номер или название; по умолчанию последняя "
+                                 "с результатами")
+        parser.add_argument("--output", required=True, help="файл .xlsx для предложения")
+
+    def handle(self, *args, **options) -> None:
+        municipality = municipality_named(options["municipality"])
+        if options["period"]:
+            period = find_period(municipality, options["period"])
+            if period is None:
+                raise CommandError(f"Учебный год «{options['period']}» в муниципальном "
+                                   f"образовании «{municipality.name}» не найден.")
+        else:
+            period = Period.objects.filter(programme__municipality=municipality).order_by(
+                "-starts_on").first()
+            if period is None:
+                raise CommandError(f"В муниципальном образовании «{municipality.name}» "
+                                   "нет учебных годов.")
+        period = Period.objects.select_related("programme").get(pk=period.pk)
+        if options["round"]:
+            diagnostic_round = find_round(municipality, options["round"])
+            if diagnostic_round is None or diagnostic_round.programme_id != period.programme_id:
+                raise CommandError(f"Диагностика «{options['round']}» в проекте учебного года "
+                                   f"{period.title} не найдена.")
+        else:
+            diagnostic_round = latest_round_with_diagnoses(period=period)
+        try:
+            proposal, _ = suggest(period=period, diagnostic_round=diagnostic_round,
+                                  parameters=default_parameters(period=period))
+        except ValueError as error:
+            raise CommandError(f"Предложение не рассчитано: {error}.") from error
+
+        workbook = Workbook(write_only=True)
+        add_sheet(workbook, title="Предложение", columns=COLUMNS,
+                  rows=_rows(proposal, period))
+        try:
+            Path(options["output"]).write_bytes(workbook_bytes(workbook))
+        except OSError as error:
+            raise CommandError(f"Не удаётся записать файл: {error.strerror}.") from error
+        result = {"leading_before": proposal.leading_before,
+                  "leading_after": proposal.leading_after, "teams_total": proposal.teams_total}
+        for note in proposal.notes:
+            self.stdout.write(f"Внимание: {note}")
+        self.stdout.write(f"Записано: {options['output']}.")
+        self.stdout.write(f"Распределение {period.title}, "
+                          + (f"диагностика «{diagnostic_round.title}»" if diagnostic_round
+                             else "без диагностики, по текущим уровням") + ".")
+        self.stdout.write(f"Без наставника: {len(proposal.unmatched)}.")
+        self.stdout.write(f"Изменений уровней: {proposal.changes}.")
+        self.stdout.write(coverage_text(result).capitalize() + ".")
+
+
+def _rows(proposal, period: Period):
+    """One row per team and direction, in the order of the organization list."""
+    teams = list(ManagementTeam.objects.filter(
+        organization__municipality_id=period.programme.municipality_id
+    ).select_related("organization"))
+    names = {team.pk: team.organization.short_name for team in teams}
+    numbers = dict(Direction.objects.filter(programme_id=period.programme_id)
+                   .values_list("pk", "number"))
+    mentors = {(pair.mentee, pair.direction): names[pair.mentor] for pair in proposal.pairs}
+    decisions: dict[int, list] = {}
+    for decision in proposal.tiers:
+        decisions.setdefault(decision.team, []).append(decision)
+    for team in teams:
+        for decision in sorted(decisions.get(team.pk, []),
+                               key=lambda decision: numbers[decision.direction]):
+            yield (
+                names[team.pk], numbers[decision.direction], tier_text(decision.current),
+                tier_text(decision.tier), mentors.get((team.pk, decision.direction), ""),
+                decision.explanation,
+            )
