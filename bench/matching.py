@@ -1,6 +1,6 @@
 """Benchmark of the distribution engine on a synthetic municipality.
 
-    .venv/bin/python bench/matching.py [--teams 2000] [--seed 1]
+    .venv/bin/python bench/matching.py [--teams 2000] [--seed 1] [--mentees-per-leader 3]
 
 The municipality is random but shaped like the demo district: every team takes part in two to
 four of seven directions, about a fifth of the placements are leaders, most teams have a
@@ -88,6 +88,8 @@ def main() -> None:
     parser.add_argument("--teams", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--directions", type=int, default=7)
+    # Fewer places per leader leave teams without a mentor, the harder case for choosing leaders.
+    parser.add_argument("--mentees-per-leader", type=int, default=3)
     arguments = parser.parse_args()
 
     started = time.perf_counter()
@@ -100,7 +102,7 @@ def main() -> None:
     parameters = Parameters(
         leaders_max=max(6, math.ceil(1.5 * len(teams) / len(directions))),
         max_directions_led=2,
-        mentees_per_leader=3,
+        mentees_per_leader=arguments.mentees_per_leader,
     )
     placements = sum(len(team.strength) for team in teams)
     print(f"Команд: {len(teams)}, направлений: {len(directions)}, участий: {placements}")

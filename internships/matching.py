@@ -8,10 +8,14 @@ teams within seconds.
 Tiers. x[t,d] = 1 when team t leads direction d. Lexicographically:
   0. meet every direction's minimum of leaders as far as the teams allow (shortfall s[d]);
   1. maximise the number of teams that lead at least one direction (y[t] <= sum_d x[t,d]);
-  2. with both fixed, maximise sum x[t,d] * (strength - leader_floor) - change_cost * changes.
+  2. with both fixed, maximise sum x[t,d] * (strength - leader_floor) - change_cost * changes;
+  3. with that fixed too, leave the fewest promising and reserve teams without a mentor, then
+     make the most pairs: f[t,d] mentees of direction d for leader t, within its capacity.
 The floor keeps weak teams out of leadership unless coverage needs them; the change cost keeps
-the proposal close to the current distribution. Non-leaders are promising or reserve by their
-strength alone.
+the proposal close to the current distribution; the last step settles the ties between equally
+good leader sets by the mentor places they give. Non-leaders are promising or reserve by their
+strength alone. The models are built in the order of team keys and direction numbers, so the
+same data gives the same proposal in whatever order it comes.
 
 Mentor pairs. A min-cost flow: every promising/reserve (team, direction) needs a leader of the
 same direction, each leader team takes at most ``mentees_per_leader`` over all directions.
@@ -162,13 +166,18 @@ def propose(
     report = progress or (lambda percent, stage: None)
     validate_parameters(parameters)
     _validate_input(teams, directions)
+    # Several distributions are often equally good; HiGHS picks among them by the order of the
+    # columns, so the models are built in one canonical order and the same data gives the same
+    # proposal however the caller listed it.
+    teams = sorted(teams, key=lambda team: team.key)
+    directions = sorted(directions, key=lambda direction: (direction.number, direction.key))
 
     report(10, "Подбор лидеров")
     leaders, tier_phases, notes = _choose_leaders(teams, directions, parameters)
-    tiers = _tier_decisions(teams, directions, parameters, leaders)
 
     report(60, "Подбор наставников")
     pairs, unmatched, load, pair_phases = _choose_mentors(teams, directions, parameters, leaders)
+    tiers = _tier_decisions(teams, directions, parameters, leaders, load)
 
     report(100, "Готово")
     return Proposal(
@@ -275,6 +284,16 @@ def _leaders(count: int) -> str:
     return f"{count} {ru_plural(count, 'лидер', 'лидера', 'лидеров')}"
 
 
+def _mentees(count: int) -> str:
+    return f"{count} {ru_plural(count, 'подопечный', 'подопечных', 'подопечных')}"
+
+
+# Two values of the objective closer than this are one value: sums of floats such as
+# 0.75 − 0.7 − 0.05 leave traces of 1e-17 that must not decide anything, while real differences
+# of strengths and costs are far larger.
+TIE = 1e-6
+
+
 def _solve(name: str, cost, matrix, lower, upper, bounds: Bounds, phases: list) -> np.ndarray:
     started = time.perf_counter()
     result = milp(
@@ -282,6 +301,9 @@ def _solve(name: str, cost, matrix, lower, upper, bounds: Bounds, phases: list) 
         integrality=np.ones(len(cost)),
         bounds=bounds,
         constraints=LinearConstraint(matrix, lower, upper),
+        # HiGHS stops at a 0.01 % gap by default; the next phase fixes this optimum, so it must
+        # be the optimum itself.
+        options={"mip_rel_gap": 0.0},
     )
     if result.status != 0:
         # Every model here has a feasible point by construction (no leaders beyond the forced
@@ -331,16 +353,19 @@ def _non_leader_tier(strength: float, parameters: Parameters) -> str:
     return PROMISING if strength >= parameters.promising_threshold else RESERVE
 
 
+def _extra_changes(team: TeamInput, direction: int, parameters: Parameters) -> int:
+    """How many more tier changes leading the direction makes than not leading it: −1, 0, 1."""
+    current = team.current_tier.get(direction)
+    otherwise = _non_leader_tier(team.strength[direction], parameters)
+    return int(current != LEADER) - int(current != otherwise)
+
+
 def _leader_gain(team: TeamInput, direction: int, parameters: Parameters) -> float:
     """What making the team a leader in the direction adds to the objective, versus not."""
-    strength = team.strength[direction]
-    current = team.current_tier.get(direction)
-    changes_as_leader = int(current != LEADER)
-    changes_otherwise = int(current != _non_leader_tier(strength, parameters))
     return (
-        strength
+        team.strength[direction]
         - parameters.leader_floor
-        - parameters.change_cost * (changes_as_leader - changes_otherwise)
+        - parameters.change_cost * _extra_changes(team, direction, parameters)
     )
 
 
@@ -472,7 +497,51 @@ def _solve_leaders(candidates, teams, ordered_directions, limits: _Limits, p: Pa
         strength_cost[column] = -_leader_gain(team, d, p)
     solution = _solve("Лидеры: сила и стабильность", strength_cost, rows.matrix(width),
                       rows.lower, rows.upper, bounds, phases)
+    best = float(strength_cost @ solution)
+
+    solution = _solve_mentor_room(candidates, by_direction, by_team, ordered_directions, rows,
+                                  bounds, strength_cost, best, p, phases)
     return {(team.key, d) for column, (team, d) in enumerate(candidates) if solution[column]}
+
+
+def _solve_mentor_room(candidates, by_direction, by_team, ordered_directions, rows: _Rows,
+                       bounds: Bounds, strength_cost, best: float, p: Parameters, phases: list):
+    """Among the leader sets as good as the best one in bounds, coverage and strength, the one
+    that leaves the fewest promising and reserve teams without a mentor, and then makes the
+    most pairs (so that nobody is made a leader only to have one mentee fewer).
+
+    Mentees of one direction are interchangeable for their number, so the pairs need no
+    variable each: f[t,d] counts the mentees leader t takes in direction d. The mentees of d
+    are the teams taking part in d that do not lead it, and each leader team has
+    ``mentees_per_leader`` places over all its directions.
+    """
+    width = bounds.lb.size
+    f_column = {column: width + column for column in range(len(candidates))}
+    capacity = p.mentees_per_leader
+    for column, f in f_column.items():
+        rows.add([f, column], [1.0, -float(capacity)], -np.inf, 0)
+    for columns in by_team.values():
+        rows.add([f_column[column] for column in columns], [1.0] * len(columns), -np.inf,
+                 capacity)
+    for direction in ordered_directions:
+        columns = by_direction[direction.key]
+        rows.add(columns + [f_column[column] for column in columns],
+                 [1.0] * (2 * len(columns)), -np.inf, len(columns))
+    # The strength-and-stability optimum stays, up to the traces of rounding.
+    rows.add(list(range(width)), list(strength_cost), -np.inf, best + TIE)
+
+    total = width + len(candidates)
+    room_bounds = Bounds(np.concatenate([bounds.lb, np.zeros(len(candidates))]),
+                         np.concatenate([bounds.ub, np.full(len(candidates), capacity)]))
+    # Without a mentor: the candidates that are not leaders, less the pairs. One more of them
+    # outweighs every possible pair, so the two goals stay in order with integer costs.
+    heavy = len(candidates) + 1
+    room_cost = np.zeros(total)
+    room_cost[:len(candidates)] = -heavy
+    room_cost[width:] = -(heavy + 1)
+    solution = _solve("Лидеры: места наставников", room_cost, rows.matrix(total), rows.lower,
+                      rows.upper, room_bounds, phases)
+    return solution[:width]
 
 
 def _shortfall_notes(ordered_directions, leaders, direction_min, p) -> list[str]:
@@ -515,21 +584,33 @@ def _leader_counts(leaders) -> dict[int, int]:
 def _strength_words(team: TeamInput, direction: int) -> str:
     if direction in team.from_diagnosis:
         return f"результат диагностики {_number(team.strength[direction])}"
-    return "уровень по текущему распределению: диагностики нет"
+    return "сила — по текущему уровню, диагностики нет"
 
 
-def _tier_decisions(teams, directions, p, model: _TierModel) -> tuple[TierDecision, ...]:
+def _tier_decisions(teams, directions, p, model: _TierModel,
+                    load: Mapping[int, int]) -> tuple[TierDecision, ...]:
     numbers = {direction.key: direction.number for direction in directions}
-    led_by_team: dict[int, list[int]] = defaultdict(list)
-    for team_key, d in model.leaders:
-        led_by_team[team_key].append(d)
-    counts = _leader_counts(model.leaders)
+    facts = _Facts(
+        by_key={team.key: team for team in teams},
+        numbers=numbers,
+        leaders_of=defaultdict(list),
+        led_by_team=defaultdict(list),
+        idle=defaultdict(list),
+        counts=_leader_counts(model.leaders),
+        load=load,
+    )
+    for team_key, d in sorted(model.leaders, key=lambda item: (numbers[item[1]], item[0])):
+        facts.leaders_of[d].append(team_key)
+        facts.led_by_team[team_key].append(d)
+    for team in teams:
+        if LEADER not in team.current_tier.values():
+            for d in team.strength:
+                facts.idle[d].append(team)
     decisions = []
     for team in teams:
-        led_now = [d for d, tier in team.current_tier.items() if tier == LEADER]
         for d in sorted(team.strength, key=numbers.get):
             current = team.current_tier.get(d)
-            context = _Context(team, d, numbers, p, model, led_by_team[team.key], led_now, counts)
+            context = _Context(team, d, p, model, facts)
             if (team.key, d) in model.leaders:
                 tier, explanation = LEADER, context.leader()
             else:
@@ -540,29 +621,54 @@ def _tier_decisions(teams, directions, p, model: _TierModel) -> tuple[TierDecisi
 
 
 @dataclass
+class _Facts:
+    """The whole proposal, for explanations that compare a team with the others."""
+
+    by_key: dict[int, TeamInput]
+    numbers: dict[int, int]
+    leaders_of: dict[int, list[int]]       # direction -> its proposed leader teams
+    led_by_team: dict[int, list[int]]      # team -> directions it leads in the proposal
+    idle: dict[int, list[TeamInput]]       # direction -> its teams that lead nowhere now
+    counts: dict[int, int]                 # direction -> number of proposed leaders
+    load: Mapping[int, int]
+
+
+def _phrase(title: str, parts) -> str:
+    return f"{title}: " + "; ".join(part for part in parts if part)
+
+
+@dataclass
 class _Context:
+    """Explains one (team, direction) decision. Every claim is checked against the proposal:
+    an optimal proposal leaves a profitable leader out only for a limit, and keeps a weaker
+    leader instead of a stronger team only for its narrow specialisation, its own coverage or
+    the cost of changes."""
+
     team: TeamInput
     direction: int
-    numbers: dict[int, int]
     parameters: Parameters
     model: _TierModel
-    led_after: list[int]
-    led_now: list[int]
-    counts: dict[int, int]
+    facts: _Facts
 
     @property
     def number(self) -> int:
-        return self.numbers[self.direction]
+        return self.facts.numbers[self.direction]
+
+    @property
+    def strength(self) -> float:
+        return self.team.strength[self.direction]
+
+    @property
+    def led_after(self) -> list[int]:
+        return self.facts.led_by_team[self.team.key]
 
     def leader(self) -> str:
         p, d, number = self.parameters, self.direction, self.number
         if (self.team.key, d) in self.model.forced:
             return f"остаётся лидером по направлению {number}: узкая специализация"
-        strong = self.team.strength[d] >= p.leader_floor
         sole = self.led_after == [d]
         if self.team.current_tier.get(d) == LEADER:
-            title = f"остаётся лидером по направлению {number}"
-            if strong:
+            if self.strength >= p.leader_floor:
                 reason = None
             elif sole:
                 reason = "иначе команда не вела бы ни одного направления"
@@ -570,26 +676,56 @@ class _Context:
                 reason = self._minimum_words()
             else:
                 reason = "результат чуть ниже порога лидера, смена уровня не окупается"
+            return _phrase(f"остаётся лидером по направлению {number}",
+                           [reason, _strength_words(self.team, d)])
+        title = f"лидер по направлению {number}"
+        among_idle = self._best_among_idle()
+        if _leader_gain(self.team, d, p) > TIE:
+            # Strong enough to pay for the change on its own, whatever the coverage needs.
+            merit = (
+                f"результат диагностики {_number(self.strength)} не ниже порога лидера "
+                f"{_number(p.leader_floor)}"
+                if d in self.team.from_diagnosis else _strength_words(self.team, d)
+            )
+            return _phrase(title, [among_idle, merit])
+        if sole:
+            reason = "так команда ведёт хотя бы одно направление"
+        elif self._at_minimum():
+            reason = self._minimum_words()
         else:
-            title = f"лидер по направлению {number}"
-            if sole and (not self.led_now or not strong):
-                reason = "так команда ведёт хотя бы одно направление"
-            elif strong and d in self.team.from_diagnosis:
-                return (
-                    f"{title}: результат диагностики {_number(self.team.strength[d])} не ниже "
-                    f"порога лидера {_number(p.leader_floor)}"
-                )
-            elif strong:
-                reason = None
-            else:
-                # A weak new leader pays off only for its own team's coverage or for the
-                # direction's minimum; the first case is handled above.
-                reason = self._minimum_words()
-        parts = [reason, _strength_words(self.team, d)]
-        return f"{title}: " + "; ".join(part for part in parts if part)
+            # Leading here and not weigh the same for strength and stability; such ties go to
+            # the choice that leaves fewer teams without a mentor.
+            reason = self._on_the_floor_words()
+            load = self.facts.load.get(self.team.key, 0)
+            if load:
+                reason += f"; берёт подопечных: {load}"
+        return _phrase(title, [reason, among_idle, _strength_words(self.team, d)])
+
+    def _on_the_floor_words(self) -> str:
+        p = self.parameters
+        if p.change_cost and _extra_changes(self.team, self.direction, p) > 0:
+            return (
+                f"запас над порогом лидера {_number(p.leader_floor)} равен цене изменения "
+                f"{_number(p.change_cost)}"
+            )
+        return f"результат на пороге лидера {_number(p.leader_floor)}"
+
+    def _best_among_idle(self) -> str | None:
+        """Whether no other team of the direction that leads nowhere now has a better result."""
+        if LEADER in self.team.current_tier.values():
+            return None
+        others = [
+            other.strength[self.direction] for other in self.facts.idle[self.direction]
+            if other.key != self.team.key
+        ]
+        if not others or max(others) > self.strength + TIE:
+            return None
+        best = "один из лучших результатов" if max(others) >= self.strength - TIE else (
+            "лучший результат")
+        return f"{best} среди команд, не лидирующих ни в одном направлении"
 
     def _at_minimum(self) -> bool:
-        return self.counts[self.direction] <= self.model.direction_min[self.direction]
+        return self.facts.counts[self.direction] <= self.model.direction_min[self.direction]
 
     def _minimum_words(self) -> str:
         minimum = self.model.direction_min[self.direction]
@@ -597,37 +733,75 @@ class _Context:
 
     def non_leader(self, tier: str) -> str:
         p, d = self.parameters, self.direction
-        strength = self.team.strength[d]
         if d in self.team.from_diagnosis:
             relation = "не ниже" if tier == PROMISING else "ниже"
             text = (
-                f"{TIER_TITLES[tier]}: результат диагностики {_number(strength)} {relation} "
-                f"порога {_number(p.promising_threshold)}"
+                f"{TIER_TITLES[tier]}: результат диагностики {_number(self.strength)} "
+                f"{relation} порога {_number(p.promising_threshold)}"
             )
         else:
             text = f"{TIER_TITLES[tier]}: уровень по текущему распределению, диагностики нет"
         gain = _leader_gain(self.team, d, p)
         if self.team.current_tier.get(d) == LEADER:
-            return f"перестаёт быть лидером: {self._why_not_leader(gain)}; {text}"
-        if gain > 0:
-            return f"{text}; в лидеры не выбрана: {self._why_not_leader(gain)}"
+            if gain > TIE:
+                why = self._limits_words()
+            elif self.strength < p.leader_floor - TIE:
+                why = f"результат ниже порога лидера {_number(p.leader_floor)}"
+            else:
+                why = f"результат не выше порога лидера {_number(p.leader_floor)}"
+            return f"перестаёт быть лидером: {why}; {text}"
+        if gain > TIE:
+            return f"{text}; в лидеры не выбрана: {self._limits_words()}"
+        if self.strength > p.leader_floor + TIE:
+            # Above the floor, yet the gain is nil: the change of tier costs as much.
+            return (
+                f"{text}; в лидеры не выбрана: запас над порогом лидера "
+                f"{_number(p.leader_floor)} не больше цены изменения {_number(p.change_cost)}"
+            )
         return text
 
-    def _why_not_leader(self, gain: float) -> str:
-        p, d = self.parameters, self.direction
-        if gain <= 0:
-            return f"результат ниже порога лидера {_number(p.leader_floor)}"
-        reasons = []
+    def _limits_words(self) -> str:
+        """Why a team that would pay as a leader here is not one: the limits that bind."""
+        d, count = self.direction, self.facts.counts[self.direction]
         limit = self.model.team_max[self.team.key]
         if len(self.led_after) >= limit:
-            led = _numbers([self.numbers[other] for other in self.led_after])
-            reasons.append(f"команда уже ведёт направления {led} — это предел ({limit})")
-        if self.counts[d] >= self.model.direction_max[d]:
-            reasons.append(
-                f"в направлении {self.number} уже {_leaders(self.counts[d])} — это предел"
-            )
-        # An optimal solution leaves a profitable leader out only when a limit binds.
-        return "; ".join(reasons) or "лидерами выбраны команды с лучшим результатом"
+            led = _numbers([self.facts.numbers[other] for other in self.led_after])
+            reasons = [f"команда уже ведёт направления {led} — это предел ({limit})"]
+            if count >= self.model.direction_max[d]:
+                reasons.append(f"в направлении {self.number} уже {_leaders(count)} — это предел")
+            return "; ".join(reasons)
+        # The team has room, so the direction is full: say who holds its places.
+        reasons = []
+        if count >= self.model.direction_max[d]:
+            reasons.append(f"в направлении {self.number} уже {_leaders(count)} — это предел")
+        reasons.append(self._compare_with_leaders())
+        return "; ".join(reasons)
+
+    def _compare_with_leaders(self) -> str:
+        d, by_key = self.direction, self.facts.by_key
+        weaker = [
+            by_key[key] for key in self.facts.leaders_of[d]
+            if by_key[key].strength[d] < self.strength - TIE
+        ]
+        if not weaker:
+            return "у выбранных лидеров результат не ниже"
+        weaker.sort(key=lambda other: (other.strength[d], other.key))
+        return "слабее неё в лидерах: " + ", ".join(
+            f"{other.label} ({_number(other.strength[d])}) — {self._why_kept(other)}"
+            for other in weaker
+        )
+
+    def _why_kept(self, other: TeamInput) -> str:
+        """Why a weaker leader holds the place: swapping it for this team, which has room to
+        lead, would cost a narrow specialisation, the other's coverage, or more changes."""
+        d = self.direction
+        if (other.key, d) in self.model.forced:
+            return "узкая специализация"
+        if self.facts.led_by_team[other.key] == [d]:
+            return "иначе не вела бы ни одного направления"
+        if other.current_tier.get(d) == LEADER:
+            return "уже лидер, смена уровня не окупается"
+        return "меньше изменений уровня"
 
 
 # --- Mentor pairs ----------------------------------------------------------------------------
@@ -695,12 +869,12 @@ def _choose_mentors(teams, directions, p: Parameters, model: _TierModel):
         load[pair.mentor] += 1
     pairs.sort(key=lambda pair: (numbers[pair.direction], pair.mentee))
     unmatched.sort(key=lambda item: (numbers[item[1]], item[0]))
+    reasons = {
+        d: _unmatched_reason(d, numbers, leaders_of[d], pairs, p) for d in {d for _, d in unmatched}
+    }
     return (
         tuple(pairs),
-        tuple(
-            Unmatched(team, d, _unmatched_reason(numbers[d], len(leaders_of[d]), p))
-            for team, d in unmatched
-        ),
+        tuple(Unmatched(team, d, reasons[d]) for team, d in unmatched),
         load,
         tuple(phases),
     )
@@ -763,7 +937,7 @@ def _pair_network(teams, numbers, p, leaders, leaders_of, mentor_keys) -> _PairN
 
 
 def _pairs_from_flows(network: _PairNetwork, flows, by_key):
-    """Pairs and unmatched (team, direction) from the flows, members of a pool in input order."""
+    """Pairs and unmatched (team, direction) from the flows, members of a pool by team key."""
     pairs: list[PairDecision] = []
     joined: set[tuple[int, int]] = set()
     slots: dict[tuple, list[int]] = defaultdict(list)  # pool -> one mentor per pair
@@ -842,11 +1016,27 @@ def _pair_explanation(mentor: TeamInput, mentee: TeamInput, direction: int, kept
     return "наставник: " + (", ".join(parts) if parts else "свободный лидер направления")
 
 
-def _unmatched_reason(number: int, leaders: int, p: Parameters) -> str:
+def _unmatched_reason(direction: int, numbers, leaders: Sequence[int], pairs, p: Parameters):
+    """Where the places of the direction's leaders went. A leader's places serve every direction
+    it leads, so a direction with more places than mentees can still leave some without one."""
+    number = numbers[direction]
     if not leaders:
         return f"в направлении {number} нет лидеров"
-    mentees = ru_plural(p.mentees_per_leader, "подопечный", "подопечных", "подопечных")
+    if not p.mentees_per_leader:
+        return f"лидеры направления {number} не берут подопечных: число подопечных на лидера — 0"
+    taken: dict[int, int] = defaultdict(int)
+    mentors = set(leaders)
+    for pair in pairs:
+        if pair.mentor in mentors:
+            taken[pair.direction] += 1
+    parts = [f"{_mentees(taken[direction])} этого направления"] if taken[direction] else []
+    for other in sorted(set(taken) - {direction}, key=numbers.get):
+        count = taken[other]
+        parts.append(
+            f"{count} — направления {numbers[other]}" if parts
+            else f"{_mentees(count)} направления {numbers[other]}"
+        )
     return (
-        f"все лидеры направления {number} заняты: {_leaders(leaders)} × "
-        f"{p.mentees_per_leader} {mentees}"
+        f"места лидеров направления {number} ({_leaders(len(leaders))} × "
+        f"{_mentees(p.mentees_per_leader)}) заняты: {', '.join(parts)}"
     )

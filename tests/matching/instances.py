@@ -5,6 +5,7 @@ instances, or a model that states the question directly.
 """
 
 import itertools
+import math
 import random
 
 import numpy as np
@@ -179,8 +180,10 @@ def tier_score(teams, direction_inputs, parameters, leaders) -> tuple[int, int, 
     return shortfall, coverage, value
 
 
-def best_tiers_by_enumeration(teams, direction_inputs, parameters) -> tuple[int, int, float]:
-    """The best score over every leader set that respects the limits and the narrow teams."""
+def best_tiers_by_enumeration(teams, direction_inputs, parameters):
+    """(shortfall, coverage, value, unmatched, pairs): the best score over every leader set
+    that respects the limits and the narrow teams; then, over the leader sets with that score,
+    the fewest teams left without a mentor and the most pairs."""
 
     def forced(item):
         return {
@@ -199,7 +202,7 @@ def best_tiers_by_enumeration(teams, direction_inputs, parameters) -> tuple[int,
             if must <= set(subset)
         ]
         choices.append(options)
-    best = None
+    scored = []
     for combination in itertools.product(*choices):
         leaders = set().union(*combination)
         overfull = False
@@ -211,10 +214,16 @@ def best_tiers_by_enumeration(teams, direction_inputs, parameters) -> tuple[int,
         if overfull:
             continue
         shortfall, coverage, value = tier_score(teams, direction_inputs, parameters, leaders)
-        key = (-shortfall, coverage, value)
-        if best is None or key > best:
-            best = key
-    return -best[0], best[1], best[2]
+        scored.append(((-shortfall, coverage, value), leaders))
+    best = max(key for key, _ in scored)
+    mentees_total = sum(len(item.strength) for item in teams)
+    unmatched, pairs = min(
+        (mentees_total - len(leaders) - pairs, -pairs)
+        for key, leaders in scored
+        if key[:2] == best[:2] and math.isclose(key[2], best[2], abs_tol=1e-9)
+        for pairs in [most_pairs_by_max_flow(teams, leaders, parameters)]
+    )
+    return -best[0], best[1], best[2], unmatched, -pairs
 
 
 def fewest_changes_with_full_coverage(teams, direction_inputs, parameters) -> int:
@@ -247,6 +256,80 @@ def fewest_changes_with_full_coverage(teams, direction_inputs, parameters) -> in
     )
     assert result.status == 0, result.message
     return constant + round(result.fun)
+
+
+def fewest_unmatched_with_optimal_leaders(teams, direction_inputs, parameters) -> int:
+    """Fewest promising/reserve teams without a mentor over the leader sets that lead the most
+    teams and then score best on strength and stability: one model with a variable for every
+    possible pair, solved in three rounds. Assumes every direction can meet its bounds (as in
+    the demo district).
+    """
+    candidates = [(item, d) for item in teams for d in sorted(item.strength)]
+    pair_keys = [
+        (mentor, mentee, d)
+        for mentor, d in candidates for mentee, other in candidates
+        if other == d and mentee is not mentor
+    ]
+    x = {(item.key, d): index for index, (item, d) in enumerate(candidates)}
+    y = {item.key: len(x) + index for index, item in enumerate(teams)}
+    z = {
+        (mentor.key, mentee.key, d): len(x) + len(y) + index
+        for index, (mentor, mentee, d) in enumerate(pair_keys)
+    }
+    width = len(x) + len(y) + len(z)
+    rows, lower, upper = [], [], []
+
+    def row(coefficients, low, high):
+        line = np.zeros(width)
+        for column, value in coefficients:
+            line[column] += value
+        rows.append(line)
+        lower.append(low)
+        upper.append(high)
+
+    for item in teams:
+        own = [x[item.key, d] for d in item.strength]
+        row([(column, 1) for column in own], 0, parameters.max_directions_led)
+        row([(y[item.key], 1)] + [(column, -1) for column in own], -np.inf, 0)
+        row([(z[key], 1) for key in z if key[0] == item.key], 0, parameters.mentees_per_leader)
+    for direction in direction_inputs:
+        own = [column for (_, d), column in x.items() if d == direction.key]
+        row([(column, 1) for column in own], parameters.leaders_min, parameters.leaders_max)
+    for (mentor, _, d), column in z.items():
+        # A pair needs a leading mentor and a mentee that does not lead the direction.
+        row([(column, 1), (x[mentor, d], -1)], -np.inf, 0)
+    for item, d in candidates:
+        into = [(z[key], 1) for key in z if key[1] == item.key and key[2] == d]
+        row(into + [(x[item.key, d], 1)], -np.inf, 1)
+    low = np.zeros(width)
+    for item, d in candidates:
+        if parameters.keep_narrow and item.narrow and item.current_tier.get(d) == LEADER:
+            low[x[item.key, d]] = 1
+
+    def best(cost):
+        result = milp(cost, integrality=np.ones(width), bounds=(low, np.ones(width)),
+                      constraints=LinearConstraint(np.array(rows), lower, upper),
+                      options={"mip_rel_gap": 0.0})
+        assert result.status == 0, result.message
+        return result.fun
+
+    coverage_cost = np.zeros(width)
+    coverage_cost[list(y.values())] = -1
+    coverage = -round(best(coverage_cost))
+    row([(column, 1) for column in y.values()], coverage, np.inf)
+    value_cost = np.zeros(width)
+    for item, d in candidates:
+        strength = item.strength[d]
+        as_leader = int(item.current_tier.get(d) != LEADER)
+        otherwise = int(item.current_tier.get(d) != non_leader_tier(strength, parameters))
+        value_cost[x[item.key, d]] = -(strength - parameters.leader_floor
+                                      - parameters.change_cost * (as_leader - otherwise))
+    value = best(value_cost)
+    row([(column, value_cost[column]) for column in x.values()], -np.inf, value + 1e-6)
+    unmatched_cost = np.zeros(width)
+    unmatched_cost[list(x.values()) + list(z.values())] = -1
+    # Every (team, direction) is a leader, a mentee with a mentor, or a mentee without one.
+    return len(candidates) + round(best(unmatched_cost))
 
 
 # --- Pairs -----------------------------------------------------------------------------------

@@ -25,6 +25,7 @@ def test_it_prints_the_size_coverage_changes_and_times(monkeypatch, capsys):
     output = capsys.readouterr().out
     assert "Команд: 140, направлений: 7" in output
     assert "Лидеры: охват: переменных " in output
+    assert "Лидеры: места наставников: переменных " in output
     assert "Наставники: сходство: переменных " in output
     assert "→ 140 из 140" in output
     assert "Изменений уровня: " in output

@@ -109,7 +109,28 @@ def _assert_every_pair_rule_holds(teams, parameters, proposal):
             if d == item.direction and proposal.leader_load[key] < parameters.mentees_per_leader
         ]
         assert room == []
-        assert item.reason
+        _assert_the_reason_counts_the_places(item, leaders, parameters, proposal)
+
+
+def _assert_the_reason_counts_the_places(item, leaders, parameters, proposal):
+    """The reason adds up: every place of the direction's leaders, by the direction it went to."""
+    number = item.direction // 10
+    mentors = sorted(key for key, d in leaders if d == item.direction)
+    taken = Counter(pair.direction // 10 for pair in proposal.pairs if pair.mentor in mentors)
+    if not mentors:
+        assert item.reason == f"в направлении {number} нет лидеров"
+        return
+    if not parameters.mentees_per_leader:
+        assert item.reason.startswith(f"лидеры направления {number} не берут подопечных")
+        return
+    head, _, places = item.reason.partition(" заняты: ")
+    assert head.startswith(f"места лидеров направления {number} ({len(mentors)} ")
+    said = {}
+    for part in places.split(", "):
+        count, _, rest = part.partition(" ")
+        said[number if rest.endswith("этого направления") else int(rest.split()[-1])] = int(count)
+    assert said == dict(taken)
+    assert sum(said.values()) == len(mentors) * parameters.mentees_per_leader
 
 
 @pytest.mark.parametrize("seed", range(6))
@@ -199,8 +220,66 @@ def test_it_spreads_mentees_within_every_leaders_capacity_across_directions():
     assert len(proposal.pairs) == 3
     assert proposal.leader_load == {1: 3, 2: 0, 3: 0}
     (left,) = proposal.unmatched
-    number = left.direction // 10
-    assert left.reason == f"все лидеры направления {number} заняты: 1 лидер × 3 подопечных"
+    number, other = (1, 2) if left.direction == 10 else (2, 1)
+    assert left.reason == (
+        f"места лидеров направления {number} (1 лидер × 3 подопечных) заняты: "
+        f"1 подопечный этого направления, 2 — направления {other}"
+    )
+
+
+def _leading_mentee(key, direction, **fields):
+    """A reserve team in ``direction`` that leads direction 3, so it stays a mentee."""
+    return team(key, {direction: 0.3, 30: 1.0}, {direction: RESERVE, 30: LEADER}, **fields)
+
+
+def test_it_says_where_the_places_of_a_directions_leaders_went():
+    # Direction 1 has two leaders with two places each for four mentees, but leader 2 also
+    # leads direction 2, whose only mentee it suits best: one mentee of direction 1 is left.
+    d = directions(3)
+    teams = [
+        team(1, {10: 1.0}, {10: LEADER}),
+        team(2, {10: 1.0, 20: 1.0}, {10: LEADER, 20: LEADER}, offers=frozenset({20})),
+        *[_leading_mentee(key, 10) for key in (3, 4, 5, 6)],
+        _leading_mentee(7, 20, needs=frozenset({20})),
+    ]
+
+    proposal = propose(teams=teams, directions=d, parameters=Parameters(mentees_per_leader=2))
+
+    assert proposal.leader_load == {1: 2, 2: 2, 3: 0, 4: 0, 5: 0, 6: 0, 7: 0}
+    (left,) = proposal.unmatched
+    assert left.direction == 10
+    assert left.reason == (
+        "места лидеров направления 1 (2 лидера × 2 подопечных) заняты: "
+        "3 подопечных этого направления, 1 — направления 2"
+    )
+
+
+def test_it_says_when_every_place_went_to_other_directions():
+    d = directions(3)
+    teams = [
+        team(1, {10: 1.0, 20: 1.0}, {10: LEADER, 20: LEADER}, offers=frozenset({20})),
+        _leading_mentee(2, 10),
+        _leading_mentee(3, 20, needs=frozenset({20})),
+    ]
+
+    proposal = propose(teams=teams, directions=d, parameters=Parameters(mentees_per_leader=1))
+
+    assert [(pair.mentor, pair.mentee) for pair in proposal.pairs] == [(1, 3)]
+    assert [(x.team, x.reason) for x in proposal.unmatched] == [
+        (2, "места лидеров направления 1 (1 лидер × 1 подопечный) заняты: "
+            "1 подопечный направления 2")
+    ]
+
+
+def test_it_says_when_leaders_take_no_mentees_at_all():
+    d = directions(3)
+    teams = [team(1, {10: 1.0}, {10: LEADER}), _leading_mentee(2, 10)]
+
+    proposal = propose(teams=teams, directions=d, parameters=Parameters(mentees_per_leader=0))
+
+    assert [(x.team, x.reason) for x in proposal.unmatched] == [
+        (2, "лидеры направления 1 не берут подопечных: число подопечных на лидера — 0")
+    ]
 
 
 def test_it_says_when_a_direction_has_no_leader_to_mentor():

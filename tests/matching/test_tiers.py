@@ -3,6 +3,7 @@
 import math
 import random
 from collections import Counter
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -35,12 +36,28 @@ def test_it_finds_the_same_optimum_as_enumerating_every_leader_set(seed):
     shortfall, coverage, value = tier_score(
         teams, direction_inputs, parameters, leaders_of(proposal)
     )
-    best_shortfall, best_coverage, best_value = best_tiers_by_enumeration(
+    best_shortfall, best_coverage, best_value, unmatched, pairs = best_tiers_by_enumeration(
         teams, direction_inputs, parameters
     )
     assert (shortfall, coverage) == (best_shortfall, best_coverage)
     assert math.isclose(value, best_value, abs_tol=1e-6)
     assert proposal.leading_after == coverage
+    # Among the leader sets as good as that, the fewest without a mentor, then the most pairs.
+    assert (len(proposal.unmatched), len(proposal.pairs)) == (unmatched, pairs)
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_it_proposes_the_same_whatever_the_order_of_the_input(seed):
+    rng = random.Random(4000 + seed)
+    teams, direction_inputs = random_instance(rng, teams=60, directions_count=7, max_taken=4)
+    parameters = random_parameters(rng, leaders_max=rng.randint(3, 12))
+
+    first = propose(teams=teams, directions=direction_inputs, parameters=parameters)
+    rng.shuffle(teams)
+    rng.shuffle(direction_inputs)
+    again = propose(teams=teams, directions=direction_inputs, parameters=parameters)
+
+    assert replace(again, seconds=first.seconds, phases=first.phases) == first
 
 
 def _assert_every_tier_rule_holds(teams, direction_inputs, parameters, proposal):
@@ -159,7 +176,7 @@ def test_it_makes_a_team_that_leads_nowhere_the_leader_of_its_best_direction():
     assert new.current == PROMISING and new.changed
     assert new.explanation == (
         "лидер по направлению 1: так команда ведёт хотя бы одно направление; "
-        "уровень по текущему распределению: диагностики нет"
+        "сила — по текущему уровню, диагностики нет"
     )
 
 
@@ -202,7 +219,10 @@ def test_it_keeps_the_current_tier_when_the_gain_is_smaller_than_the_change():
     assert leaders_of(proposal) == {(1, 10), (2, 20)}
     assert proposal.changes == 0
     text = next(x.explanation for x in proposal.tiers if (x.team, x.direction) == (2, 10))
-    assert text == "подаёт надежды: результат диагностики 0,72 не ниже порога 0,50"
+    assert text == (
+        "подаёт надежды: результат диагностики 0,72 не ниже порога 0,50; "
+        "в лидеры не выбрана: запас над порогом лидера 0,70 не больше цены изменения 0,05"
+    )
 
 
 def test_it_says_why_a_strong_team_is_not_a_leader_when_the_direction_is_full():
@@ -216,7 +236,8 @@ def test_it_says_why_a_strong_team_is_not_a_leader_when_the_direction_is_full():
     assert left_out.tier == PROMISING
     assert left_out.explanation == (
         "подаёт надежды: результат диагностики 0,80 не ниже порога 0,50; "
-        "в лидеры не выбрана: в направлении 1 уже 2 лидера — это предел"
+        "в лидеры не выбрана: в направлении 1 уже 2 лидера — это предел; "
+        "у выбранных лидеров результат не ниже"
     )
     assert proposal.notes == (
         "Школа 3 не ведёт ни одного направления: в её направлениях (1) все места лидеров "
