@@ -30,6 +30,7 @@ from diagnostics.models import (
 )
 from internships import matching
 from internships.models import Direction, Mentorship, Period, Placement, Strategy, StrategyKind
+from internships.periods import PeriodSpan
 from teams.models import ManagementTeam
 
 logger = logging.getLogger(__name__)
@@ -226,11 +227,12 @@ def suggest(
 
 
 def request_proposal(
-    *, source_period: Period, target_period: Period | None,
+    *, source_period: Period, target_period: Period | None, new_period: PeriodSpan | None,
     diagnostic_round: DiagnosticRound | None, parameters: dict, user: User,
 ) -> DistributionProposal:
     """Store the request and queue its computation once the row is committed.
 
+    ``new_period`` is the year to open on acceptance when there is no ``target_period``.
     When the queue cannot take the job, the proposal is marked failed with a message
     saying so; the caller shows it.
     """
@@ -238,6 +240,9 @@ def request_proposal(
         proposal = DistributionProposal.objects.create(
             municipality_id=source_period.programme.municipality_id,
             source_period=source_period, target_period=target_period,
+            new_period_title=new_period.title if new_period else "",
+            new_period_starts_on=new_period.starts_on if new_period else None,
+            new_period_ends_on=new_period.ends_on if new_period else None,
             diagnostic_round=diagnostic_round, parameters=parameters, created_by=user,
             stage="В очереди",
         )

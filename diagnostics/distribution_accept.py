@@ -3,7 +3,7 @@ mentor pairs, made through the same functions the platform pages use, all or not
 
 import datetime
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
@@ -12,9 +12,14 @@ from django.utils import timezone
 
 from diagnostics.distribution import build_input, input_fingerprint
 from diagnostics.models import DistributionProposal, ProposalStatus
-from internships.mentorships import end_mentorship, start_mentorship
-from internships.models import Mentorship, Period, Placement, Tier, Transfer
-from internships.periods import open_next_period, platforms_of
+from internships.mentorships import end_mentorship, resume_mentorship, start_mentorship
+from internships.models import Mentorship, Period, Placement, Programme, Tier, Transfer
+from internships.periods import (
+    next_period_span,
+    no_next_period_message,
+    open_next_period,
+    platforms_of,
+)
 from internships.placements import place_team, transfer_team
 from teams.models import ManagementTeam
 
@@ -35,11 +40,46 @@ class Acceptance:
     placed: int
     transferred: int
     paired: int
+    # Selected pairs whose ended row on the platform was reopened.
+    resumed: int
+    # Selected pairs that were running already.
+    running: int
+    # Running pairs the accepted changes replace.
+    ended: int
+    # Running pairs the proposal does not keep, untouched by the accepted changes.
+    left: int
+
+    def summary(self) -> str:
+        """What the acceptance did, every pair it did not create included."""
+        done = [f"{label} — {count}" for label, count in (
+            ("распределено команд по направлениям", self.placed),
+            ("переводов", self.transferred),
+            ("новых пар наставничества", self.paired),
+            ("возобновлено завершённых пар", self.resumed),
+            ("пар, которые уже действовали", self.running),
+            ("завершено пар, которые заменили принятые изменения", self.ended),
+        ) if count]
+        text = (f"Распределение на {self.period.title} учебный год принято: "
+                f"{', '.join(done) or 'изменений нет'}.")
+        if self.left:
+            text += (" Действующих пар наставничества, которых нет в предложении и которых "
+                     f"принятые изменения не касаются: {self.left}. Они продолжаются; "
+                     "завершить их можно на страницах площадок.")
+        return text
 
 
 def _within(period: Period, day: datetime.date) -> datetime.date:
     """The day itself, or the nearest day of the period when it lies outside."""
     return min(max(day, period.starts_on), period.ends_on)
+
+
+@dataclass
+class _Written:
+    """The rows an acceptance wrote, so that only their history is marked as its own."""
+
+    placements: set[int] = field(default_factory=set)
+    transfers: set[int] = field(default_factory=set)
+    mentorships: set[int] = field(default_factory=set)
 
 
 @transaction.atomic
@@ -52,8 +92,16 @@ def accept_proposal(
     In the proposal's own year a change is a transfer (or a placement, for a direction the
     team did not take part in). For a later year every team of the source year is placed
     there: with the proposed tier where that change was selected, its current tier otherwise.
+
+    For the changes accepted, the proposal's pairs replace the running ones: a team that
+    gets a new mentor or starts leading the direction leaves its old mentor there, a team
+    that stops leading a direction stops mentoring in it, and a mentor that gets new
+    mentees keeps only the pairs the proposal keeps, so its load is the proposal's. Running
+    pairs none of the accepted changes touch go on and are counted in ``left``.
+
     Refused, changing nothing, when the proposal was accepted already, when the data it
-    was computed from has changed, or when a selected pair needs a change left unselected.
+    was computed from has changed, when the new year it was computed for has been opened
+    since, or when a selected pair needs a change left unselected.
     """
     proposal = DistributionProposal.objects.select_for_update(of=("self",)).select_related(
         "source_period__programme", "target_period", "diagnostic_round"
@@ -93,8 +141,7 @@ def accept_proposal(
 
     started = timezone.now()
     if target is None:
-        target = open_next_period(programme=source.programme)
-        same_year = False
+        target = _open_new_period(proposal)
     day = _within(target, accepted_on)
     reason = f"решение по подбору распределения от {accepted_on:%d.%m.%Y}"
     platforms = platforms_of(period=target)
@@ -103,7 +150,9 @@ def accept_proposal(
     existing = {(p.team_id, p.platform.direction_id): p for p in Placement.objects.filter(
         platform__period=target).select_related("platform__period", "team__organization")}
 
+    written = _Written()
     placed = transferred = 0
+    promoted, demoted = set(), set()
     for key, decision in sorted(decisions.items()):
         team_id, direction_id = decision["team"], decision["direction"]
         tier = final[team_id, direction_id]
@@ -111,33 +160,111 @@ def accept_proposal(
             continue
         placement = existing.get((team_id, direction_id))
         if placement is None:
-            place_team(team=teams[team_id], platform=platforms[direction_id], tier=tier)
+            placement = place_team(team=teams[team_id], platform=platforms[direction_id],
+                                   tier=tier)
+            written.placements.add(placement.pk)
             placed += 1
         elif key in changes and placement.tier != tier:
-            transfer_team(placement=placement, to_tier=tier, transferred_on=day,
-                          reason=reason, recorded_by=user)
-            transferred += 1
             if tier == Tier.LEADER:
-                _end_pairs_of_new_leader(placement, day)
+                promoted.add((team_id, direction_id))
+            elif placement.tier == Tier.LEADER:
+                demoted.add((team_id, direction_id))
+            transfer = transfer_team(placement=placement, to_tier=tier, transferred_on=day,
+                                     reason=reason, recorded_by=user)
+            written.placements.add(placement.pk)
+            written.transfers.add(transfer.pk)
+            transferred += 1
 
-    paired = 0
-    present = set(Mentorship.objects.filter(platform__period=target).values_list(
-        "platform__direction_id", "mentor_id", "mentee_id"))
-    for key in sorted(pairs):
-        pair = offered_pairs[key]
-        if (pair["direction"], pair["mentor"], pair["mentee"]) in present:
+    selected = {(p["direction"], p["mentor"], p["mentee"])
+                for p in (offered_pairs[key] for key in pairs)}
+    rows = {(m.platform.direction_id, m.mentor_id, m.mentee_id): m for m in
+            Mentorship.objects.filter(platform__period=target).select_related("platform")}
+    ended, left = _end_replaced_pairs(
+        rows=rows, selected=selected,
+        proposed={(p["direction"], p["mentor"], p["mentee"]) for p in proposal.result["pairs"]},
+        promoted=promoted, demoted=demoted, leading=_leading(target), day=day,
+        written=written)
+
+    paired = resumed = running = 0
+    for pair in sorted(selected):
+        direction_id, mentor_id, mentee_id = pair
+        row = rows.get(pair)
+        if row is None:
+            row = start_mentorship(platform=platforms[direction_id], mentor=teams[mentor_id],
+                                   mentee=teams[mentee_id], started_on=day)
+            paired += 1
+        elif row.ended_on is not None:
+            row = resume_mentorship(mentorship=row)
+            resumed += 1
+        else:
+            running += 1
             continue
-        start_mentorship(platform=platforms[pair["direction"]], mentor=teams[pair["mentor"]],
-                         mentee=teams[pair["mentee"]], started_on=day)
-        paired += 1
+        written.mentorships.add(row.pk)
 
-    _note_history(started=started, period=target, reason=reason, user=user)
+    _note_history(started=started, written=written, reason=reason, user=user)
     proposal.target_period = target
     proposal.accepted_at = timezone.now()
     proposal.accepted_by = user
     proposal.accepted = {"changes": sorted(changes), "pairs": sorted(pairs)}
     proposal.save(update_fields=["target_period", "accepted_at", "accepted_by", "accepted"])
-    return Acceptance(period=target, placed=placed, transferred=transferred, paired=paired)
+    return Acceptance(period=target, placed=placed, transferred=transferred, paired=paired,
+                      resumed=resumed, running=running, ended=ended, left=left)
+
+
+def _open_new_period(proposal: DistributionProposal) -> Period:
+    """Open the new year the proposal was computed for, unless a year has been opened since
+    (another proposal accepted first, or the year added by hand)."""
+    programme = Programme.objects.select_for_update().get(pk=proposal.source_period.programme_id)
+    span = next_period_span(programme=programme)
+    wanted = (proposal.new_period_title, proposal.new_period_starts_on,
+              proposal.new_period_ends_on)
+    if span is None:
+        raise ValidationError(no_next_period_message(programme))
+    if (span.title, span.starts_on, span.ends_on) != wanted:
+        opened = programme.periods.order_by("-starts_on").first()
+        raise ValidationError(
+            f"Предложение рассчитано на новый учебный год {proposal.new_period_title}, "
+            f"но в проекте с тех пор открыт учебный год {opened.title}. Рассчитайте "
+            "новое предложение: на этот год или на следующий."
+        )
+    return open_next_period(programme=programme)
+
+
+def _leading(period: Period) -> set[int]:
+    """Teams that lead at least one direction of the year, as it is now."""
+    return set(Placement.objects.filter(platform__period=period, tier=Tier.LEADER)
+               .values_list("team_id", flat=True))
+
+
+def _end_replaced_pairs(*, rows: dict, selected: set, proposed: set, promoted: set,
+                        demoted: set,
+                        leading: set[int], day: datetime.date,
+                        written: _Written) -> tuple[int, int]:
+    """End the running pairs the accepted changes replace; returns how many were ended and
+    how many running pairs outside the proposal were left as they are."""
+    new_mentors = {mentor for _, mentor, _ in selected}
+    mentored = {(direction, mentee): mentor for direction, mentor, mentee in selected}
+    demoted_teams = {team for team, _ in demoted}
+    ended = left = 0
+    for pair, row in sorted(rows.items()):
+        if row.ended_on is not None or pair in selected:
+            continue
+        direction, mentor, mentee = pair
+        replaced = (
+            (mentee, direction) in promoted
+            or (mentor, direction) in demoted
+            # A mentor that leads nothing any more may mentor in no direction.
+            or (mentor in demoted_teams and mentor not in leading)
+            or mentored.get((direction, mentee), mentor) != mentor
+            or (mentor in new_mentors and pair not in proposed)
+        )
+        if replaced:
+            end_mentorship(mentorship=row, ended_on=max(day, row.started_on))
+            written.mentorships.add(row.pk)
+            ended += 1
+        elif pair not in proposed:
+            left += 1
+    return ended, left
 
 
 def _check_pairs(pairs: list[dict], final: dict, labels: dict, numbers: dict) -> None:
@@ -157,18 +284,12 @@ def _check_pairs(pairs: list[dict], final: dict, labels: dict, numbers: dict) ->
         )
 
 
-def _end_pairs_of_new_leader(placement: Placement, day: datetime.date) -> None:
-    """A team that now leads the direction no longer needs a mentor in it."""
-    for mentorship in Mentorship.objects.filter(platform_id=placement.platform_id,
-                                                mentee_id=placement.team_id,
-                                                ended_on__isnull=True):
-        end_mentorship(mentorship=mentorship, ended_on=max(day, mentorship.started_on))
-
-
-def _note_history(*, started, period: Period, reason: str, user: User) -> None:
-    """Mark the history rows this acceptance wrote with its reason and author."""
+def _note_history(*, started, written: _Written, reason: str, user: User) -> None:
+    """Mark the history rows this acceptance wrote with its reason and author; rows others
+    wrote meanwhile, even in the same year, keep theirs."""
     marks = {"history_change_reason": reason, "history_user": user}
-    Placement.history.filter(history_date__gte=started, platform__period=period).update(**marks)
-    Transfer.history.filter(history_date__gte=started,
-                            placement__platform__period=period).update(**marks)
-    Mentorship.history.filter(history_date__gte=started, platform__period=period).update(**marks)
+    Placement.history.filter(history_date__gte=started,
+                             id__in=written.placements).update(**marks)
+    Transfer.history.filter(history_date__gte=started, id__in=written.transfers).update(**marks)
+    Mentorship.history.filter(history_date__gte=started,
+                              id__in=written.mentorships).update(**marks)

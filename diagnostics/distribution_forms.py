@@ -5,13 +5,24 @@ from django import forms
 from diagnostics.distribution import FORM_PARAMETERS, parameters_from
 from internships import matching
 from internships.forms import _CrispyForm
+from internships.periods import PeriodSpan, next_period_span, no_next_period_message
 
 NEW_PERIOD = "new"
+# Only a guard against typos: a large municipality may need hundreds of leaders per direction.
+LARGEST_COUNT = 10_000
 
 
 class PeriodChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, period):
         return f"{period.title} учебный год"
+
+
+class TargetChoiceField(forms.ChoiceField):
+    """A new year is not offered once the programme has ended, but asking for it gets
+    that reason rather than «not in the list»."""
+
+    def valid_value(self, value):
+        return value == NEW_PERIOD or super().valid_value(value)
 
 
 class RoundChoiceField(forms.ModelChoiceField):
@@ -21,11 +32,11 @@ class RoundChoiceField(forms.ModelChoiceField):
 
 def _integer(label: str, help_text: str, minimum: int) -> forms.IntegerField:
     return forms.IntegerField(
-        label=label, help_text=help_text, min_value=minimum, max_value=100,
+        label=label, help_text=help_text, min_value=minimum, max_value=LARGEST_COUNT,
         error_messages={"required": f"Укажите: {label.lower()}.",
                         "invalid": "Введите целое число.",
                         "min_value": f"Не меньше {minimum}.",
-                        "max_value": "Не больше 100."},
+                        "max_value": "Не больше 10 000."},
     )
 
 
@@ -48,7 +59,7 @@ class DistributionForm(_CrispyForm):
         error_messages={"required": "Выберите учебный год.",
                         "invalid_choice": "Выберите учебный год из списка."},
     )
-    target = forms.ChoiceField(
+    target = TargetChoiceField(
         label="Распределение на",
         error_messages={"required": "Выберите, на какой учебный год распределять.",
                         "invalid_choice": "Выберите учебный год из списка."},
@@ -84,21 +95,29 @@ class DistributionForm(_CrispyForm):
         label="Команды узкой специализации остаются лидерами своих направлений",
         required=False)
 
-    def __init__(self, *args, periods, rounds, new_period_label: str, **kwargs):
+    def __init__(self, *args, periods, rounds, new_period: PeriodSpan | None, **kwargs):
+        """``new_period`` is the year the latest programme would open next, None when it
+        has ended: then a new year is not offered."""
         super().__init__(*args, **kwargs)
         self.fields["source_period"].queryset = periods
         self.fields["diagnostic_round"].queryset = rounds
         self.periods = {str(period.pk): period for period in periods}
-        self.fields["target"].choices = [
-            *[(key, f"{period.title} учебный год") for key, period in self.periods.items()],
-            (NEW_PERIOD, new_period_label),
-        ]
+        choices = [(key, f"{period.title} учебный год") for key, period in self.periods.items()]
+        if new_period is not None:
+            choices.append(
+                (NEW_PERIOD, f"новый учебный год {new_period.title} — будет создан при принятии"))
+        self.fields["target"].choices = choices
 
     def clean(self):
         data = super().clean()
         source = data.get("source_period")
         target_key = data.get("target")
-        if source is not None and target_key and target_key != NEW_PERIOD:
+        data["target_period"] = data["new_period"] = None
+        if source is not None and target_key == NEW_PERIOD:
+            data["new_period"] = next_period_span(programme=source.programme)
+            if data["new_period"] is None:
+                self.add_error("target", no_next_period_message(source.programme))
+        elif source is not None and target_key:
             target = self.periods[target_key]
             if target.programme_id != source.programme_id:
                 self.add_error("target", "Этот учебный год относится к другому проекту.")
@@ -106,8 +125,6 @@ class DistributionForm(_CrispyForm):
                 self.add_error("target", "Распределять можно на тот же или на более поздний "
                                          "учебный год, чем текущее распределение.")
             data["target_period"] = target
-        else:
-            data["target_period"] = None
         diagnostic_round = data.get("diagnostic_round")
         if (source is not None and diagnostic_round is not None
                 and diagnostic_round.programme_id != source.programme_id):

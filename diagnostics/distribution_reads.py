@@ -6,14 +6,17 @@ from dataclasses import dataclass, field
 from diagnostics.distribution import build_input, input_fingerprint
 from diagnostics.distribution_accept import change_key, pair_key
 from diagnostics.models import DistributionProposal
-from internships.models import TIER_SHORT, Direction
+from internships.matching import TIER_TITLES
+from internships.models import Direction
 from teams.models import ManagementTeam, Organization
 
 TIER_LETTER = {"leader": "Л", "promising": "П", "reserve": "Р"}
 
 
 def tier_text(tier: str | None) -> str:
-    return TIER_SHORT[tier] if tier else "не участвует"
+    """The solver's words for a tier, so a tier reads the same as in the explanation
+    beside it."""
+    return TIER_TITLES[tier] if tier else "не участвует"
 
 
 def coverage_text(result: dict) -> str:

@@ -36,9 +36,9 @@ def _proposal_for(request, pk):
     return proposal
 
 
-def _initial(request, periods) -> dict:
+def _initial(request, periods, new_period) -> dict:
     """The form's starting values: those of an earlier proposal (?from=), or the defaults
-    for the latest year."""
+    for the latest year, distributed onto a new year while the programme has one."""
     wanted = request.GET.get("from", "")
     earlier = (
         proposals_for_user(request.user).filter(pk=wanted).first() if wanted.isdigit() else None
@@ -56,7 +56,7 @@ def _initial(request, periods) -> dict:
         return {}
     diagnostic_round = distribution.latest_round_with_diagnoses(period=latest)
     return {
-        "source_period": latest.pk, "target": NEW_PERIOD,
+        "source_period": latest.pk, "target": NEW_PERIOD if new_period else str(latest.pk),
         "diagnostic_round": diagnostic_round.pk if diagnostic_round else None,
         **{name: value for name, value in distribution.default_parameters(period=latest).items()
            if name in distribution.FORM_PARAMETERS},
@@ -69,19 +69,17 @@ def distribution_new(request):
     periods = periods_for_user(request.user).select_related("programme").order_by(
         "-starts_on")
     latest = periods.first()
-    new_label = "новый учебный год — будет создан при принятии"
-    if latest is not None:
-        title, _, _ = next_period_span(programme=latest.programme)
-        new_label = f"новый учебный год {title} — будет создан при принятии"
+    new_period = next_period_span(programme=latest.programme) if latest is not None else None
     form = DistributionForm(
         request.POST or None, periods=periods,
         rounds=rounds_for_user(request.user).order_by("-starts_on"),
-        new_period_label=new_label, initial=_initial(request, periods),
+        new_period=new_period, initial=_initial(request, periods, new_period),
     )
     if request.method == "POST" and form.is_valid():
         source = form.cleaned_data["source_period"]
         proposal = distribution.request_proposal(
             source_period=source, target_period=form.cleaned_data["target_period"],
+            new_period=form.cleaned_data["new_period"],
             diagnostic_round=form.cleaned_data["diagnostic_round"],
             parameters={**distribution.default_parameters(period=source),
                         **form.parameters()},
@@ -135,14 +133,5 @@ def distribution_accept(request, pk):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("distribution_detail", pk=proposal.pk)
-    done = [f"{label} — {count}" for label, count in (
-        ("распределено команд по направлениям", accepted.placed),
-        ("переводов", accepted.transferred),
-        ("пар наставничества", accepted.paired),
-    ) if count]
-    messages.success(
-        request,
-        f"Распределение на {accepted.period.title} учебный год принято: "
-        f"{', '.join(done) or 'изменений нет'}.",
-    )
+    messages.success(request, accepted.summary())
     return redirect(f"{reverse('matrix')}?period={accepted.period.pk}")

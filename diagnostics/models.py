@@ -265,6 +265,13 @@ class DistributionProposal(models.Model):
         verbose_name="учебный год распределения",
         help_text="Пусто — следующий учебный год, он создаётся при принятии.",
     )
+    # The next year as it was when the proposal was requested: accepting creates exactly
+    # this year, and is refused once another acceptance has opened a year since.
+    new_period_title = models.CharField("новый учебный год", max_length=20, blank=True)
+    new_period_starts_on = models.DateField("начало нового учебного года", null=True,
+                                            blank=True)
+    new_period_ends_on = models.DateField("окончание нового учебного года", null=True,
+                                          blank=True)
     diagnostic_round = models.ForeignKey(DiagnosticRound, on_delete=models.SET_NULL,
                                          null=True, blank=True, related_name="+",
                                          verbose_name="диагностика")
@@ -307,6 +314,11 @@ class DistributionProposal(models.Model):
             models.CheckConstraint(
                 condition=~Q(status="done") | ~Q(input_fingerprint=""),
                 name="proposal_done_has_fingerprint",
+            ),
+            models.CheckConstraint(
+                condition=Q(new_period_starts_on__isnull=True)
+                | Q(new_period_ends_on__gt=F("new_period_starts_on")),
+                name="proposal_new_period_ends_after_start",
             ),
         ]
 

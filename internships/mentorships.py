@@ -94,26 +94,7 @@ def start_mentorship(
     The mentor leads this direction or, as the model allows, another direction
     of the same year.
     """
-    if mentor.pk == mentee.pk:
-        raise ValidationError({"mentee": "Команда не может быть наставником самой себе."})
-    mentee_placement = Placement.objects.filter(platform=platform, team=mentee).first()
-    if mentee_placement is None:
-        raise ValidationError({"mentee": "Эта команда не распределена на данную площадку."})
-    if mentee_placement.tier == Tier.LEADER:
-        raise ValidationError(
-            {"mentee": "Команда-лидер этого направления не нуждается в наставнике по нему."}
-        )
-    if not Placement.objects.filter(
-        team=mentor, platform__period=platform.period, tier=Tier.LEADER
-    ).exists():
-        raise ValidationError(
-            {
-                "mentor": (
-                    "Наставником может быть только команда-лидер одного из направлений "
-                    f"в {platform.period.title} учебном году."
-                )
-            }
-        )
+    _check_roles(platform=platform, mentor=mentor, mentee=mentee)
     period = platform.period
     if not period.starts_on <= started_on <= period.ends_on:
         raise ValidationError(
@@ -135,6 +116,44 @@ def start_mentorship(
         raise ValidationError(
             {"mentee": "Такая пара наставничества уже есть на этой площадке."}
         ) from error
+
+
+@transaction.atomic
+def resume_mentorship(*, mentorship: Mentorship) -> Mentorship:
+    """Continue an ended pair: a platform keeps one row per mentor and mentee, so pairing
+    them again reopens that row, under the same rules as a new pair."""
+    mentorship = Mentorship.objects.select_for_update().select_related(
+        "platform__period", "mentor", "mentee").get(pk=mentorship.pk)
+    if mentorship.ended_on is None:
+        raise ValidationError({"ended_on": "Это наставничество не завершено."})
+    _check_roles(platform=mentorship.platform, mentor=mentorship.mentor,
+                 mentee=mentorship.mentee)
+    mentorship.ended_on = None
+    mentorship.save(update_fields=["ended_on"])
+    return mentorship
+
+
+def _check_roles(*, platform: Platform, mentor: ManagementTeam, mentee: ManagementTeam) -> None:
+    if mentor.pk == mentee.pk:
+        raise ValidationError({"mentee": "Команда не может быть наставником самой себе."})
+    mentee_placement = Placement.objects.filter(platform=platform, team=mentee).first()
+    if mentee_placement is None:
+        raise ValidationError({"mentee": "Эта команда не распределена на данную площадку."})
+    if mentee_placement.tier == Tier.LEADER:
+        raise ValidationError(
+            {"mentee": "Команда-лидер этого направления не нуждается в наставнике по нему."}
+        )
+    if not Placement.objects.filter(
+        team=mentor, platform__period=platform.period, tier=Tier.LEADER
+    ).exists():
+        raise ValidationError(
+            {
+                "mentor": (
+                    "Наставником может быть только команда-лидер одного из направлений "
+                    f"в {platform.period.title} учебном году."
+                )
+            }
+        )
 
 
 @transaction.atomic

@@ -1,21 +1,48 @@
 """Opening the next academic year of a programme, with a platform for every direction."""
 
 import datetime
+from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from internships.models import Direction, Period, Platform, Programme
 
 
-def next_period_span(*, programme: Programme) -> tuple[str, datetime.date, datetime.date]:
-    """Title and dates of the year that follows the programme's latest one.
+@dataclass(frozen=True)
+class PeriodSpan:
+    title: str
+    starts_on: datetime.date
+    ends_on: datetime.date
 
-    A programme without years starts its first one on its own start date.
+
+def _a_year_later(day: datetime.date) -> datetime.date:
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:
+        # 29 February: a year later is 1 March, so the year ends on 28 February.
+        return datetime.date(day.year + 1, 3, 1)
+
+
+def next_period_span(*, programme: Programme) -> PeriodSpan | None:
+    """Title and dates of the year that follows the programme's latest one, or None when
+    the programme ends before that year would start.
+
+    A programme without years starts its first one on its own start date; the last year
+    ends with the programme.
     """
     latest = programme.periods.order_by("-starts_on").first()
     starts_on = latest.ends_on + datetime.timedelta(days=1) if latest else programme.starts_on
-    ends_on = starts_on.replace(year=starts_on.year + 1) - datetime.timedelta(days=1)
-    return f"{starts_on.year}–{ends_on.year}", starts_on, ends_on
+    if starts_on > programme.ends_on:
+        return None
+    ends_on = _a_year_later(starts_on) - datetime.timedelta(days=1)
+    return PeriodSpan(title=f"{starts_on.year}–{ends_on.year}", starts_on=starts_on,
+                      ends_on=min(ends_on, programme.ends_on))
+
+
+def no_next_period_message(programme: Programme) -> str:
+    return (f"Проект «{programme.title}» заканчивается {programme.ends_on:%d.%m.%Y}: "
+            "нового учебного года в нём не будет. Выберите один из существующих учебных лет.")
 
 
 @transaction.atomic
@@ -26,9 +53,11 @@ def open_next_period(*, programme: Programme) -> Period:
     department does not assign them again.
     """
     previous = programme.periods.order_by("-starts_on").first()
-    title, starts_on, ends_on = next_period_span(programme=programme)
-    period = Period.objects.create(programme=programme, title=title, starts_on=starts_on,
-                                   ends_on=ends_on)
+    span = next_period_span(programme=programme)
+    if span is None:
+        raise ValidationError(no_next_period_message(programme))
+    period = Period.objects.create(programme=programme, title=span.title,
+                                   starts_on=span.starts_on, ends_on=span.ends_on)
     curators = {}
     if previous is not None:
         for platform in Platform.objects.filter(period=previous).prefetch_related("curators"):

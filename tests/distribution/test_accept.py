@@ -220,3 +220,53 @@ def test_a_new_leader_leaves_its_mentor_in_that_direction(demo, demo_staff, prop
 
     pair.refresh_from_db()
     assert pair.ended_on == demo.ends_on
+
+
+def test_a_second_proposal_for_the_same_new_year_is_refused(demo, demo_staff, propose):
+    propose(demo_staff, demo)
+    propose(demo_staff, demo)
+    first, second = DistributionProposal.objects.order_by("pk")
+    assert (second.new_period_title, second.new_period_starts_on, second.new_period_ends_on) == (
+        "2022–2023", datetime.date(2022, 9, 1), datetime.date(2023, 8, 31))
+    accept(demo_staff, first, changes=changes_of(first))
+    before = state()
+
+    response = accept(demo_staff, second, changes=changes_of(second))
+
+    assert ("Предложение рассчитано на новый учебный год 2022–2023, но в проекте с тех пор "
+            "открыт учебный год 2022–2023. Рассчитайте новое предложение") in " ".join(
+        messages_of(demo_staff.get(response.url)))
+    assert state() == before
+    assert list(Period.objects.values_list("title", flat=True)) == ["2022–2023", "2021–2022"]
+    second.refresh_from_db()
+    assert second.accepted_at is None
+
+
+def test_a_new_year_opened_by_hand_meanwhile_refuses_the_proposal(demo, demo_staff,
+                                                                  next_year):
+    Period.objects.create(programme=demo.programme, title="2022–2023",
+                          starts_on=datetime.date(2022, 9, 1), ends_on=datetime.date(2023, 6, 30))
+    before = state()
+
+    response = accept(demo_staff, next_year, changes=changes_of(next_year))
+
+    assert "Предложение рассчитано на новый учебный год 2022–2023" in " ".join(
+        messages_of(demo_staff.get(response.url)))
+    assert state() == before
+
+
+def test_the_page_names_the_new_year(demo, demo_staff, next_year):
+    page = demo_staff.get(reverse("distribution_detail", args=[next_year.pk]))
+    assert "Предложение распределения на новый учебный год 2022–2023" in page.content.decode()
+
+
+def test_a_programme_shortened_meanwhile_refuses_the_new_year(demo, demo_staff, next_year):
+    demo.programme.ends_on = demo.ends_on
+    demo.programme.save()
+    before = state()
+
+    response = accept(demo_staff, next_year, changes=changes_of(next_year))
+
+    assert "заканчивается 31.08.2022: нового учебного года в нём не будет." in " ".join(
+        messages_of(demo_staff.get(response.url)))
+    assert state() == before

@@ -43,8 +43,36 @@ def test_it_writes_one_row_per_team_and_direction_and_changes_nothing(demo, tmp_
 def test_it_takes_the_year_by_its_title(demo, tmp_path, capsys):
     call_command("suggest_distribution", "--municipality", "Крымский", "--period",
                  "2021-2022", "--output", str(tmp_path / "p.xlsx"))
-    assert "Распределение 2021–2022, без диагностики, по текущим уровням." in (
-        capsys.readouterr().out)
+    assert ("Текущее распределение 2021–2022 → предложенное, без диагностики, по текущим "
+            "уровням.") in capsys.readouterr().out
+
+
+def test_it_says_which_teams_get_no_mentor_and_why(demo, tmp_path, capsys):
+    demo.programme.mentee_capacity = 1
+    demo.programme.save()
+    output = tmp_path / "proposal.xlsx"
+
+    call_command("suggest_distribution", "--municipality", "Крымский", "--output", str(output))
+
+    rows = list(load_workbook(output).active.iter_rows(values_only=True))[1:]
+    without = [row for row in rows if row[4] == "не подобран"]
+    assert without and all(row[3] != "лидер" for row in without)
+    printed = capsys.readouterr().out
+    assert f"Без наставника: {len(without)}." in printed
+    for name, number, _, _, _, explanation in without:
+        reason = explanation.split(". Наставник не подобран: ")[1]
+        assert f"направления {number}" in reason
+        assert f"  {name}, направление {number}: {reason}\n" in printed
+
+
+def test_a_row_names_its_tiers_as_its_explanation_does(demo, tmp_path):
+    output = tmp_path / "proposal.xlsx"
+    call_command("suggest_distribution", "--municipality", "Крымский", "--output", str(output))
+    rows = list(load_workbook(output).active.iter_rows(values_only=True))[1:]
+    learning = [row for row in rows if row[3] != "лидер"]
+    assert learning
+    assert all(row[5].startswith(f"{row[3]}: ") for row in learning)
+    assert {row[3] for row in learning} == {"подаёт надежды", "скрытый резерв"}
 
 
 @pytest.mark.parametrize(("options", "message"), [

@@ -60,7 +60,10 @@ def test_it_lets_nobody_but_staff_accept(computed, world, as_role, role, status)
 def test_it_fills_the_form_with_the_defaults_of_the_latest_year(world, as_role):
     world.programme.mentee_capacity = 4
     world.programme.save()
-    form = as_role("staff").get(reverse("distribution_new")).context["form"]
+    response = as_role("staff").get(reverse("distribution_new"))
+    form = response.context["form"]
+    assert ('<option value="new" selected>новый учебный год 2022–2023 — будет создан при '
+            "принятии</option>") in response.content.decode()
     assert form.initial["source_period"] == world.period.pk
     assert form.initial["target"] == "new"
     assert form.initial["mentees_per_leader"] == 4
@@ -89,6 +92,35 @@ def test_it_refuses_bad_parameters_and_creates_nothing(world, login, propose, fi
     response = propose(login(world.staff), world.period, **fields)
     assert response.status_code == 200
     assert response.context["form"].errors[field] == [message]
+    assert not DistributionProposal.objects.exists()
+
+
+def test_it_allows_as_many_leaders_as_a_large_municipality_needs(world, login, propose):
+    propose(login(world.staff), world.period, leaders_max="150")
+    assert DistributionProposal.objects.get().parameters["leaders_max"] == 150
+
+
+def test_it_refuses_an_absurd_number_of_leaders(world, login, propose):
+    response = propose(login(world.staff), world.period, leaders_max="10001")
+    assert response.context["form"].errors["leaders_max"] == ["Не больше 10 000."]
+    assert not DistributionProposal.objects.exists()
+
+
+def test_it_offers_no_new_year_after_the_programme_ends(world, login, propose):
+    world.programme.ends_on = world.period.ends_on
+    world.programme.save()
+    client = login(world.staff)
+    page = client.get(reverse("distribution_new"))
+    form = page.context["form"]
+    assert [key for key, _ in form.fields["target"].choices] == [str(world.period.pk)]
+    assert 'value="new"' not in page.content.decode()
+    assert form.initial["target"] == str(world.period.pk)
+
+    response = propose(client, world.period, target="new")
+
+    assert response.context["form"].errors["target"] == [
+        f"Проект «{world.programme.title}» заканчивается 31.08.2022: нового учебного года в "
+        "нём не будет. Выберите один из существующих учебных лет."]
     assert not DistributionProposal.objects.exists()
 
 
@@ -208,6 +240,18 @@ def test_on_the_demo_every_team_ends_up_leading(demo, demo_staff, propose):
     assert len(review.rows) == 34
     assert html.count('name="change"') == 16
     assert html.count('name="pair"') == len(review.pairs)
+
+
+def test_it_lists_the_teams_left_without_a_mentor_with_the_reason(demo, demo_staff, propose):
+    response = propose(demo_staff, demo, mentees_per_leader="1")
+    html = demo_staff.get(response.url).content.decode()
+    unmatched = DistributionProposal.objects.get().result["unmatched"]
+    assert unmatched
+    table = html.split('id="unmatched"')[1].split("</table>")[0]
+    assert table.count("<tr>") == 1 + len(unmatched)
+    for item in unmatched:
+        assert item["reason"] in table
+    assert f'<div class="display-6" id="unmatched-count">{len(unmatched)}</div>' in html
 
 
 # Query counts.

@@ -69,31 +69,52 @@ class Command(BaseCommand):
         for note in proposal.notes:
             self.stdout.write(f"Внимание: {note}")
         self.stdout.write(f"Записано: {options['output']}.")
-        self.stdout.write(f"Распределение {period.title}, "
+        self.stdout.write(f"Текущее распределение {period.title} → предложенное, "
                           + (f"диагностика «{diagnostic_round.title}»" if diagnostic_round
                              else "без диагностики, по текущим уровням") + ".")
         self.stdout.write(f"Без наставника: {len(proposal.unmatched)}.")
+        names, numbers = _names(period), _numbers(period)
+        for item in proposal.unmatched:
+            self.stdout.write(f"  {names[item.team]}, направление {numbers[item.direction]}: "
+                              + _sentence(item.reason))
         self.stdout.write(f"Изменений уровней: {proposal.changes}.")
         self.stdout.write(coverage_text(result).capitalize() + ".")
 
 
-def _rows(proposal, period: Period):
-    """One row per team and direction, in the order of the organization list."""
-    teams = list(ManagementTeam.objects.filter(
+def _sentence(text: str) -> str:
+    """The solver's phrases may or may not end with a full stop."""
+    return text.rstrip(".") + "."
+
+
+def _names(period: Period) -> dict[int, str]:
+    """Team id → the short name of its organization, in the order of the organization list."""
+    return {team.pk: team.organization.short_name for team in ManagementTeam.objects.filter(
         organization__municipality_id=period.programme.municipality_id
-    ).select_related("organization"))
-    names = {team.pk: team.organization.short_name for team in teams}
-    numbers = dict(Direction.objects.filter(programme_id=period.programme_id)
-                   .values_list("pk", "number"))
+    ).select_related("organization")}
+
+
+def _numbers(period: Period) -> dict[int, int]:
+    return dict(Direction.objects.filter(programme_id=period.programme_id)
+                .values_list("pk", "number"))
+
+
+def _rows(proposal, period: Period):
+    """One row per team and direction, in the order of the organization list; a team left
+    without a mentor says why."""
+    names, numbers = _names(period), _numbers(period)
     mentors = {(pair.mentee, pair.direction): names[pair.mentor] for pair in proposal.pairs}
+    missing = {(item.team, item.direction): item.reason for item in proposal.unmatched}
     decisions: dict[int, list] = {}
     for decision in proposal.tiers:
         decisions.setdefault(decision.team, []).append(decision)
-    for team in teams:
-        for decision in sorted(decisions.get(team.pk, []),
+    for team_id, name in names.items():
+        for decision in sorted(decisions.get(team_id, []),
                                key=lambda decision: numbers[decision.direction]):
-            yield (
-                names[team.pk], numbers[decision.direction], tier_text(decision.current),
-                tier_text(decision.tier), mentors.get((team.pk, decision.direction), ""),
-                decision.explanation,
-            )
+            key = (team_id, decision.direction)
+            mentor, explanation = mentors.get(key, ""), decision.explanation
+            if key in missing:
+                mentor = "не подобран"
+                explanation = (f"{_sentence(explanation)} Наставник не подобран: "
+                               + _sentence(missing[key]))
+            yield (name, numbers[decision.direction], tier_text(decision.current),
+                   tier_text(decision.tier), mentor, explanation)
