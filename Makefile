@@ -21,6 +21,8 @@ $(REQUIREMENTS_STAMP): requirements.txt requirements-dev.txt | $(PY)
 	$(PY) -m pip install -r requirements-dev.txt
 	touch $@
 
+# The embedded worker forks one child for its tasks (prefork): the solo pool would
+# ignore the tasks' time limits.
 run: venv
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
@@ -34,7 +36,7 @@ run: venv
 	@echo "  analyst  — аналитик"
 	@echo "Фоновый обработчик (с расписанием периодических задач) пишет журнал в var/log/worker.log. Остановка: Ctrl+C."
 	@echo
-	@$(VENV)/bin/celery -A config worker -B --pool=solo --loglevel=info \
+	@$(VENV)/bin/celery -A config worker -B --pool=prefork --concurrency=1 --loglevel=info \
 		>>var/log/worker.log 2>&1 & \
 	worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \

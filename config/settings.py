@@ -2,7 +2,7 @@
 
 With nothing set, a fresh clone runs on a SQLite file and runs background jobs
 through a file-system queue, so no server is needed. Production sets
-DATABASE_URL, CELERY_BROKER_URL, SECRET_KEY, ALLOWED_HOSTS and DEBUG=0.
+DATABASE_URL, CELERY_BROKER_URL, SECRET_KEY, ALLOWED_HOSTS, PORTAL_BASE_URL and DEBUG=0.
 """
 
 from pathlib import Path
@@ -30,6 +30,11 @@ if not DEBUG:
         )
     if not ALLOWED_HOSTS:
         raise ImproperlyConfigured("DEBUG выключен: задайте ALLOWED_HOSTS.")
+    if not env("PORTAL_BASE_URL", default=""):
+        raise ImproperlyConfigured(
+            "DEBUG выключен: задайте PORTAL_BASE_URL — адрес портала для ссылок в письмах, "
+            "например https://portal.example.org."
+        )
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -242,7 +247,7 @@ CELERY_BEAT_SCHEDULE = {
         "task": "reports.cleanup_reports",
         "schedule": 15 * 60,
     },
-    # The monitoring report of every control point under way (reports/schedule.py).
+    # The monitoring report of every control point just over (reports/schedule.py).
     "reports-scheduled-monitoring": {
         "task": "reports.run_due_monitoring",
         "schedule": crontab(hour=7, minute=0),

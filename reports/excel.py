@@ -5,6 +5,7 @@ so memory stays flat however large the municipality. Text is never written as a 
 (config/spreadsheets.py).
 """
 
+import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,13 +17,12 @@ from django.db.models import (
     Prefetch,
     Q,
     Subquery,
-    Sum,
     Value,
     When,
 )
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
-from openpyxl.styles import Font
+from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from config.spreadsheets import add_sheet, number_cell, text_cell, value_cell
@@ -37,18 +37,24 @@ from internships.models import (
     Period,
     Placement,
     Platform,
+    TeamResult,
 )
 from reports.errors import ReportError
 from reports.indicators import (
     NO_DATA,
     IndicatorValue,
+    PlatformPeople,
     compute_periods,
     indicator_change,
+    platform_people,
     programme_periods,
 )
 from teams.models import Municipality, Organization
 
 INTEGER = "0"
+# Points per line of the default 11 pt font, and Excel's default column width.
+LINE_HEIGHT = 15
+DEFAULT_WIDTH = 13
 SHARE = "0.0%"
 SIGNED_INTEGER = "+0;-0;0"
 SIGNED_SHARE = "+0.0%;-0.0%;0.0%"
@@ -146,8 +152,9 @@ def _directions_sheet(workbook: Workbook, *, current) -> None:
     sheet = workbook.create_sheet(title="По направлениям")
     sheet.freeze_panes = "A2"
     indicators = [value.indicator for value in next(iter(current.by_direction.values()), [])]
+    # The full names, as on the «Показатели» sheet, wrapped in a tall header row.
     _header(sheet, [("Стажировка", 11), ("Направление", 50)]
-            + [(f"{indicator.name}, {indicator.unit}", 18) for indicator in indicators])
+            + [(f"{indicator.name}, {indicator.unit}", 26) for indicator in indicators])
     for number, values in current.by_direction.items():
         _append(sheet, [number_cell(sheet, number, INTEGER), current.directions[number],
                         *[_value(sheet, value) for value in values]])
@@ -162,7 +169,8 @@ def _dynamics_block(sheet, *, series, first_row: int) -> None:
     title.font = Font(bold=True)
     sheet.append([title])
     header_row = first_row + 1
-    _header(sheet, [("Учебный год", 0)] + [(indicator.name, 0) for indicator in charted])
+    _header(sheet, [("Учебный год", 0)] + [(indicator.name, 0) for indicator in charted],
+            row=header_row)
     for item in series:
         _append(sheet, [item.period.title] + [
             _count(sheet, item.value(indicator.code).value) for indicator in charted
@@ -182,16 +190,30 @@ def _dynamics_block(sheet, *, series, first_row: int) -> None:
     sheet.add_chart(chart, f"C{last_row + 2}")
 
 
-def _header(sheet, columns: list[tuple[str, int]]) -> None:
-    """A bold header row; a width of 0 leaves the column as it is."""
+def _header(sheet, columns: list[tuple[str, int]], *, row: int = 1) -> None:
+    """A bold header row (number ``row`` of the sheet) whose text wraps, as tall as its
+    longest heading needs; a width of 0 leaves the column as it is."""
     cells = []
+    lines = 1
     for index, (name, width) in enumerate(columns, start=1):
+        dimension = sheet.column_dimensions[get_column_letter(index)]
         if width:
-            sheet.column_dimensions[get_column_letter(index)].width = width
+            dimension.width = width
         cell = text_cell(sheet, name)
         cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
         cells.append(cell)
+        lines = max(lines, _wrapped_lines(name, dimension.width or DEFAULT_WIDTH))
+    if lines > 1:
+        # Write-only rows are written as they are appended: the height goes first.
+        sheet.row_dimensions[row].height = lines * LINE_HEIGHT
     sheet.append(cells)
+
+
+def _wrapped_lines(text: str, width: float) -> int:
+    """How many lines ``text`` takes in a column ``width`` characters wide (bold text is
+    about a tenth wider than the width unit)."""
+    return len(textwrap.wrap(text, max(1, int(width * 0.9) - 1))) or 1
 
 
 def _append(sheet, values) -> None:
@@ -354,20 +376,23 @@ def _staffing_figures(sheet, figures: StaffingFigures) -> list:
 # --- «Журналы» ---------------------------------------------------------------------------
 
 def _journals_sheet(workbook: Workbook, *, period: Period) -> None:
-    """Per platform of the period: events held and the people and teams who came."""
-    attended = Q(entries__results__attended=True)
+    """Per platform of the period: events held and the people and teams who came.
+
+    People are counted as the «прошли стажировки» indicator counts them (PlatformPeople);
+    a platform whose journal has no team results says «нет данных», as the indicator does.
+    """
     platforms = (
         Platform.objects.filter(period=period)
         .select_related("direction")
         .prefetch_related(Prefetch("curators", queryset=Curator.objects.order_by("short_name")))
         .annotate(
             events=Count("entries", distinct=True),
-            managers=Sum("entries__results__managers", filter=attended),
-            teachers=Sum("entries__results__teachers", filter=attended),
-            teams=Count("entries__results__team", filter=attended, distinct=True),
+            teams=Count("entries__results__team", filter=Q(entries__results__attended=True),
+                        distinct=True),
         )
         .order_by("direction__number")
     )
+    people = platform_people(TeamResult.objects.filter(entry__platform__period=period))
     sheet = workbook.create_sheet(title="Журналы")
     sheet.freeze_panes = "A2"
     _header(sheet, [
@@ -376,21 +401,30 @@ def _journals_sheet(workbook: Workbook, *, period: Period) -> None:
         ("Педагогов прошли стажировку", 14), ("Всего человек", 11),
         ("Команд участвовали", 12),
     ])
+
+    def count(number: int | None):
+        return text_cell(sheet, NO_DATA) if number is None else number_cell(sheet, number,
+                                                                             INTEGER)
+
     # A team may come to several platforms, so teams are not summed in the last row.
-    totals = [0, 0, 0]
+    events = 0
+    known: list[PlatformPeople] = []
     for platform in platforms:
-        numbers = [platform.events, platform.managers or 0, platform.teachers or 0]
-        totals = [total + number for total, number in zip(totals, numbers, strict=True)]
+        events += platform.events
+        found = people.get(platform.pk)
+        if found is not None and found.result_rows:
+            known.append(found)
+            figures = [found.managers, found.teachers, found.total, platform.teams]
+        else:
+            figures = [None, None, None, None]
         _append(sheet, [
             number_cell(sheet, platform.direction.number, INTEGER), platform.direction.title,
             ", ".join(curator.short_name for curator in platform.curators.all()),
-            *[number_cell(sheet, number, INTEGER) for number in numbers],
-            number_cell(sheet, numbers[1] + numbers[2], INTEGER),
-            number_cell(sheet, platform.teams, INTEGER),
+            number_cell(sheet, platform.events, INTEGER), *[count(item) for item in figures],
         ])
     label = text_cell(sheet, "Итого")
     label.font = Font(bold=True)
-    _append(sheet, [
-        label, "", "", *[number_cell(sheet, number, INTEGER) for number in totals],
-        number_cell(sheet, totals[1] + totals[2], INTEGER),
-    ])
+    totals = ([sum(item.managers for item in known), sum(item.teachers for item in known),
+               sum(item.total for item in known)] if known else [None, None, None])
+    _append(sheet, [label, "", "", number_cell(sheet, events, INTEGER),
+                    *[count(item) for item in totals]])

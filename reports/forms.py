@@ -5,6 +5,7 @@ from django import forms
 from diagnostics.imports.base import current_period
 from internships.models import ControlPoint, Period
 from reports.models import ReportKind
+from reports.pdf.data import control_point_mismatch
 from teams.models import Municipality
 
 
@@ -53,9 +54,10 @@ class ReportRequestForm(forms.Form):
         if cleaned.get("kind") != ReportKind.MONITORING:
             self.add_error("control_point", "Контрольная точка выбирается только для "
                                             "мониторингового отчёта.")
-        elif period is not None and point.programme_id != period.programme_id:
-            self.add_error("control_point", "Эта контрольная точка относится к другому "
-                                            "проекту, чем выбранный учебный год.")
+        elif period is not None:
+            mismatch = control_point_mismatch(point, period)
+            if mismatch:
+                self.add_error("control_point", mismatch)
         return cleaned
 
     def parameters(self) -> dict:

@@ -15,10 +15,11 @@ Rules:
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Sum, TextChoices
+from django.db.models import Count, Exists, F, Max, OuterRef, Q, Subquery, Sum, TextChoices
+from django.utils import timezone
 
 from diagnostics import dynamics
 from diagnostics.models import (
@@ -40,14 +41,14 @@ from internships.models import (
     TeamResult,
     Tier,
 )
-from reports.models import JobStatus, ReportJob, ReportKind
+from reports.models import ProducedHandbook
 from teams.models import Municipality, Organization, OrganizationKind
 from teams.plurals import ru_plural
 
 
 class Group(TextChoices):
     DIRECT = "direct", "Прямые показатели"
-    INDIRECT = "indirect", "Косвенные показатели"
+    INDIRECT = "indirect", "Опосредованные показатели"
     FACT = "fact", "Условия реализации"
     EXTRA = "extra", "Дополнительно"
 
@@ -121,8 +122,11 @@ PEOPLE_TRAINED = Indicator(
          "стажировочных площадок",
     unit=UNIT_PEOPLE,
     group=Group.DIRECT,
-    formula="Сумма руководителей и педагогов, указанных в результатах команд, участвовавших "
-            "в мероприятиях журналов площадок учебного года.",
+    formula="Сумма по командам и площадкам учебного года: для каждой команды на каждой "
+            "площадке — наибольшее число руководителей и наибольшее число педагогов, "
+            "пришедших от неё на одно мероприятие журнала площадки. Журнал записывает число "
+            "людей, а не их имена, поэтому одни и те же работники на нескольких мероприятиях "
+            "площадки считаются один раз.",
     per_direction=True,
     short_name="Прошли стажировки, чел.",
 )
@@ -166,8 +170,10 @@ HANDBOOKS_PRODUCED = Indicator(
     name="Количество методических пособий, разработанных в ходе реализации проекта",
     unit=UNIT_COUNT,
     group=Group.DIRECT,
-    formula="Число методических пособий за учебный год, сформированных порталом "
-            "(готовые отчёты «Методическое пособие»).",
+    formula="1, если портал сформировал методическое пособие учебного года (хотя бы один "
+            "готовый отчёт «Методическое пособие» за этот год), иначе 0: повторные заказы "
+            "пособия за тот же год нового пособия не добавляют. Сформированное пособие "
+            "учитывается и после того, как старые файлы отчётов удалены.",
     short_name="Методических пособий",
 )
 NETWORK_ORGANIZATIONS = Indicator(
@@ -333,23 +339,41 @@ SCHOOLS = ("школы", "школ", "школ")
 TEAMS = ("команды", "команд", "команд")
 
 
+@dataclass(frozen=True)
+class PlatformPeople:
+    """The people who went through a platform, as far as its journal tells.
+
+    A journal records how many managers and teachers a team sent to each event, not who
+    they were: the same three people at ten sessions are three, not thirty. So a team
+    counts with the most managers and the most teachers it sent to any one event.
+    """
+
+    # Result rows of the platform's entries, attended or not: none means «нет данных».
+    result_rows: int = 0
+    managers: int = 0
+    teachers: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.managers + self.teachers
+
+
 @dataclass
 class _PeriodData:
     """The raw counts of one period, read in bulk for all periods asked for."""
 
     # Direction number → platform id, and per platform: leaders, teams placed, entries,
-    # result rows, managers and teachers of attended rows.
+    # result rows, and the people who went through it (see PlatformPeople).
     platforms: dict[int, int] = field(default_factory=dict)
     leaders: dict[int, int] = field(default_factory=dict)
     placed: dict[int, int] = field(default_factory=dict)
     entries: dict[int, int] = field(default_factory=dict)
-    result_rows: dict[int, int] = field(default_factory=dict)
-    managers: dict[int, int] = field(default_factory=dict)
-    teachers: dict[int, int] = field(default_factory=dict)
+    people: dict[int, PlatformPeople] = field(default_factory=dict)
     teams_placed: int = 0
     teams_leading: int = 0
     schools_placed: int = 0
     handbooks: int = 0
+    handbook_produced_at: datetime | None = None
     curators: bool = False
     bodies: set[str] = field(default_factory=set)
     monitoring: dict = field(default_factory=dict)
@@ -372,7 +396,23 @@ class PeriodIndicators:
         return next(item for item in self.values if item.indicator.code == code)
 
 
-def _read_platforms(periods: dict[int, _PeriodData]) -> None:
+def platform_people(results) -> dict[int, PlatformPeople]:
+    """Platform id → its PlatformPeople, from a TeamResult queryset (one query)."""
+    attended = Q(attended=True)
+    found: dict[int, PlatformPeople] = {}
+    for row in (results.order_by().values("entry__platform", "team")
+                .annotate(rows=Count("pk"), managers=Max("managers", filter=attended),
+                          teachers=Max("teachers", filter=attended))):
+        before = found.get(row["entry__platform"], PlatformPeople())
+        found[row["entry__platform"]] = PlatformPeople(
+            result_rows=before.result_rows + row["rows"],
+            managers=before.managers + (row["managers"] or 0),
+            teachers=before.teachers + (row["teachers"] or 0),
+        )
+    return found
+
+
+def _read_platforms(periods: dict[int, _PeriodData], as_of: date | None) -> None:
     platform_period: dict[int, int] = {}
     for pk, period_id, number in Platform.objects.filter(period__in=periods).values_list(
         "pk", "period_id", "direction__number"
@@ -388,13 +428,15 @@ def _read_platforms(periods: dict[int, _PeriodData]) -> None:
 
     by_platform(Placement.objects.filter(platform__in=platform_period), "platform",
                 placed=Count("pk"), leaders=Count("pk", filter=Q(tier=Tier.LEADER)))
-    by_platform(JournalEntry.objects.filter(platform__in=platform_period), "platform",
+    # «По состоянию на» a date: the events held by then.
+    held = Q() if as_of is None else Q(held_on__lte=as_of)
+    by_platform(JournalEntry.objects.filter(held, platform__in=platform_period), "platform",
                 entries=Count("pk"))
-    attended = Q(attended=True)
-    by_platform(TeamResult.objects.filter(entry__platform__in=platform_period),
-                "entry__platform", result_rows=Count("pk"),
-                managers=Sum("managers", filter=attended),
-                teachers=Sum("teachers", filter=attended))
+    results = TeamResult.objects.filter(entry__platform__in=platform_period)
+    if as_of is not None:
+        results = results.filter(entry__held_on__lte=as_of)
+    for platform_id, people in platform_people(results).items():
+        periods[platform_period[platform_id]].people[platform_id] = people
 
 
 def _read_network(periods: dict[int, _PeriodData]) -> None:
@@ -418,13 +460,15 @@ def _read_network(periods: dict[int, _PeriodData]) -> None:
             periods[period_id].bodies.add(body)
 
 
-def _read_handbooks(periods: dict[int, _PeriodData], municipality: Municipality) -> None:
-    for row in (
-        ReportJob.objects.filter(municipality=municipality, kind=ReportKind.HANDBOOK,
-                                 status=JobStatus.DONE, period__in=periods)
-        .order_by().values("period").annotate(count=Count("pk"))
-    ):
-        periods[row["period"]].handbooks = row["count"]
+def _read_handbooks(periods: dict[int, _PeriodData], as_of: date | None) -> None:
+    # The durable record, not the report jobs: the cleanup deletes old jobs, and a
+    # handbook ordered again is the same handbook.
+    produced = ProducedHandbook.objects.filter(period__in=periods)
+    if as_of is not None:
+        produced = produced.filter(produced_at__date__lte=as_of)
+    for period_id, produced_at in produced.values_list("period", "produced_at"):
+        periods[period_id].handbooks = 1
+        periods[period_id].handbook_produced_at = produced_at
 
 
 def _both_known(part: str, whole: str) -> Q:
@@ -474,7 +518,8 @@ def _read_staffing(periods: dict[int, _PeriodData], period_ends: dict[int, date]
         )
 
 
-def _read_diagnostics(periods: dict[int, _PeriodData], period_rows: list[Period]) -> None:
+def _read_diagnostics(periods: dict[int, _PeriodData], period_rows: list[Period],
+                      cutoffs: dict[int, date]) -> None:
     programme_ids = {period.programme_id for period in period_rows}
     rounds = list(
         DiagnosticRound.objects.filter(programme__in=programme_ids)
@@ -496,7 +541,7 @@ def _read_diagnostics(periods: dict[int, _PeriodData], period_rows: list[Period]
         diagnosed[team_id, direction_id].add(round_id)
     for period in period_rows:
         held = [(pk, has_results) for pk, programme_id, starts_on, has_results in rounds
-                if programme_id == period.programme_id and starts_on <= period.ends_on]
+                if programme_id == period.programme_id and starts_on <= cutoffs[period.pk]]
         data = periods[period.pk]
         data.rounds_held = len(held)
         data.rounds_with_results = sum(1 for _, has_results in held if has_results)
@@ -534,8 +579,7 @@ def _direct_values(data: _PeriodData, organizations: int) -> list[IndicatorValue
         _decreased(dynamics.share_overall(data.changes), TEAMS),
         IndicatorValue(DEFICITS_DECREASED_TEACHERS, None,
                        note="портал диагностирует управленческие команды, а не педагогов"),
-        IndicatorValue(HANDBOOKS_PRODUCED, data.handbooks,
-                       note="" if data.handbooks else "пособие за год ещё не формировалось"),
+        IndicatorValue(HANDBOOKS_PRODUCED, data.handbooks, note=_handbook_note(data)),
         IndicatorValue(NETWORK_ORGANIZATIONS, data.teams_placed or None,
                        note=_of(data.teams_placed, organizations, ORGANIZATIONS)
                        if data.teams_placed else "команды не распределены"),
@@ -544,11 +588,19 @@ def _direct_values(data: _PeriodData, organizations: int) -> list[IndicatorValue
     ]
 
 
+def _handbook_note(data: _PeriodData) -> str:
+    if data.handbook_produced_at is None:
+        return "пособие за год ещё не формировалось"
+    produced_on = timezone.localtime(data.handbook_produced_at).date()
+    return f"сформировано {produced_on:%d.%m.%Y}"
+
+
 def _people(data: _PeriodData, platform_ids: list[int]) -> IndicatorValue:
-    if not any(data.result_rows.get(pk) for pk in platform_ids):
+    people = [data.people[pk] for pk in platform_ids if pk in data.people]
+    if not any(item.result_rows for item in people):
         return IndicatorValue(PEOPLE_TRAINED, None, note="в журналах нет результатов команд")
-    managers = sum(data.managers.get(pk, 0) for pk in platform_ids)
-    teachers = sum(data.teachers.get(pk, 0) for pk in platform_ids)
+    managers = sum(item.managers for item in people)
+    teachers = sum(item.teachers for item in people)
     return IndicatorValue(PEOPLE_TRAINED, managers + teachers,
                           note=f"руководителей — {managers}, педагогов — {teachers}")
 
@@ -646,22 +698,26 @@ def _direction_values(data: _PeriodData, number: int, direction_id: int,
             IndicatorValue(NETWORK_ORGANIZATIONS, data.placed.get(pk, 0))]
 
 
-def compute_periods(*, municipality: Municipality,
-                    periods: Sequence[Period]) -> list[PeriodIndicators]:
+def compute_periods(*, municipality: Municipality, periods: Sequence[Period],
+                    as_of: date | None = None) -> list[PeriodIndicators]:
     """The indicators of each period, overall and per direction, in the order given.
 
-    The number of queries depends on the number of periods only, not on the size of the
-    municipality.
+    With ``as_of`` (a control point's monitoring), dated data counts up to that day:
+    events held, diagnostics started, staffing lines and handbooks produced by then; a
+    period ending earlier is counted to its end. The number of queries depends on the
+    number of periods only, not on the size of the municipality.
     """
     if not periods:
         return []
+    cutoffs = {period.pk: min(period.ends_on, as_of) if as_of else period.ends_on
+               for period in periods}
     data = {period.pk: _PeriodData() for period in periods}
-    _read_platforms(data)
+    _read_platforms(data, as_of)
     _read_network(data)
-    _read_handbooks(data, municipality)
+    _read_handbooks(data, as_of)
     _read_monitoring(data, municipality)
-    _read_staffing(data, {period.pk: period.ends_on for period in periods}, municipality)
-    _read_diagnostics(data, list(periods))
+    _read_staffing(data, cutoffs, municipality)
+    _read_diagnostics(data, list(periods), cutoffs)
     counts = Organization.objects.filter(municipality=municipality).aggregate(
         organizations=Count("pk"),
         schools=Count("pk", filter=Q(kind=OrganizationKind.SCHOOL)))

@@ -5,6 +5,7 @@ only when complete, so a failed or killed build never leaves a file that looks f
 the row says «готов» only in the same UPDATE that records the file.
 """
 
+import errno
 import logging
 import os
 import tempfile
@@ -17,7 +18,7 @@ from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.files.storage import default_storage
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, InterfaceError, OperationalError, connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from kombu.exceptions import OperationalError as BrokerOperationalError
@@ -25,7 +26,7 @@ from kombu.exceptions import OperationalError as BrokerOperationalError
 from internships.models import Period
 from reports import builders
 from reports.errors import BrokerUnavailable, ReportError
-from reports.models import JobStatus, ReportJob, ReportKind, report_path
+from reports.models import JobStatus, ProducedHandbook, ReportJob, ReportKind, report_path
 from teams.models import Municipality
 
 logger = logging.getLogger(__name__)
@@ -43,13 +44,39 @@ INTERNAL_ERROR = "Внутренняя ошибка при формирован�
     "ошибка повторится, сообщите администратору портала."
 TIME_LIMIT_EXCEEDED = "Превышено время формирования отчёта."
 STORAGE_ERROR = "Не удалось записать файл отчёта: хранилище файлов недоступно."
+DATABASE_ERROR = "Не удалось сформировать отчёт: база данных портала недоступна. Закажите " \
+    "отчёт ещё раз позже; если ошибка повторится, сообщите администратору портала."
 INTERRUPTED = "Формирование прервано: фоновый обработчик остановился. Закажите отчёт ещё раз."
 NEVER_STARTED = "Задача не была взята в работу: фоновый обработчик не запущен. " \
     "Закажите отчёт ещё раз."
 
-# Errors that may pass by themselves (a database restart, a full or remounted disk):
-# the task retries them with backoff before giving up.
-TRANSIENT_ERRORS = (DatabaseError, OSError)
+# Errors that may pass by themselves: the database restarting or out of reach, a disk
+# that fails, fills up or is remounted. The task retries them with backoff before giving
+# up; any other error (a constraint, a bad query, a missing file) fails the job at once.
+TRANSIENT_DATABASE_ERRORS = (OperationalError, InterfaceError)
+TRANSIENT_ERRNOS = frozenset({
+    errno.EIO, errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.ESTALE, errno.EAGAIN,
+    errno.EBUSY, errno.EINTR, errno.ETIMEDOUT,
+})
+RETRY_STAGE = "Повтор после сбоя"
+
+
+def is_transient(error: BaseException) -> bool:
+    if isinstance(error, TRANSIENT_DATABASE_ERRORS):
+        return True
+    return isinstance(error, OSError) and error.errno in TRANSIENT_ERRNOS
+
+
+class RetryLater(Exception):
+    """A transient failure: the task should run the job again later.
+
+    ``attempt`` is the attempt that failed (None when the job was never claimed): its
+    retry may take the job even if the failure left it «формируется».
+    """
+
+    def __init__(self, attempt: int | None):
+        super().__init__(f"retry after attempt {attempt}")
+        self.attempt = attempt
 
 # Progress is written at most this often unless it grew by PROGRESS_STEP percent.
 PROGRESS_INTERVAL_SECONDS = 1.0
@@ -99,23 +126,29 @@ def stale_after() -> timedelta:
     )
 
 
-def _claim(job_id: int) -> int | None:
+def _claim(job_id: int, *, retry_of: int | None = None) -> int | None:
     """Take the job for this worker; the attempt number, or None when it is not ours to run.
 
     One conditional UPDATE, so two deliveries of the same message never both build.
-    A job running for longer than any worker may run is taken over.
+    A job running for longer than any worker may run is taken over. The retry of attempt
+    ``retry_of`` also takes the job as that attempt left it: when the database was down,
+    the failed attempt could not put it back in the queue.
     """
     now = timezone.now()
     claimable = Q(status=JobStatus.QUEUED) | Q(
         status=JobStatus.RUNNING, started_at__lt=now - stale_after()
     )
-    claimed = ReportJob.objects.filter(claimable, pk=job_id).update(
-        status=JobStatus.RUNNING, started_at=now, finished_at=None, progress=0,
-        stage="Начато формирование", error="", attempts=F("attempts") + 1,
-    )
-    if not claimed:
-        return None
-    return ReportJob.objects.values_list("attempts", flat=True).get(pk=job_id)
+    if retry_of is not None:
+        claimable |= Q(status=JobStatus.RUNNING, attempts=retry_of)
+    # Both statements or neither: a claim whose number was never read would be lost.
+    with transaction.atomic():
+        claimed = ReportJob.objects.filter(claimable, pk=job_id).update(
+            status=JobStatus.RUNNING, started_at=now, finished_at=None, progress=0,
+            stage="Начато формирование", error="", attempts=F("attempts") + 1,
+        )
+        if not claimed:
+            return None
+        return ReportJob.objects.values_list("attempts", flat=True).get(pk=job_id)
 
 
 def _mine(job_id: int, attempt: int | None):
@@ -166,15 +199,42 @@ def final_name(job: ReportJob) -> str:
     return report_path(job, f"report.{EXTENSIONS[ReportKind(job.kind)]}")
 
 
-def run_report_job(*, job_id: int, final_attempt: bool = True) -> None:
+def run_report_job(*, job_id: int, final_attempt: bool = True,
+                   retry_of: int | None = None) -> None:
     """Build a queued job's file and record the outcome; a job that is done stays as it is.
 
-    Transient failures (database, file system) put the job back in the queue and are
-    raised for the task to retry, unless this is the last attempt: then the job fails.
+    A transient failure (database, disk) puts the job back in the queue and raises
+    ``RetryLater`` for the task to retry, unless this is the last attempt: then the job
+    fails with a reason that names what was unavailable.
     """
-    attempt = _claim(job_id)
+    try:
+        attempt = _claim(job_id, retry_of=retry_of)
+    except TRANSIENT_DATABASE_ERRORS as error:
+        _after_transient_failure(job_id, attempt=retry_of, claimed=False, error=error,
+                                 final_attempt=final_attempt)
+        return
     if attempt is None:
         return
+    try:
+        _build(job_id, attempt)
+    except ReportError as error:
+        _record_failure(job_id, attempt=attempt, error=error.message)
+    except SoftTimeLimitExceeded:
+        _record_failure(job_id, attempt=attempt, error=TIME_LIMIT_EXCEEDED)
+    except Exception as error:
+        if not is_transient(error):
+            logger.exception("Report job %s failed", job_id)
+            _record_failure(job_id, attempt=attempt, error=INTERNAL_ERROR)
+            return
+        _after_transient_failure(job_id, attempt=attempt, claimed=True, error=error,
+                                 final_attempt=final_attempt)
+
+
+def _build(job_id: int, attempt: int) -> None:
+    """Build the file under a temporary name, move it into place, then mark the job done.
+
+    Whatever stops it on the way (an error, a time limit, a shutdown) leaves no file.
+    """
     job = ReportJob.objects.select_related("municipality", "period").get(pk=job_id)
     name = final_name(job)
     final_path = Path(default_storage.path(name))
@@ -184,10 +244,11 @@ def run_report_job(*, job_id: int, final_attempt: bool = True) -> None:
                                     suffix=PART_SUFFIX)
     os.close(handle)
     temp_path = Path(temp)
-    # mkstemp makes the file private to this user; the web server may run as another.
-    if default_storage.file_permissions_mode is not None:
-        os.chmod(temp_path, default_storage.file_permissions_mode)
+    moved = False
     try:
+        # mkstemp makes the file private to this user; the web server may run as another.
+        if default_storage.file_permissions_mode is not None:
+            os.chmod(temp_path, default_storage.file_permissions_mode)
         filename = build_to_file(
             kind=job.kind, municipality=job.municipality, period=job.period,
             parameters=job.parameters, output=temp_path,
@@ -195,40 +256,85 @@ def run_report_job(*, job_id: int, final_attempt: bool = True) -> None:
         )
         _sync(temp_path)
         os.replace(temp_path, final_path)
+        moved = True
         _sync(final_path.parent)
-    except ReportError as error:
-        _discard(temp_path)
-        _finish_failed(job.pk, attempt=attempt, error=error.message)
-        return
-    except SoftTimeLimitExceeded:
-        _discard(temp_path)
-        _finish_failed(job.pk, attempt=attempt, error=TIME_LIMIT_EXCEEDED)
-        return
-    except TRANSIENT_ERRORS:
-        _discard(temp_path)
-        logger.exception("Report job %s: transient failure on attempt %s", job.pk, attempt)
-        if final_attempt:
-            _finish_failed(job.pk, attempt=attempt, error=STORAGE_ERROR)
-            return
-        _mine(job.pk, attempt).update(status=JobStatus.QUEUED, stage="Повтор после сбоя")
-        raise
-    except Exception:
-        _discard(temp_path)
-        logger.exception("Report job %s failed", job.pk)
-        _finish_failed(job.pk, attempt=attempt, error=INTERNAL_ERROR)
-        return
+        recorded = _record_done(job, attempt=attempt, name=name, filename=filename)
     except BaseException:
-        # Interrupted (worker shutdown, SystemExit): leave no file, and let the
+        # Interrupted (worker shutdown, SystemExit) too: leave no file, and let the
         # cleanup schedule or a redelivery decide the job's fate.
         _discard(temp_path)
+        if moved:
+            _discard(final_path)
         raise
-    recorded = _mine(job.pk, attempt).update(
-        status=JobStatus.DONE, file=name, filename=filename[:255], progress=100,
-        stage="Готово", finished_at=timezone.now(), error="",
-    )
     if not recorded and not ReportJob.objects.filter(pk=job.pk, status=JobStatus.DONE).exists():
         # The cleanup gave the job up while it was building: its file must not linger.
         _discard(final_path)
+
+
+def _record_done(job: ReportJob, *, attempt: int, name: str, filename: str) -> bool:
+    """Mark the job done with its file, if this attempt still owns it; a finished handbook
+    is recorded as its year's, once."""
+    now = timezone.now()
+    with transaction.atomic():
+        recorded = _mine(job.pk, attempt).update(
+            status=JobStatus.DONE, file=name, filename=filename[:255], progress=100,
+            stage="Готово", finished_at=now, error="",
+        )
+        if recorded and job.kind == ReportKind.HANDBOOK and job.period_id is not None:
+            ProducedHandbook.objects.get_or_create(period_id=job.period_id,
+                                                   defaults={"produced_at": now})
+    return bool(recorded)
+
+
+def _record_failure(job_id: int, *, attempt: int | None, error: str,
+                    claimed: bool = True) -> None:
+    """Mark the job failed; if even that cannot reach the database, the cleanup schedule
+    gives the job up later. A job this task could not claim is failed only as its last
+    attempt left it: queued, or still running under that attempt's number."""
+    try:
+        if claimed:
+            _finish_failed(job_id, attempt=attempt, error=error)
+        else:
+            left = Q(status=JobStatus.QUEUED)
+            if attempt is not None:
+                left |= Q(status=JobStatus.RUNNING, attempts=attempt)
+            ReportJob.objects.filter(left, pk=job_id).update(
+                status=JobStatus.FAILED, error=error, file="", finished_at=timezone.now())
+    except DatabaseError:
+        logger.exception("Report job %s: could not record its failure", job_id)
+        _drop_broken_connection()
+
+
+def _after_transient_failure(job_id: int, *, attempt: int | None, claimed: bool,
+                             error: Exception, final_attempt: bool) -> None:
+    logger.warning("Report job %s: transient failure on attempt %s", job_id, attempt,
+                   exc_info=error)
+    _drop_broken_connection()
+    if final_attempt:
+        _record_failure(job_id, attempt=attempt, claimed=claimed,
+                        error=DATABASE_ERROR if isinstance(error, DatabaseError)
+                        else STORAGE_ERROR)
+        return
+    if claimed:
+        try:
+            _mine(job_id, attempt).update(status=JobStatus.QUEUED, stage=RETRY_STAGE)
+        except DatabaseError:
+            # The retry takes the job by its attempt number (see _claim).
+            logger.warning("Report job %s: left running for its retry", job_id)
+            _drop_broken_connection()
+    raise RetryLater(attempt) from error
+
+
+def _drop_broken_connection() -> None:
+    """Close the database connection if a failure left it unusable, so that the next
+    query opens a new one.
+
+    Django checks its connections only between requests and tasks; the job writes its
+    outcome within the same task. A connection inside an outer transaction cannot be
+    replaced, so it is left alone.
+    """
+    if not connection.in_atomic_block:
+        connection.close_if_unusable_or_obsolete()
 
 
 def _sync(path: Path) -> None:

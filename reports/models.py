@@ -109,3 +109,23 @@ class ReportJob(models.Model):
         if minutes:
             return f"{minutes} мин {seconds:02d} с"
         return f"{seconds} с"
+
+
+class ProducedHandbook(models.Model):
+    """The methodological handbook of an academic year, once the portal has produced it.
+
+    Report jobs and their files are deleted after REPORT_RETENTION_DAYS, but the handbook
+    stays produced: the «методических пособий» indicator counts these rows, one per year
+    however often the handbook is ordered again.
+    """
+
+    period = models.OneToOneField(Period, on_delete=models.CASCADE,
+                                  related_name="produced_handbook", verbose_name="учебный год")
+    produced_at = models.DateTimeField("впервые сформировано")
+
+    class Meta:
+        verbose_name = "сформированное методическое пособие"
+        verbose_name_plural = "сформированные методические пособия"
+
+    def __str__(self) -> str:
+        return f"Методическое пособие {self.period}"

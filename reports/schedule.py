@@ -1,11 +1,13 @@
 """Monitoring at the programme's control points: the report is ordered by the schedule and
 the department's staff get a link by e-mail when it is ready.
 
-Celery beat runs ``run_due_monitoring`` every day. A control point is due while it
-lasts (from its first to its last day), so a day the worker was down is made up the
-next day; past control points are not ordered after the fact. Each control point gets
-at most one scheduled report that has not failed: running the schedule twice orders
-nothing new, and a failed report is ordered again on the next run.
+Celery beat runs ``run_due_monitoring`` every morning. A control point is due once it is
+over — from the day after its last day, when the results of its last day are in — and
+for CATCH_UP_DAYS after that, so a day the worker was down is made up on the next run,
+while a fresh installation does not order reports of long-past control points. The
+report is «по состоянию на» the point's last day. Each control point gets at most one
+scheduled report that has not failed: running the schedule twice orders nothing new,
+and a failed report is ordered again on the next run.
 """
 
 import datetime
@@ -29,6 +31,7 @@ logger = logging.getLogger(__name__)
 SCHEDULED = "scheduled"
 CONTROL_POINT = "control_point"
 NOTIFIED = "notified"
+CATCH_UP_DAYS = 14
 
 
 def scheduled_jobs(point: ControlPoint):
@@ -38,19 +41,20 @@ def scheduled_jobs(point: ControlPoint):
 
 
 def due_control_points(*, today: datetime.date):
-    """Control points under way today."""
-    return (ControlPoint.objects.filter(starts_on__lte=today, ends_on__gte=today)
-            .select_related("programme__municipality").order_by("starts_on", "pk"))
+    """Control points that ended before today, within the catch-up window."""
+    return (ControlPoint.objects.filter(ends_on__lt=today,
+                                        ends_on__gte=today - datetime.timedelta(CATCH_UP_DAYS))
+            .select_related("programme__municipality").order_by("ends_on", "pk"))
 
 
 def run_due_monitoring(*, today: datetime.date) -> list[ReportJob]:
-    """Order the monitoring report of every control point under way that has none yet."""
+    """Order the monitoring report of every control point just over that has none yet."""
     ordered = []
     for point in due_control_points(today=today):
         period = period_of_control_point(point)
         if period is None:
-            logger.warning("Control point %s has no academic year: no monitoring ordered",
-                           point.pk)
+            logger.warning("Control point %s (%s) starts in no academic year of its "
+                           "programme: no monitoring ordered", point.pk, point.starts_on)
             continue
         try:
             with transaction.atomic():

@@ -1,10 +1,15 @@
 """Background tasks of the reports app: thin wrappers over reports/jobs.py."""
 
 from celery import shared_task
+from celery.utils.time import get_exponential_backoff_interval
 from django.conf import settings
 from django.utils import timezone
 
 from reports import jobs, schedule
+
+# Backoff between retries of a transient failure: 1, 2, 4… seconds with jitter, at most
+# five minutes, as Celery's own autoretry would wait.
+RETRY_BACKOFF_MAX = 300
 
 
 @shared_task(
@@ -15,16 +20,21 @@ from reports import jobs, schedule
     # Acknowledged only once built: a worker that dies with the whole process leaves the
     # message to be delivered again, and the stale job is then taken over.
     acks_late=True,
-    autoretry_for=jobs.TRANSIENT_ERRORS,
-    retry_backoff=True,
-    retry_backoff_max=300,
-    retry_jitter=True,
     max_retries=3,
     soft_time_limit=settings.REPORT_SOFT_TIME_LIMIT,
     time_limit=settings.REPORT_TIME_LIMIT,
 )
-def build_report(self, job_id: int) -> None:
-    jobs.run_report_job(job_id=job_id, final_attempt=self.request.retries >= self.max_retries)
+def build_report(self, job_id: int, retry_of: int | None = None) -> None:
+    try:
+        jobs.run_report_job(job_id=job_id, retry_of=retry_of,
+                            final_attempt=self.request.retries >= self.max_retries)
+    except jobs.RetryLater as retry:
+        raise self.retry(
+            kwargs={"retry_of": retry.attempt}, exc=retry.__cause__,
+            countdown=get_exponential_backoff_interval(
+                factor=1, retries=self.request.retries, maximum=RETRY_BACKOFF_MAX,
+                full_jitter=True),
+        ) from retry
     schedule.notify_scheduled_report_done(job_id=job_id)
 
 

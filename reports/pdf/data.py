@@ -53,10 +53,32 @@ NO_DATA = "нет данных"
 # --- Which year and which control point --------------------------------------------------
 
 def period_of_control_point(point: ControlPoint) -> Period | None:
-    """The academic year of the programme in which the control point starts."""
+    """The academic year of the programme in which the control point starts; None when no
+    year of the programme covers that day."""
     return (Period.objects.filter(programme_id=point.programme_id,
-                                  starts_on__lte=point.starts_on)
-            .order_by("-starts_on").first())
+                                  starts_on__lte=point.starts_on, ends_on__gte=point.starts_on)
+            .select_related("programme").order_by("-starts_on").first())
+
+
+def control_point_mismatch(point: ControlPoint, period: Period) -> str | None:
+    """Why the control point cannot be reported for the year (Russian), or None when it
+    starts within the year: a report must not carry one point's title and another year's
+    figures."""
+    if point.programme_id != period.programme_id:
+        return "Контрольная точка относится к другому проекту, чем выбранный учебный год."
+    if not period.starts_on <= point.starts_on <= period.ends_on:
+        return (f"Контрольная точка «{point.title}» начинается {point.starts_on:%d.%m.%Y} — "
+                f"это не {period.title} учебный год ({period.starts_on:%d.%m.%Y}–"
+                f"{period.ends_on:%d.%m.%Y}). Выберите учебный год, в котором она проходит.")
+    return None
+
+
+def cutoff_date(*, period: Period, control_point: ControlPoint | None) -> datetime.date | None:
+    """The day a monitoring report is «по состоянию на»: the control point's last day,
+    within its year; None for a whole-year report, which counts everything of the year."""
+    if control_point is None:
+        return None
+    return min(control_point.ends_on, period.ends_on)
 
 
 def control_point_from(*, parameters: dict, municipality: Municipality) -> ControlPoint | None:
@@ -82,6 +104,11 @@ def report_period(*, municipality: Municipality, period: Period | None,
         return period
     if control_point is not None:
         found = period_of_control_point(control_point)
+        if found is None:
+            raise ReportError(f"Контрольная точка «{control_point.title}» "
+                              f"({control_point.starts_on:%d.%m.%Y}) не входит ни в один "
+                              "учебный год проекта: заведите учебный год или выберите другую "
+                              "контрольную точку.")
     else:
         found = (Period.objects.filter(programme__municipality=municipality)
                  .select_related("programme").order_by("-starts_on").first())
@@ -129,13 +156,15 @@ class Indicators:
                     if row.indicator.code == code)
 
 
-def read_indicators(*, municipality: Municipality, period: Period) -> Indicators:
-    """The year's indicators with the previous year's and the series up to the year."""
+def read_indicators(*, municipality: Municipality, period: Period,
+                    as_of: datetime.date | None = None) -> Indicators:
+    """The year's indicators with the previous year's and the series up to the year;
+    with ``as_of``, the year's dated data up to that day (see ``compute_periods``)."""
     periods = [item for item in programme_periods(municipality=municipality)
                if item.programme_id == period.programme_id and item.starts_on <= period.starts_on]
     if period not in periods:
         raise ReportError("Учебный год не найден среди учебных годов программы.")
-    series = compute_periods(municipality=municipality, periods=periods)
+    series = compute_periods(municipality=municipality, periods=periods, as_of=as_of)
     current = series[-1]
     previous = series[-2] if len(series) > 1 else None
     sections: dict[str, IndicatorSection] = {}
@@ -189,22 +218,29 @@ class PlatformActivity:
 
 
 def read_activity(*, period: Period, matrix: list[MatrixRow],
-                  by_direction: dict[int, list[IndicatorValue]]) -> list[PlatformActivity]:
+                  by_direction: dict[int, list[IndicatorValue]],
+                  as_of: datetime.date | None = None) -> list[PlatformActivity]:
     """Per direction: teams, events, people trained (from the indicators), the work plan's
-    progress, teams that came to at least one event, and transfers between tiers."""
+    progress, teams that came to at least one event, and transfers between tiers; with
+    ``as_of``, what happened up to that day."""
+    held = Q(entry__isnull=False)
+    attended_rows = TeamResult.objects.filter(entry__platform__period=period, attended=True)
+    transfer_rows = Transfer.objects.filter(placement__platform__period=period)
+    if as_of is not None:
+        held &= Q(entry__held_on__lte=as_of)
+        attended_rows = attended_rows.filter(entry__held_on__lte=as_of)
+        transfer_rows = transfer_rows.filter(transferred_on__lte=as_of)
     planned = {
         row["platform"]: row for row in PlannedEvent.objects.filter(platform__period=period)
         .order_by().values("platform")
-        .annotate(total=Count("pk"), held=Count("pk", filter=Q(entry__isnull=False)))
+        .annotate(total=Count("pk"), held=Count("pk", filter=held))
     }
     attended = dict(
-        TeamResult.objects.filter(entry__platform__period=period, attended=True)
-        .order_by().values("entry__platform")
+        attended_rows.order_by().values("entry__platform")
         .annotate(teams=Count("team", distinct=True)).values_list("entry__platform", "teams")
     )
     transfers = dict(
-        Transfer.objects.filter(placement__platform__period=period)
-        .order_by().values("placement__platform")
+        transfer_rows.order_by().values("placement__platform")
         .annotate(count=Count("pk")).values_list("placement__platform", "count")
     )
     activity = []
@@ -262,12 +298,14 @@ class DeficitDynamics:
         return any(cell.teams for row in self.rows for cell in row.cells)
 
 
-def read_deficit_dynamics(*, period: Period,
-                          by_direction: dict[int, list[IndicatorValue]]) -> DeficitDynamics:
-    """Per direction and round held by the end of the year: the teams diagnosed by the
-    curators and their average deficits; the share that decreased is the indicator's."""
+def read_deficit_dynamics(*, period: Period, by_direction: dict[int, list[IndicatorValue]],
+                          as_of: datetime.date | None = None) -> DeficitDynamics:
+    """Per direction and round held by the end of the year (or started by ``as_of``): the
+    teams diagnosed by the curators and their average deficits; the share that decreased
+    is the indicator's."""
+    until = period.ends_on if as_of is None else min(as_of, period.ends_on)
     rounds = list(DiagnosticRound.objects.filter(programme_id=period.programme_id,
-                                                 starts_on__lte=period.ends_on)
+                                                 starts_on__lte=until)
                   .order_by("starts_on", "pk"))
     directions = list(Direction.objects.filter(programme_id=period.programme_id)
                       .order_by("number"))

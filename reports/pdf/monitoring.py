@@ -75,18 +75,24 @@ def _direction_bars(activity: list[data.PlatformActivity], code: str) -> list[ch
 def monitoring_context(*, municipality: Municipality, period: Period,
                        control_point: ControlPoint | None,
                        progress: Callable[[int, str], None]) -> dict:
-    """Everything the report prints, read with a fixed number of queries."""
+    """Everything the report prints, read with a fixed number of queries.
+
+    A control point's report shows the year as it stood on the point's last day: the
+    events, diagnostics, transfers and staffing lines up to then.
+    """
+    as_of = data.cutoff_date(period=period, control_point=control_point)
+    on_date = as_of or period.ends_on
     progress(5, "Показатели проекта")
-    indicators = data.read_indicators(municipality=municipality, period=period)
+    indicators = data.read_indicators(municipality=municipality, period=period, as_of=as_of)
     progress(25, "Распределение команд")
     matrix = data.read_matrix(period=period)
     activity = data.read_activity(period=period, matrix=matrix,
-                                  by_direction=indicators.by_direction)
+                                  by_direction=indicators.by_direction, as_of=as_of)
     progress(40, "Динамика дефицитов")
-    deficits = data.read_deficit_dynamics(period=period, by_direction=indicators.by_direction)
+    deficits = data.read_deficit_dynamics(period=period, by_direction=indicators.by_direction,
+                                          as_of=as_of)
     progress(50, "Кадровый состав")
-    staffing = data.read_staffing(municipality=municipality, as_of=period.ends_on)
-    on_date = control_point.starts_on if control_point else period.ends_on
+    staffing = data.read_staffing(municipality=municipality, as_of=on_date)
     stage = (Stage.objects.filter(programme_id=period.programme_id, starts_on__lte=on_date,
                                   ends_on__gte=on_date).first())
     team_count = ManagementTeam.objects.filter(organization__municipality=municipality).count()
@@ -125,6 +131,8 @@ def monitoring_context(*, municipality: Municipality, period: Period,
         "period": period,
         "previous_period": indicators.previous_period,
         "control_point": control_point,
+        "as_of": as_of,
+        "staffing_on": on_date,
         "stage": stage,
         "generated_on": timezone.localdate(),
         "indicators": indicators,
@@ -156,9 +164,9 @@ def build_monitoring_report(*, municipality: Municipality, period: Period | None
     control_point = data.control_point_from(parameters=parameters, municipality=municipality)
     period = data.report_period(municipality=municipality, period=period,
                                 control_point=control_point)
-    if control_point is not None and control_point.programme_id != period.programme_id:
-        raise ReportError("Контрольная точка относится к другому проекту, чем выбранный "
-                          "учебный год.")
+    mismatch = control_point and data.control_point_mismatch(control_point, period)
+    if mismatch:
+        raise ReportError(mismatch)
     context = monitoring_context(municipality=municipality, period=period,
                                  control_point=control_point, progress=progress)
     progress(65, "Вёрстка PDF")

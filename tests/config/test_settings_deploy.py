@@ -15,6 +15,7 @@ SETTINGS_VARIABLES = (
     "SECRET_KEY",
     "ALLOWED_HOSTS",
     "CSRF_TRUSTED_ORIGINS",
+    "PORTAL_BASE_URL",
     "DATABASE_URL",
     "CELERY_BROKER_URL",
     "CELERY_RESULT_BACKEND",
@@ -33,6 +34,7 @@ def _production_environment(tmp_path: Path) -> dict[str, str]:
         "SECRET_KEY": _secret_key(),
         "ALLOWED_HOSTS": "portal.example.org",
         "CSRF_TRUSTED_ORIGINS": "https://portal.example.org",
+        "PORTAL_BASE_URL": "https://portal.example.org",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'portal.sqlite3'}",
         "CELERY_BROKER_URL": "redis://127.0.0.1:6379/0",
         "STATIC_ROOT": str(tmp_path / "static"),
@@ -94,6 +96,16 @@ def test_it_refuses_to_start_without_debug_and_without_allowed_hosts(tmp_path):
 
     assert result.returncode != 0
     assert "DEBUG выключен: задайте ALLOWED_HOSTS" in result.stderr
+
+
+def test_it_refuses_to_start_without_debug_and_without_the_portal_address(tmp_path):
+    environment = _production_environment(tmp_path)
+    del environment["PORTAL_BASE_URL"]
+
+    result = _manage("check", environment=environment)
+
+    assert result.returncode != 0
+    assert "DEBUG выключен: задайте PORTAL_BASE_URL" in result.stderr
 
 
 def test_it_runs_a_fresh_clone_with_nothing_set():

@@ -23,10 +23,12 @@ INJECTED = '=HYPERLINK("http://example.com/steal","Открыть")'
 def district(world):
     """The test world with journals, monitoring and staffing whose sums are known.
 
-    Journals of 2021–2022 (attended teams only count):
-        direction 1: two events; Гимназия № 2 sent 2+3 and 1+1, НШ № 4 sent 1+0,
-                     ООШ № 3 did not come → 4 managers, 4 teachers, 2 teams;
-        direction 2: one event; СОШ № 1 sent 2+2 → 2 managers, 2 teachers, 1 team.
+    Journals of 2021–2022 (attended teams only count, each person once per platform):
+        direction 1: two events; Гимназия № 2 sent 2+3 and 1+1 (at most 2 managers and
+                     3 teachers), НШ № 4 sent 1+0, ООШ № 3 did not come → 3 managers,
+                     3 teachers, 2 teams;
+        direction 2: one event; СОШ № 1 sent 2+2 → 2 managers, 2 teachers, 1 team;
+        direction 3: no events.
     """
     first = JournalEntry.objects.create(platform=world.own_platform, held_on=D(2021, 10, 5),
                                         form=WorkForm.SEMINAR, topic="Карта качества")
@@ -108,7 +110,7 @@ def test_the_indicators_sheet_has_the_figures_formulas_and_formats(district, wor
         "Прошлый год"]
     assert set(expected) <= set(rows)
     people = rows["people_trained"]
-    assert people[4].value == 12 == expected["people_trained"].value
+    assert people[4].value == 10 == expected["people_trained"].value
     assert people[4].number_format == "0"
     assert rows["events_held"][4].value == 3
     assert rows["platforms_open"][4].value == 3
@@ -172,13 +174,27 @@ def test_the_placement_sheet_is_the_matrix_of_the_year(district, workbook_of):
     assert "СОШ № 7" not in rows
 
 
-def test_text_that_looks_like_a_formula_is_stored_as_text(district, workbook_of):
-    workbook, *_ = workbook_of(district, district.period)
+@pytest.mark.parametrize("name", [
+    "+7 (861) 31-2-34",
+    "-1+CMD|' /C calc'!A0",
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+])
+def test_text_that_looks_like_a_formula_is_stored_as_text(district, workbook_of, name):
+    factories.OrganizationFactory(municipality=district.municipality, short_name=name,
+                                  number=41)
+
+    workbook, _, _, output = workbook_of(district, district.period)
 
     for title in ("Распределение", "Показатели ОО"):
-        cell = rows_by_first_cell(workbook[title])[INJECTED][0]
-        assert cell.data_type == "s", title
-        assert cell.value == INJECTED
+        rows = rows_by_first_cell(workbook[title])
+        for text in (INJECTED, name):
+            cell = rows[text][0]
+            assert cell.data_type == "s", (title, text)
+            assert cell.value == text
+    with zipfile.ZipFile(output) as archive:
+        sheets = "".join(archive.read(item).decode() for item in archive.namelist()
+                         if item.startswith("xl/worksheets/sheet"))
+    assert "<f>" not in sheets
 
 
 def test_the_organizations_sheet_keeps_unknown_figures_unknown(district, workbook_of):
@@ -223,17 +239,43 @@ def test_the_staffing_sheet_says_when_there_is_nothing_to_show(world, workbook_o
     assert rows[0][0].startswith("Сведений о кадровом составе на конец учебного года нет")
 
 
-def test_the_journals_sheet_sums_events_and_people_per_platform(district, workbook_of):
+def test_the_journals_sheet_counts_events_and_people_per_platform(district, workbook_of):
     workbook, *_ = workbook_of(district, district.period)
     sheet = workbook["Журналы"]
     values = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=2)]
 
+    # People as the indicator counts them; a journal without results has no data on them.
     assert [row[:1] + row[3:] for row in values] == [
-        [1, 2, 4, 4, 8, 2],
+        [1, 2, 3, 3, 6, 2],
         [2, 1, 2, 2, 4, 1],
-        [3, 0, 0, 0, 0, 0],
-        ["Итого", 3, 6, 6, 12, None],
+        [3, 0, "нет данных", "нет данных", "нет данных", "нет данных"],
+        ["Итого", 3, 5, 5, 10, None],
     ]
+    indicators = {row[1].value: row[4].value
+                  for row in workbook["Показатели"].iter_rows(min_row=2) if row[1].value}
+    assert values[-1][6] == indicators["people_trained"]
+    assert [row[2].value for row in workbook["По направлениям"].iter_rows(min_row=2)] == [
+        6, 4, "нет данных"]
+
+
+def test_the_journals_sheet_says_no_data_when_no_journal_has_results(world, workbook_of):
+    workbook, *_ = workbook_of(world, world.period)
+
+    total = [cell.value for cell in list(workbook["Журналы"].iter_rows())[-1]]
+    assert total[:7] == ["Итого", None, None, 0, "нет данных", "нет данных", "нет данных"]
+
+
+def test_the_directions_sheet_wraps_its_long_headings(district, workbook_of):
+    workbook, *_ = workbook_of(district, district.period)
+    sheet = workbook["По направлениям"]
+
+    headings = [cell for cell in sheet[1] if cell.value]
+    assert headings[2].value.startswith("Количество педагогических работников, прошедших")
+    assert all(cell.alignment.wrap_text for cell in headings)
+    for cell in headings[2:]:
+        assert sheet.column_dimensions[cell.column_letter].width >= 24
+    # The longest heading (about 110 characters) needs five or more lines of 15 points.
+    assert sheet.row_dimensions[1].height >= 5 * 15
 
 
 def test_it_refuses_a_period_of_another_municipality(district, tmp_path):

@@ -9,6 +9,8 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.conf import settings
+from django.utils import timezone
 
 from diagnostics.models import (
     Deficit,
@@ -21,7 +23,7 @@ from diagnostics.models import (
 )
 from internships.journal_reads import journal_entries, people_trained
 from internships.models import CuratorBody, JournalEntry, Period, TeamResult, Tier
-from reports import indicators
+from reports import builders, indicators, jobs
 from reports.indicators import (
     INDICATORS,
     Group,
@@ -32,9 +34,10 @@ from reports.indicators import (
     indicator_change,
     indicator_series,
 )
-from reports.models import JobStatus, ReportJob, ReportKind
+from reports.models import ProducedHandbook, ReportJob, ReportKind
 from teams.models import OrganizationKind
 from tests import factories
+from tests.reports.jobs_support import refusing_builder, writing_builder
 
 D = datetime.date
 
@@ -82,6 +85,9 @@ def test_it_defines_every_indicator_once_with_a_russian_name_unit_and_formula():
     assert groups.count(Group.DIRECT) + groups.count(Group.FACT) == 10
     assert groups.count(Group.FACT) == 2
     assert groups.count(Group.INDIRECT) == 5
+    # The seed's own words for the groups.
+    assert Group.DIRECT.label == "Прямые показатели"
+    assert Group.INDIRECT.label == "Опосредованные показатели"
 
 
 def test_it_computes_every_indicator_in_definition_order(world):
@@ -149,6 +155,28 @@ def test_it_sums_managers_and_teachers_of_attended_results_of_the_period(world):
     assert in_journals.managers + in_journals.teachers == 10
 
 
+def test_it_counts_the_people_who_went_through_a_platform_not_their_visits(world):
+    a, b, d = world.school_a.team, world.school_b.team, world.school_d.team
+    # The same three people of Гимназия № 2 at ten sessions of one platform.
+    for day in range(1, 11):
+        entry(world.own_platform, (b, 1, 2), held_on=D(2022, 2, day))
+    # СОШ № 1 sends its deputies once and its teachers another time.
+    entry(world.foreign_platform, (a, 2, 0), held_on=D(2022, 3, 1))
+    entry(world.foreign_platform, (a, 1, 4), (d, None), held_on=D(2022, 3, 2))
+    # Going through another platform is going through it again.
+    entry(world.third_platform, (b, 1, 1), held_on=D(2022, 3, 3))
+
+    found = values(world)
+    by_direction = compute_by_direction(municipality=world.municipality, period=world.period)
+
+    assert found["people_trained"].value == 3 + 6 + 2
+    assert found["people_trained"].note == "руководителей — 4, педагогов — 7"
+    assert [by_direction[number][0].value for number in (1, 2, 3)] == [3, 6, 2]
+    assert found["events_held"].value == 13
+    assert "наибольшее число" in indicators.PEOPLE_TRAINED.formula
+    assert "считаются один раз" in indicators.PEOPLE_TRAINED.formula
+
+
 def test_it_counts_events_without_results_but_says_no_data_for_people(world):
     entry(world.own_platform)
 
@@ -174,21 +202,62 @@ def test_it_has_no_data_on_teachers_deficits(world):
     assert "управленческие команды" in found.note
 
 
-def test_it_counts_done_handbooks_of_the_period_only(world):
-    def job(**fields):
-        defaults = {"municipality": world.municipality, "kind": ReportKind.HANDBOOK,
-                    "period": world.period, "status": JobStatus.DONE, "file": "reports/h.pdf"}
-        return ReportJob.objects.create(**{**defaults, **fields})
+@pytest.fixture
+def order_handbook(world, settings, tmp_path, monkeypatch):
+    """``order_handbook(period, builder)`` runs a handbook job of the period to its end."""
+    settings.MEDIA_ROOT = tmp_path / "media"
 
-    job()
-    job()
-    job(status=JobStatus.QUEUED, file="")
-    job(status=JobStatus.FAILED, file="")
-    job(kind=ReportKind.MONITORING)
-    job(period=second_period(world))
-    job(municipality=world.other_municipality, period=world.other_platform.period)
+    def order(period=None, builder=writing_builder) -> ReportJob:
+        monkeypatch.setitem(builders.BUILDERS, ReportKind.HANDBOOK, builder)
+        job = ReportJob.objects.create(municipality=world.municipality,
+                                       kind=ReportKind.HANDBOOK, period=period or world.period)
+        jobs.run_report_job(job_id=job.pk)
+        job.refresh_from_db()
+        return job
 
-    assert values(world)["handbooks_produced"].value == 2
+    return order
+
+
+def test_it_counts_one_handbook_per_year_however_often_it_is_ordered(world, order_handbook):
+    assert values(world)["handbooks_produced"].value == 0
+    assert values(world)["handbooks_produced"].note == "пособие за год ещё не формировалось"
+
+    first = order_handbook()
+    order_handbook()
+    order_handbook(builder=refusing_builder)
+    order_handbook(period=second_period(world))
+
+    found = values(world)["handbooks_produced"]
+    assert found.value == 1
+    assert found.note == f"сформировано {timezone.localtime(first.finished_at):%d.%m.%Y}"
+    assert "повторные заказы" in found.indicator.formula
+
+
+def test_a_failed_handbook_is_not_a_handbook(world, order_handbook):
+    order_handbook(builder=refusing_builder)
+
+    assert values(world)["handbooks_produced"].value == 0
+
+
+def test_a_produced_handbook_still_counts_once_its_old_report_is_cleaned_up(
+    world, order_handbook, django_capture_on_commit_callbacks
+):
+    job = order_handbook()
+    long_after = job.finished_at + datetime.timedelta(days=settings.REPORT_RETENTION_DAYS + 1)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        outcome = jobs.cleanup_reports(now=long_after)
+
+    assert outcome["deleted"] == 1
+    assert not ReportJob.objects.exists()
+    assert values(world)["handbooks_produced"].value == 1
+
+
+def test_another_municipalitys_handbook_does_not_count(world):
+    ProducedHandbook.objects.create(period=world.other_platform.period,
+                                    produced_at=timezone.now())
+
+    assert values(world)["handbooks_produced"].value == 0
 
 
 def test_it_counts_organizations_placed_in_the_period_as_the_network(world):
@@ -441,6 +510,41 @@ def test_it_takes_each_organization_latest_staffing_up_to_the_period_end(world):
     assert (later["quality_coefficient"].numerator,
             later["quality_coefficient"].denominator) == (20, 50)
     assert later["critical_staffing"].value == 2
+
+
+def test_it_counts_the_dated_data_up_to_a_day_when_asked(world, deficit_history,
+                                                         order_handbook):
+    b = world.school_b.team
+    entry(world.own_platform, (b, 1, 1), held_on=D(2021, 11, 10))
+    entry(world.own_platform, (b, 3, 3), held_on=D(2022, 3, 1))
+    Staffing.objects.create(organization=world.school_a, as_of=D(2021, 11, 1),
+                            teachers_total=10, without_category=6, first_category=2,
+                            highest_category=2)
+    Staffing.objects.create(organization=world.school_a, as_of=D(2022, 2, 1),
+                            teachers_total=10, without_category=0, first_category=5,
+                            highest_category=5)
+    order_handbook()
+
+    [whole_year] = indicators.compute_periods(municipality=world.municipality,
+                                              periods=[world.period])
+    [in_november] = indicators.compute_periods(municipality=world.municipality,
+                                               periods=[world.period], as_of=D(2021, 11, 30))
+
+    def figures(item):
+        rounds = item.value("monitoring_developed").denominator
+        return {code: item.value(code).value for code in (
+            "events_held", "people_trained", "handbooks_produced", "critical_staffing",
+            "deficits_decreased_teams")} | {"rounds": rounds}
+
+    assert figures(whole_year) == {
+        "events_held": 2, "people_trained": 6, "handbooks_produced": 1,
+        "critical_staffing": 0, "deficits_decreased_teams": Decimal(1) / Decimal(2),
+        "rounds": 2}
+    # By 30.11.2021: one event, the start round only, the November staffing line, and
+    # the handbook was not there yet.
+    assert figures(in_november) == {
+        "events_held": 1, "people_trained": 2, "handbooks_produced": 0,
+        "critical_staffing": 1, "deficits_decreased_teams": None, "rounds": 1}
 
 
 def test_it_says_no_data_for_staffing_never_entered(world):

@@ -18,7 +18,8 @@ URL = reverse("project_indicators")
 
 @pytest.fixture
 def later(world):
-    """2022–2023: one platform, led by СОШ № 1, with two events."""
+    """2022–2023: one platform, led by СОШ № 1, with two events to which Гимназия № 2
+    sent the same two managers and four teachers."""
     period = factories.PeriodFactory(programme=world.programme, starts_on=D(2022, 9, 1),
                                      ends_on=D(2023, 8, 31))
     platform = factories.PlatformFactory(direction=world.directions[0], period=period)
@@ -103,8 +104,17 @@ def test_it_shows_the_change_from_the_previous_period(world, later, as_role):
     assert "↑ 2" in events and "text-bg-success" in events
     # No people in the previous year's journals: nothing to compare with.
     people = row_text(response, "people_trained")
-    assert "12" in people and "нет данных" in people and "↑" not in people
+    assert "руководителей — 2, педагогов — 4" in people
+    assert "нет данных" in people and "↑" not in people
     assert "сравнение с 2021–2022 учебным годом" in response.content.decode()
+
+
+def test_it_names_the_groups_of_indicators_as_the_project_does(as_role):
+    content = as_role("analyst").get(URL).content.decode()
+
+    assert "Прямые показатели" in content
+    assert "Опосредованные показатели" in content
+    assert "Косвенные" not in content
 
 
 def test_it_says_the_first_period_has_nothing_to_compare_with(world, later, as_role):
@@ -144,7 +154,7 @@ def test_it_hands_the_chart_its_series_through_json_script(world, later, as_role
     data = json.loads(content[content.index(">", start) + 1:content.index("</script>", start)])
     assert data["labels"] == ["2021–2022", "2022–2023"]
     series = {item["code"]: item["values"] for item in data["datasets"]}
-    assert series == {"people_trained": [None, 12], "events_held": [0, 2],
+    assert series == {"people_trained": [None, 6], "events_held": [0, 2],
                       "deficits_decreased_teams": [None, None]}
 
 

@@ -228,6 +228,25 @@ def test_it_keeps_the_chosen_control_point_for_the_monitoring_report(
     assert ReportJob.objects.get().parameters == {"control_point": point.pk}
 
 
+def test_it_refuses_a_control_point_outside_the_chosen_year(world, as_role):
+    # The programme's year 2021–2022 ends on 31.08.2022.
+    point = ControlPoint.objects.create(
+        programme=world.programme, kind=ControlPointKind.CURRENT_MONITORING,
+        title="Текущий мониторинг", starts_on=datetime.date(2022, 12, 1),
+        ends_on=datetime.date(2022, 12, 31),
+    )
+
+    response = as_role("staff").post(PAGE, {"kind": ReportKind.MONITORING,
+                                            "period": world.period.pk,
+                                            "control_point": point.pk})
+
+    assert response.status_code == 400
+    assert ("Контрольная точка «Текущий мониторинг» начинается 01.12.2022 — это не 2021–2022 "
+            "учебный год (01.09.2021–31.08.2022). Выберите учебный год, в котором она "
+            "проходит.") in response.content.decode()
+    assert not ReportJob.objects.exists()
+
+
 def test_it_refuses_a_period_of_another_municipality(world, as_role):
     response = as_role("analyst").post(PAGE, {"kind": ReportKind.INDICATORS,
                                               "period": world.other_platform.period.pk})

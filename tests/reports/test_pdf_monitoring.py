@@ -1,5 +1,6 @@
 """The monitoring report (PDF) on hand-made data with known figures and on the demo district."""
 
+import datetime
 from pathlib import Path
 
 import pytest
@@ -112,11 +113,92 @@ def test_the_report_prints_the_sections_and_the_figures(district):
         assert heading in html
     assert point.title in html
     assert "01.05.2022 — 31.05.2022" in html
-    assert '<span class="critical">СОШ № 1</span>' in html
+    assert "по состоянию на 31.05.2022" in html
+    # The staffing lines of 01.06.2022 came after the control point.
+    assert "Сведений о кадровом составе на 31.05.2022 нет" in html
     assert "50,0 %" in html
     assert html.count("<svg") >= 5
     assert "Своя О. К." in html
     assert LEADER_TOPIC not in html
+
+
+def test_the_report_of_the_whole_year_shows_the_staffing_at_its_end(district):
+    html = render_to_string(monitoring.TEMPLATE, _context(district))
+
+    assert "Итоги 2021–2022 учебного года" in html
+    assert "по состоянию на" not in html
+    assert "Последние сведения каждой организации на 31.08.2022" in html
+    assert '<span class="critical">СОШ № 1</span>' in html
+
+
+def test_a_control_points_report_shows_the_year_as_of_the_points_last_day(district):
+    point = ControlPoint.objects.get(kind=ControlPointKind.START_DIAGNOSTICS)
+
+    context = _context(district, control_point=point)
+
+    # The start point ends on 30.11.2021: the February events, the March transfer, the
+    # May diagnostics and the June staffing came later.
+    assert context["as_of"] == datetime.date(2021, 11, 30)
+    first = _activity(context, 1)
+    assert first.value("events_held").value == 0
+    assert first.value("people_trained").value is None
+    assert (first.planned_held, first.teams_attended, first.transfers) == (0, 0, 0)
+    assert [r.title for r in context["deficits"].rounds] == ["Стартовая диагностика"]
+    assert context["indicators"].row("events_held").value.value == 0
+    assert context["indicators"].row("deficits_decreased_teams").value.value is None
+    assert context["staffing"].row_count == 0
+    assert context["stage"].get_kind_display() == "Подготовительный"
+    html = render_to_string(monitoring.TEMPLATE, context)
+    assert "по состоянию на 30.11.2021" in html
+
+
+def test_a_control_points_report_is_cut_at_the_end_of_its_year(district):
+    point = ControlPoint.objects.get(kind=ControlPointKind.INTERMEDIATE_DIAGNOSTICS)
+    point.ends_on = datetime.date(2022, 9, 30)
+    point.save(update_fields=["ends_on"])
+
+    assert _context(district, control_point=point)["as_of"] == datetime.date(2022, 8, 31)
+
+
+def test_it_refuses_a_control_point_outside_the_year_asked_for(district, tmp_path):
+    december = ControlPoint.objects.get(kind=ControlPointKind.CURRENT_MONITORING)
+    output = tmp_path / "mixed.pdf"
+
+    with pytest.raises(ReportError) as refusal:
+        build_monitoring_report(municipality=district.municipality, period=district.period,
+                                parameters={"control_point": december.pk}, output=output,
+                                progress=lambda *args: None)
+
+    assert refusal.value.message == (
+        "Контрольная точка «Текущий мониторинг организации деятельности площадок» начинается "
+        "01.12.2022 — это не 2021–2022 учебный год (01.09.2021–31.08.2022). Выберите учебный "
+        "год, в котором она проходит.")
+    assert not output.exists()
+
+
+def test_it_takes_the_year_in_which_the_control_point_starts(district, tmp_path):
+    december = ControlPoint.objects.get(kind=ControlPointKind.CURRENT_MONITORING)
+
+    filename = build_monitoring_report(
+        municipality=district.municipality, period=None,
+        parameters={"control_point": december.pk}, output=tmp_path / "december.pdf",
+        progress=lambda *args: None)
+
+    assert filename == "Мониторинговый отчёт 2022–2023, 01.12.2022.pdf"
+
+
+def test_it_refuses_a_control_point_no_year_covers(world, tmp_path):
+    late = ControlPoint.objects.create(
+        programme=world.programme, kind=ControlPointKind.FINAL_DIAGNOSTICS,
+        title="Итоговая диагностика", starts_on=datetime.date(2023, 5, 1),
+        ends_on=datetime.date(2023, 5, 31))
+
+    with pytest.raises(ReportError) as refusal:
+        build_monitoring_report(municipality=world.municipality, period=None,
+                                parameters={"control_point": late.pk},
+                                output=tmp_path / "late.pdf", progress=lambda *args: None)
+
+    assert "не входит ни в один учебный год проекта" in refusal.value.message
 
 
 def test_reading_the_report_costs_the_same_queries_on_small_data(world,

@@ -1,4 +1,5 @@
-"""Scheduled monitoring: a report per control point under way, a link e-mailed to the staff."""
+"""Scheduled monitoring: a report per control point once it is over, a link e-mailed to the
+staff."""
 
 import datetime
 
@@ -15,7 +16,8 @@ from reports.tasks import run_due_monitoring as run_due_monitoring_task
 from tests import factories
 
 D = datetime.date
-IN_MAY = D(2022, 5, 10)
+# The May control point ends on 31.05.2022: its report is due from the next morning.
+AFTER_MAY = D(2022, 6, 1)
 
 
 @pytest.fixture(autouse=True)
@@ -54,8 +56,8 @@ def _done_job(world, point, **parameters) -> ReportJob:
     )
 
 
-def test_it_orders_the_monitoring_report_of_a_control_point_under_way(world, may_point):
-    ordered = run_due_monitoring(today=IN_MAY)
+def test_it_orders_the_monitoring_report_of_a_control_point_once_it_is_over(world, may_point):
+    ordered = run_due_monitoring(today=AFTER_MAY)
 
     assert len(ordered) == 1
     job = ordered[0]
@@ -67,18 +69,18 @@ def test_it_orders_the_monitoring_report_of_a_control_point_under_way(world, may
 
 
 def test_running_the_schedule_twice_orders_one_report(world, may_point):
-    run_due_monitoring(today=D(2022, 5, 1))
-    again = run_due_monitoring(today=D(2022, 5, 2))
+    run_due_monitoring(today=AFTER_MAY)
+    again = run_due_monitoring(today=D(2022, 6, 2))
 
     assert again == []
     assert _scheduled(may_point).count() == 1
 
 
 def test_a_failed_scheduled_report_is_ordered_again(world, may_point):
-    run_due_monitoring(today=IN_MAY)
+    run_due_monitoring(today=AFTER_MAY)
     _scheduled(may_point).update(status=JobStatus.FAILED, error="Сбой")
 
-    again = run_due_monitoring(today=D(2022, 5, 11))
+    again = run_due_monitoring(today=D(2022, 6, 2))
 
     assert len(again) == 1
     assert _scheduled(may_point).count() == 2
@@ -89,11 +91,26 @@ def test_a_report_someone_ordered_by_hand_does_not_count_as_the_scheduled_one(wo
                              period=world.period, requested_by=world.analyst,
                              parameters={"control_point": may_point.pk})
 
-    assert len(run_due_monitoring(today=IN_MAY)) == 1
+    assert len(run_due_monitoring(today=AFTER_MAY)) == 1
 
 
-@pytest.mark.parametrize("today", [D(2022, 4, 30), D(2022, 6, 1)])
-def test_it_orders_nothing_before_or_after_a_control_point(world, may_point, today):
+@pytest.mark.parametrize("today", [D(2022, 4, 30), D(2022, 5, 1), D(2022, 5, 31)])
+def test_it_orders_nothing_before_a_control_point_is_over(world, may_point, today):
+    # Up to and on its last day the point's results are still coming in.
+    assert run_due_monitoring(today=today) == []
+    assert not ReportJob.objects.exists()
+
+
+def test_it_makes_up_for_missed_days_within_the_catch_up_window(world, may_point):
+    assert schedule.CATCH_UP_DAYS == 14
+
+    assert len(run_due_monitoring(today=D(2022, 6, 14))) == 1
+
+
+@pytest.mark.parametrize("today", [D(2022, 6, 15), D(2024, 9, 1)])
+def test_it_does_not_order_reports_of_long_past_control_points(world, may_point, today):
+    # A portal installed long after the point (or a worker down for weeks) does not
+    # burst out old reports.
     assert run_due_monitoring(today=today) == []
     assert not ReportJob.objects.exists()
 
@@ -104,7 +121,7 @@ def test_it_orders_each_municipalitys_report_for_that_municipality(world, may_po
         programme=other_programme, kind=ControlPointKind.CURRENT_MONITORING,
         title="Текущий мониторинг", starts_on=D(2022, 5, 5), ends_on=D(2022, 5, 20))
 
-    ordered = run_due_monitoring(today=IN_MAY)
+    ordered = run_due_monitoring(today=AFTER_MAY)
 
     assert {(job.municipality_id, job.parameters["control_point"]) for job in ordered} == {
         (world.municipality.pk, may_point.pk),
@@ -117,8 +134,22 @@ def test_it_skips_a_control_point_before_the_programmes_first_year(world):
         programme=world.programme, kind=ControlPointKind.START_DIAGNOSTICS,
         title="Раньше первого учебного года", starts_on=D(2021, 6, 1), ends_on=D(2021, 6, 30))
 
-    assert run_due_monitoring(today=D(2021, 6, 10)) == []
+    assert run_due_monitoring(today=D(2021, 7, 1)) == []
     assert not _scheduled(early).exists()
+
+
+def test_it_skips_and_logs_a_control_point_no_year_covers(world, caplog):
+    # The programme's only year ends on 31.08.2022; the next one is not entered yet.
+    late = ControlPoint.objects.create(
+        programme=world.programme, kind=ControlPointKind.CURRENT_MONITORING,
+        title="Текущий мониторинг", starts_on=D(2022, 12, 1), ends_on=D(2022, 12, 20))
+
+    with caplog.at_level("WARNING", logger="reports.schedule"):
+        assert run_due_monitoring(today=D(2022, 12, 21)) == []
+
+    assert not _scheduled(late).exists()
+    assert f"Control point {late.pk}" in caplog.text
+    assert "no academic year" in caplog.text
 
 
 def test_it_emails_the_staff_a_link_when_the_report_is_done(world, may_point, staff_with_email,
@@ -195,7 +226,7 @@ def test_the_schedule_builds_the_report_and_then_writes_to_the_staff(
     world, may_point, staff_with_email, mailoutbox, django_capture_on_commit_callbacks,
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        [job] = run_due_monitoring(today=IN_MAY)
+        [job] = run_due_monitoring(today=AFTER_MAY)
 
     job.refresh_from_db()
     assert job.status == JobStatus.DONE, job.error

@@ -63,9 +63,10 @@ def redis_worker(settings, tmp_path):
         connection.default_channel.queue_purge(QUEUE)
     log = (tmp_path / "worker.log").open("wb")
     worker = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=solo",
-         "--loglevel=INFO", "-Q", QUEUE, "--without-heartbeat", "--without-gossip",
-         "--without-mingle"],
+        # The pool `make run` starts: a forked child, so the tasks' time limits apply.
+        [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=prefork",
+         "--concurrency=1", "--loglevel=INFO", "-Q", QUEUE, "--without-heartbeat",
+         "--without-gossip", "--without-mingle"],
         cwd=PROJECT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
         env=child_environment(media_root=settings.MEDIA_ROOT, CELERY_BROKER_URL=REDIS_URL,
                               CELERY_RESULT_BACKEND=REDIS_URL),
