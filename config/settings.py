@@ -214,6 +214,15 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
     )
 else:
     CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default=CELERY_BROKER_URL)
+    # Without a timeout, a Redis that stops answering but keeps the connection open (a
+    # frozen server, a firewall dropping packets) holds a publish, and so the page where
+    # a report is ordered, forever. The worker waits for tasks with BRPOP for a second at
+    # a time, well inside it.
+    _BROKER_SOCKET_TIMEOUT = env.float("CELERY_BROKER_SOCKET_TIMEOUT", default=2.0)
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "socket_connect_timeout": _BROKER_SOCKET_TIMEOUT,
+        "socket_timeout": _BROKER_SOCKET_TIMEOUT,
+    }
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_ACCEPT_CONTENT = ["json"]
