@@ -95,3 +95,15 @@ def test_it_offers_the_own_curator_to_end_a_pair(world, as_role):
     content = as_role("curator").get(url(world.own_platform)).content.decode()
 
     assert reverse("mentorship_end", args=[mentorship.pk]) in content
+
+
+def test_it_shows_a_dash_for_a_transfer_whose_recorder_account_is_gone(world, as_role):
+    factories.TransferFactory(placement=world.placement(world.school_c, world.own_platform),
+                              from_tier=Tier.PROMISING, to_tier=Tier.RESERVE,
+                              transferred_on=datetime.date(2022, 2, 14),
+                              reason="Перевод до удаления учётной записи", recorded_by=None)
+
+    response = as_role("staff").get(url(world.own_platform))
+
+    assert response.status_code == 200
+    assert "Перевод до удаления учётной записи" in response.content.decode()
