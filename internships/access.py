@@ -70,11 +70,14 @@ def entries_for_user(user: User | AnonymousUser) -> QuerySet[JournalEntry]:
     own = _own_organization_id(user)
     if own is None:
         return JournalEntry.objects.filter(platform__in=platforms_for_user(user))
-    involved = Q(hosts__organization_id=own) | Q(results__team__organization_id=own)
-    ids = JournalEntry.objects.filter(
-        involved, platform__period__in=periods_for_user(user)
-    ).values("pk")
-    return JournalEntry.objects.filter(pk__in=ids)
+    # Two separate id lists, each served by its own index: an OR across the joins of
+    # hosts and results would read every result row of every entry.
+    hosted = JournalEntry.hosts.through.objects.filter(
+        managementteam__organization_id=own).values("journalentry_id")
+    attended = TeamResult.objects.filter(team__organization_id=own).values("entry_id")
+    return JournalEntry.objects.filter(
+        Q(pk__in=hosted) | Q(pk__in=attended), platform__period__in=periods_for_user(user)
+    )
 
 
 def results_for_user(user: User | AnonymousUser) -> QuerySet[TeamResult]:

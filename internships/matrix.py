@@ -45,6 +45,16 @@ def ordered_placements(placements: QuerySet[Placement]) -> QuerySet[Placement]:
     )
 
 
+def matrix_placements(placements: QuerySet[Placement]) -> QuerySet[Placement]:
+    """Placements in matrix order with only what a matrix cell shows: the organization's name
+    and link. A large municipality has thousands of placements, and every related object
+    loaded with each of them costs time on every view of the page."""
+    return ordered_placements(placements).select_related(None).select_related(
+        "team__organization"
+    ).only("id", "tier", "platform_id", "team__id", "team__organization__id",
+           "team__organization__short_name")
+
+
 def build_matrix(
     *, period: Period, directions: QuerySet[Direction], placements: QuerySet[Placement]
 ) -> list[MatrixRow]:
@@ -63,8 +73,12 @@ def build_matrix(
         )
         for direction in directions
     }
+    direction_of = {platform.pk: platform.direction_id for platform in platforms.values()}
     for placement in placements:
-        row = rows.get(placement.platform.direction_id)
+        direction_id = direction_of.get(placement.platform_id)
+        if direction_id is None:
+            direction_id = placement.platform.direction_id
+        row = rows.get(direction_id)
         if row is not None:
             row.cells.setdefault(placement.tier, []).append(placement)
     return list(rows.values())

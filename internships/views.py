@@ -31,6 +31,7 @@ from internships.journal_reads import overdue_events, team_journal
 from internships.matrix import (
     build_matrix,
     matrix_export_rows,
+    matrix_placements,
     ordered_placements,
     period_summary,
 )
@@ -132,7 +133,7 @@ def _matrix_rows(period, directions, placement_filter):
     if chosen is not None:
         directions = directions.filter(pk=chosen.pk)
     return build_matrix(period=period, directions=directions,
-                        placements=ordered_placements(placement_filter.qs))
+                        placements=matrix_placements(placement_filter.qs))
 
 
 @municipality_wide
