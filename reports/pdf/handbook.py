@@ -69,12 +69,21 @@ def handbook_context(*, municipality: Municipality, period: Period,
     }
 
 
+def handbook_document(*, municipality: Municipality, period: Period | None,
+                      parameters: dict,
+                      progress: Callable[[int, str], None]) -> tuple[str, str]:
+    """The handbook's final HTML, as the PDF is laid out from it, and its download filename."""
+    period = data.report_period(municipality=municipality, period=period)
+    context = handbook_context(municipality=municipality, period=period, progress=progress)
+    return render_to_string(TEMPLATE, context), f"Методическое пособие {period.title}.pdf"
+
+
 def build_handbook(*, municipality: Municipality, period: Period | None, parameters: dict,
                    output: Path, progress: Callable[[int, str], None]) -> str:
     """Write the handbook to ``output``; returns the download filename."""
-    period = data.report_period(municipality=municipality, period=period)
-    context = handbook_context(municipality=municipality, period=period, progress=progress)
+    html, filename = handbook_document(municipality=municipality, period=period,
+                                       parameters=parameters, progress=progress)
     progress(65, "Вёрстка PDF")
-    render_pdf(html=render_to_string(TEMPLATE, context), output=output)
+    render_pdf(html=html, output=output)
     progress(95, "PDF готов")
-    return f"Методическое пособие {period.title}.pdf"
+    return filename

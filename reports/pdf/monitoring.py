@@ -157,10 +157,11 @@ def filename_for(*, period: Period, control_point: ControlPoint | None) -> str:
             f"{control_point.starts_on:%d.%m.%Y}.pdf")
 
 
-def build_monitoring_report(*, municipality: Municipality, period: Period | None,
-                            parameters: dict, output: Path,
-                            progress: Callable[[int, str], None]) -> str:
-    """Write the monitoring report to ``output``; returns the download filename."""
+def monitoring_document(*, municipality: Municipality, period: Period | None,
+                        parameters: dict,
+                        progress: Callable[[int, str], None]) -> tuple[str, str]:
+    """The monitoring report's final HTML, as the PDF is laid out from it, and its
+    download filename."""
     control_point = data.control_point_from(parameters=parameters, municipality=municipality)
     period = data.report_period(municipality=municipality, period=period,
                                 control_point=control_point)
@@ -169,7 +170,17 @@ def build_monitoring_report(*, municipality: Municipality, period: Period | None
         raise ReportError(mismatch)
     context = monitoring_context(municipality=municipality, period=period,
                                  control_point=control_point, progress=progress)
+    return (render_to_string(TEMPLATE, context),
+            filename_for(period=period, control_point=control_point))
+
+
+def build_monitoring_report(*, municipality: Municipality, period: Period | None,
+                            parameters: dict, output: Path,
+                            progress: Callable[[int, str], None]) -> str:
+    """Write the monitoring report to ``output``; returns the download filename."""
+    html, filename = monitoring_document(municipality=municipality, period=period,
+                                         parameters=parameters, progress=progress)
     progress(65, "Вёрстка PDF")
-    render_pdf(html=render_to_string(TEMPLATE, context), output=output)
+    render_pdf(html=html, output=output)
     progress(95, "PDF готов")
-    return filename_for(period=period, control_point=control_point)
+    return filename
