@@ -21,9 +21,10 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 
 from internships.access import entries_for_user, planned_events_for_user, results_for_user
-from internships.matrix import ordered_placements
+from internships.matrix import matrix_placements
 from internships.models import (
     TIER_ORDER,
+    EntryAttachment,
     JournalEntry,
     Outcome,
     PlannedEvent,
@@ -53,14 +54,61 @@ class TimelineItem:
         return (self.day, kind, obj.pk)
 
 
+def _hosts() -> Prefetch:
+    """An entry's host teams in list order, with only the name that is shown of each."""
+    return Prefetch(
+        "hosts",
+        queryset=ManagementTeam.objects.select_related("organization")
+        .only("id", "organization__id", "organization__short_name")
+        .order_by("organization__sort_rank", "organization__number"),
+    )
+
+
 def journal_entries(queryset: QuerySet[JournalEntry]) -> QuerySet[JournalEntry]:
-    """Entries with what the journal shows of them, in a fixed number of queries."""
+    """Entries with their hosts and every result row, in a fixed number of queries."""
     return queryset.select_related("venue", "planned_event").prefetch_related(
-        Prefetch("hosts", queryset=ManagementTeam.objects.select_related("organization")
-                 .order_by("organization__sort_rank", "organization__number")),
+        _hosts(),
         Prefetch("results", queryset=TeamResult.objects.select_related("team__organization")
+                 .only("id", "entry_id", "attended", "managers", "teachers", "outcome",
+                       "comment", "team__id", "team__organization__id",
+                       "team__organization__short_name")
                  .order_by("team__organization__sort_rank", "team__organization__number")),
     ).annotate(attachment_count=Count("attachments"))
+
+
+def _per_entry(rows: QuerySet, total) -> Coalesce:
+    """One number over an entry's rows (``rows`` refers to the entry as ``OuterRef("pk")``)."""
+    return Coalesce(
+        Subquery(rows.order_by().values("entry").annotate(n=total).values("n"),
+                 output_field=IntegerField()),
+        0,
+    )
+
+
+def listed_entries(queryset: QuerySet[JournalEntry]) -> list[JournalEntry]:
+    """Entries as the journal page lists them, each with its ``summary`` (the figures of
+    ``entry_summary``) counted in SQL: a platform of a large municipality has thousands of
+    result rows, and the page shows only their totals."""
+    results = TeamResult.objects.filter(entry=OuterRef("pk"))
+    attended = results.filter(attended=True)
+    entries = list(
+        queryset.select_related("venue", "planned_event").prefetch_related(_hosts()).annotate(
+            attachment_count=_per_entry(
+                EntryAttachment.objects.filter(entry=OuterRef("pk")), Count("pk")),
+            team_count=_per_entry(results, Count("pk")),
+            attended_count=_per_entry(attended, Count("pk")),
+            attended_managers=_per_entry(attended, Sum("managers")),
+            attended_teachers=_per_entry(attended, Sum("teachers")),
+        )
+    )
+    for entry in entries:
+        entry.summary = {
+            "teams": entry.team_count,
+            "attended": entry.attended_count,
+            "managers": entry.attended_managers,
+            "teachers": entry.attended_teachers,
+        }
+    return entries
 
 
 def timeline(*, entries, transfers) -> list[TimelineItem]:
@@ -94,7 +142,12 @@ class PeopleTrained:
 def people_trained(entries: Iterable[JournalEntry]) -> PeopleTrained:
     """Totals over the entries' prefetched results (see ``journal_entries``): the journal's
     own rows are summed as they are shown, without another query. Absent teams count 0."""
-    summaries = [entry_summary(entry) for entry in entries]
+    return people_in_summaries(entry_summary(entry) for entry in entries)
+
+
+def people_in_summaries(summaries: Iterable[dict]) -> PeopleTrained:
+    """Totals over entry summaries already counted (see ``listed_entries``)."""
+    summaries = list(summaries)
     return PeopleTrained(
         managers=sum(summary["managers"] for summary in summaries),
         teachers=sum(summary["teachers"] for summary in summaries),
@@ -182,7 +235,8 @@ def team_list(*, platform: Platform) -> list[tuple[str, str, list]]:
         ),
     )
     by_tier = {tier: [] for tier in TIER_ORDER}
-    for placement in ordered_placements(placements):
+    # Hundreds of rows on a large platform: only the name and link of each team are shown.
+    for placement in matrix_placements(placements):
         by_tier[placement.tier].append(placement)
     return [(tier, Tier(tier).label, by_tier[tier]) for tier in TIER_ORDER]
 

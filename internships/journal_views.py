@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Case, OuterRef, Q, Subquery, When
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -30,9 +31,9 @@ from internships.journal_forms import (
 )
 from internships.journal_reads import (
     entry_history,
-    entry_summary,
     journal_entries,
-    people_trained,
+    listed_entries,
+    people_in_summaries,
     plan_against_held,
     team_list,
     timeline,
@@ -77,6 +78,24 @@ def _require_keep(request, platform: Platform) -> None:
 
 # The journal -----------------------------------------------------------------------------
 
+def _url_of(name: str):
+    """The URL of an object by its pk, reversed once for a list of hundreds of rows."""
+    marker = "2147483647"
+    before, after = reverse(name, args=[int(marker)]).split(marker)
+    return lambda pk: f"{before}{pk}{after}"
+
+
+def _with_links(teams: list[tuple[str, str, list]]) -> list[tuple[str, str, list]]:
+    """Each row of the team list with the addresses of its organization and of its transfer."""
+    organization_url = _url_of("organization_detail")
+    transfer_url = _url_of("transfer_create")
+    for _, _, placements in teams:
+        for placement in placements:
+            placement.organization_url = organization_url(placement.team.organization_id)
+            placement.transfer_url = transfer_url(placement.pk)
+    return teams
+
+
 def _filtered_journal(request, platform: Platform):
     journal_filter = JournalFilter(
         request.GET or None,
@@ -99,19 +118,18 @@ def _filtered_journal(request, platform: Platform):
 def journal_page(request, pk):
     platform = _platform(request, pk)
     journal_filter, entries, transfers = _filtered_journal(request, platform)
-    entries = list(journal_entries(entries))
-    for entry in entries:
-        entry.summary = entry_summary(entry)
+    entries = listed_entries(entries)
     items = timeline(entries=entries, transfers=transfers)
     report = plan_against_held(platform=platform, today=timezone.localdate())
+    teams = _with_links(team_list(platform=platform))
     return render(request, "internships/journal.html", {
         "platform": platform,
         "filter": journal_filter,
         "items": items,
         "entry_count": len(entries),
-        "people": people_trained(entries),
+        "people": people_in_summaries(entry.summary for entry in entries),
         "transfer_count": sum(item.transfer is not None for item in items),
-        "teams": team_list(platform=platform),
+        "teams": teams,
         "plan": report,
         "can_keep": request.user.has_perm(KEEP, platform),
         "query": request.GET.urlencode(),
