@@ -2,9 +2,11 @@
 
 Every number the diagnostics pages show about change comes from here. The
 comparisons work on plain data — sets of deficit ids per team, direction and
-round — so they are easy to check by hand; ``load_deficit_sets`` is the one
-function that reads the database, from a queryset the caller has already scoped
-to the user.
+round — so they are easy to check by hand; ``load_deficit_sets`` and
+``load_deficit_counts`` are the functions that read the database, from a
+queryset the caller has already scoped to the user. Where only the shares are
+wanted, ``load_deficit_counts`` counts the deficits in the database and a
+``CountChange`` carries the two counts instead of the two sets.
 
 Rules:
 - only a team diagnosed in both rounds (in a direction, from one source) is
@@ -19,13 +21,16 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
+from typing import NamedTuple
 
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 
-from diagnostics.models import Diagnosis
+from diagnostics.models import Deficit, Diagnosis
 
 # (round id, team id, direction id) → ids of the deficits found.
 DeficitSets = dict[tuple[int, int, int], frozenset[int]]
+# (round id, team id, direction id) → how many of the deficits found still count.
+DeficitCounts = dict[tuple[int, int, int], int]
 
 
 @dataclass(frozen=True)
@@ -62,6 +67,32 @@ class DeficitChange:
     @property
     def decreased(self) -> bool:
         return self.compared and self.delta < 0
+
+
+class CountChange(NamedTuple):
+    """One team in one direction between two rounds in which it was diagnosed, as counts.
+
+    ``before`` and ``after`` are the numbers of active deficits found (withdrawn ones
+    already left out), so ``delta`` and ``decreased`` equal those of the DeficitChange
+    of the same two sets. A tuple, being made by the thousand for the indicators.
+    """
+
+    team_id: int
+    direction_id: int
+    before: int
+    after: int
+
+    @property
+    def compared(self) -> bool:
+        return True
+
+    @property
+    def delta(self) -> int:
+        return self.after - self.before
+
+    @property
+    def decreased(self) -> bool:
+        return self.after < self.before
 
 
 def compare(
@@ -126,7 +157,7 @@ class Share:
         return int(Fraction(self.decreased * 100, self.compared) + Fraction(1, 2))
 
 
-def share_by_direction(changes: Iterable[DeficitChange]) -> dict[int, Share]:
+def share_by_direction(changes: Iterable[DeficitChange | CountChange]) -> dict[int, Share]:
     """Direction id → the share of teams (diagnosed in both rounds) whose deficits decreased."""
     decreased: dict[int, int] = defaultdict(int)
     compared: dict[int, int] = defaultdict(int)
@@ -139,7 +170,7 @@ def share_by_direction(changes: Iterable[DeficitChange]) -> dict[int, Share]:
     return {direction: Share(decreased[direction], compared[direction]) for direction in seen}
 
 
-def share_overall(changes: Iterable[DeficitChange]) -> Share:
+def share_overall(changes: Iterable[DeficitChange | CountChange]) -> Share:
     """The share of teams whose deficits decreased, counting each team once.
 
     A team's change is the sum over the directions in which it was diagnosed in
@@ -217,3 +248,15 @@ def load_deficit_sets(diagnoses: QuerySet[Diagnosis]) -> DeficitSets:
         if diagnosis_id in keys:  # not one written between the two reads
             sets[keys[diagnosis_id]].add(deficit_id)
     return {key: frozenset(found) for key, found in sets.items()}
+
+
+def load_deficit_counts(diagnoses: QuerySet[Diagnosis],
+                        counted: QuerySet[Deficit]) -> DeficitCounts:
+    """How many of the ``counted`` deficits (the active ones) each diagnosis in the queryset
+    found, counted in the database in one query whatever its size; none found is 0."""
+    return {
+        (round_id, team_id, direction_id): found
+        for round_id, team_id, direction_id, found in diagnoses.order_by().annotate(
+            found=Count("deficits", filter=Q(deficits__in=counted.order_by().values("pk")))
+        ).values_list("round_id", "team_id", "direction_id", "found")
+    }

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, Exists, F, Max, OuterRef, Q, Subquery, Sum, TextChoices
+from django.db.models import Count, Exists, F, Max, OuterRef, Q, Sum, TextChoices
 from django.utils import timezone
 
 from diagnostics import dynamics
@@ -378,7 +378,7 @@ class _PeriodData:
     bodies: set[str] = field(default_factory=set)
     monitoring: dict = field(default_factory=dict)
     staffing: dict = field(default_factory=dict)
-    changes: list[dynamics.DeficitChange] = field(default_factory=list)
+    changes: list[dynamics.CountChange] = field(default_factory=list)
     rounds_held: int = 0
     rounds_with_results: int = 0
 
@@ -399,17 +399,19 @@ class PeriodIndicators:
 def platform_people(results) -> dict[int, PlatformPeople]:
     """Platform id → its PlatformPeople, from a TeamResult queryset (one query)."""
     attended = Q(attended=True)
-    found: dict[int, PlatformPeople] = {}
-    for row in (results.order_by().values("entry__platform", "team")
-                .annotate(rows=Count("pk"), managers=Max("managers", filter=attended),
-                          teachers=Max("teachers", filter=attended))):
-        before = found.get(row["entry__platform"], PlatformPeople())
-        found[row["entry__platform"]] = PlatformPeople(
-            result_rows=before.result_rows + row["rows"],
-            managers=before.managers + (row["managers"] or 0),
-            teachers=before.teachers + (row["teachers"] or 0),
-        )
-    return found
+    # Platform id → [result rows, managers, teachers], summed over its teams.
+    sums: dict[int, list[int]] = {}
+    for platform_id, _team, rows, managers, teachers in (
+        results.order_by().values_list("entry__platform", "team")
+        .annotate(rows=Count("pk"), managers=Max("managers", filter=attended),
+                  teachers=Max("teachers", filter=attended))
+    ):
+        found = sums.setdefault(platform_id, [0, 0, 0])
+        found[0] += rows
+        found[1] += managers or 0
+        found[2] += teachers or 0
+    return {platform_id: PlatformPeople(result_rows=rows, managers=managers, teachers=teachers)
+            for platform_id, (rows, managers, teachers) in sums.items()}
 
 
 def _read_platforms(periods: dict[int, _PeriodData], as_of: date | None) -> None:
@@ -501,12 +503,14 @@ def _read_staffing(periods: dict[int, _PeriodData], period_ends: dict[int, date]
     # The latest figures of each organization as of the period's end: one aggregate per
     # period, since each period has its own cut-off date.
     for period_id, ends_on in period_ends.items():
-        latest = (Staffing.objects.filter(organization=OuterRef("organization"),
-                                          as_of__lte=ends_on)
-                  .order_by("-as_of").values("as_of")[:1])
+        # The latest line: none of the organization's later lines is dated by then. Said
+        # as NOT EXISTS, which the database plans as an anti-join, rather than as «as_of
+        # equals the latest date», whose row estimate leads it into a nested loop.
+        later = Staffing.objects.filter(organization=OuterRef("organization"),
+                                        as_of__gt=OuterRef("as_of"), as_of__lte=ends_on)
         periods[period_id].staffing = (
-            Staffing.objects.filter(organization__municipality=municipality,
-                                    as_of=Subquery(latest))
+            Staffing.objects.filter(~Exists(later), organization__municipality=municipality,
+                                    as_of__lte=ends_on)
             # «Критическое состояние» as StaffingFigures.critical has it: more than half
             # without a category, counted in the database.
             .annotate(doubled_without=F("without_category") * 2)
@@ -527,34 +531,36 @@ def _read_diagnostics(periods: dict[int, _PeriodData], period_rows: list[Period]
         .order_by("starts_on", "pk")
         .values_list("pk", "programme_id", "starts_on", "has_results")
     )
-    sets = dynamics.load_deficit_sets(
+    # Only the number of active deficits matters to the shares: counted in the database,
+    # withdrawn deficits left out of both sides as ``dynamics.compare`` does.
+    counts = dynamics.load_deficit_counts(
         Diagnosis.objects.filter(round__programme__in=programme_ids,
-                                 source=DiagnosisSource.EXPERT)
+                                 source=DiagnosisSource.EXPERT),
+        Deficit.objects.filter(direction__programme__in=programme_ids, active=True),
     )
-    active_ids = frozenset(
-        Deficit.objects.filter(direction__programme__in=programme_ids, active=True)
-        .values_list("pk", flat=True)
-    )
-    # (team, direction) → the round ids it was diagnosed in.
-    diagnosed: dict[tuple[int, int], set[int]] = defaultdict(set)
-    for round_id, team_id, direction_id in sets:
-        diagnosed[team_id, direction_id].add(round_id)
+    # (team, direction) → round id → the active deficits found in it.
+    diagnosed: dict[tuple[int, int], dict[int, int]] = defaultdict(dict)
+    for (round_id, team_id, direction_id), found in counts.items():
+        diagnosed[team_id, direction_id][round_id] = found
+    # The pairs by the rounds they were diagnosed in: a period's first and last of those
+    # rounds are found once per set of rounds, not once per team and direction.
+    by_rounds: dict[frozenset[int], list[tuple[int, int, dict[int, int]]]] = defaultdict(list)
+    for (team_id, direction_id), found in diagnosed.items():
+        by_rounds[frozenset(found)].append((team_id, direction_id, found))
     for period in period_rows:
         held = [(pk, has_results) for pk, programme_id, starts_on, has_results in rounds
                 if programme_id == period.programme_id and starts_on <= cutoffs[period.pk]]
         data = periods[period.pk]
         data.rounds_held = len(held)
         data.rounds_with_results = sum(1 for _, has_results in held if has_results)
-        order = [pk for pk, _ in held]
-        for (team_id, direction_id), round_ids in sorted(diagnosed.items()):
-            mine = [pk for pk in order if pk in round_ids]
+        for round_ids, pairs in by_rounds.items():
+            mine = [pk for pk, _ in held if pk in round_ids]
             if len(mine) >= 2:
-                data.changes.append(dynamics.compare(
-                    team_id=team_id, direction_id=direction_id,
-                    before=sets[mine[0], team_id, direction_id],
-                    after=sets[mine[-1], team_id, direction_id],
-                    active_ids=active_ids,
-                ))
+                first, last = mine[0], mine[-1]
+                data.changes.extend(
+                    dynamics.CountChange(team_id, direction_id, found[first], found[last])
+                    for team_id, direction_id, found in pairs
+                )
 
 
 def _direct_values(data: _PeriodData, organizations: int) -> list[IndicatorValue]:

@@ -5,15 +5,17 @@ from fractions import Fraction
 import pytest
 
 from diagnostics.dynamics import (
+    CountChange,
     Share,
     compare,
     compare_rounds,
+    load_deficit_counts,
     load_deficit_sets,
     share_by_direction,
     share_overall,
     team_history,
 )
-from diagnostics.models import Diagnosis, DiagnosisSource
+from diagnostics.models import Deficit, Diagnosis, DiagnosisSource
 from tests.diagnostics_rounds.conftest import diagnose
 
 ACTIVE = frozenset({1, 2, 3, 4, 5})
@@ -191,3 +193,50 @@ def test_it_loads_deficit_sets_in_two_queries_including_empty_diagnoses(
             frozenset({rounds.deficits["1.1"].pk, rounds.deficits["1.2"].pk}),
         (rounds.start.pk, world.school_b.team.pk, direction.pk): frozenset(),
     }
+
+
+def test_it_gives_counts_the_same_change_and_shares_as_the_sets_they_count():
+    pairs = [
+        (1, DIRECTION_A, {1, 2, 3}, {2, 4}),      # fewer
+        (1, DIRECTION_B, {1}, {1, 2}),            # more: team 1 sums to 0, no decrease
+        (2, DIRECTION_A, {1, 9}, {1}),            # 9 withdrawn: no change
+        (3, DIRECTION_A, {1, 2}, {3, 4}),         # a tie
+        (4, DIRECTION_B, {5}, set()),             # down to none
+    ]
+    by_sets = [compare(team_id=team, direction_id=direction, before=before, after=after,
+                       active_ids=ACTIVE) for team, direction, before, after in pairs]
+    by_counts = [CountChange(team, direction, len(before & ACTIVE), len(after & ACTIVE))
+                 for team, direction, before, after in pairs]
+
+    assert [(c.compared, c.delta, c.decreased) for c in by_counts] == [
+        (c.compared, c.delta, c.decreased) for c in by_sets
+    ]
+    assert share_overall(by_counts) == share_overall(by_sets) == Share(decreased=1, compared=4)
+    assert share_by_direction(by_counts) == share_by_direction(by_sets) == {
+        DIRECTION_A: Share(decreased=1, compared=3), DIRECTION_B: Share(decreased=1, compared=2),
+    }
+
+
+def test_it_counts_only_the_deficits_that_count_in_one_query(
+    world, rounds, django_assert_num_queries
+):
+    direction = world.directions[0]
+    # «1.9» is switched off in the catalogue: found, but not counted.
+    diagnose(world.school_a.team, rounds.start, direction, ["1.1", "1.2", "1.9"], rounds)
+    diagnose(world.school_b.team, rounds.start, direction, [], rounds)
+    diagnose(world.school_a.team, rounds.start, direction, ["1.3"], rounds,
+             source=DiagnosisSource.SELF)
+
+    with django_assert_num_queries(1):
+        counts = load_deficit_counts(
+            Diagnosis.objects.filter(source=DiagnosisSource.EXPERT),
+            Deficit.objects.filter(active=True),
+        )
+
+    assert counts == {
+        (rounds.start.pk, world.school_a.team.pk, direction.pk): 2,
+        (rounds.start.pk, world.school_b.team.pk, direction.pk): 0,
+    }
+    sets = load_deficit_sets(Diagnosis.objects.filter(source=DiagnosisSource.EXPERT))
+    active = frozenset(Deficit.objects.filter(active=True).values_list("pk", flat=True))
+    assert counts == {key: len(found & active) for key, found in sets.items()}

@@ -683,7 +683,7 @@ def _grow(world, deficit_history) -> None:
                                      direction=world.directions[2])
 
 
-QUERIES = 15
+QUERIES = 13
 
 
 def test_it_computes_the_indicators_in_a_constant_number_of_queries(

@@ -188,7 +188,7 @@ def _grow(world) -> None:
 
 
 # Session, user, profile, periods, then the indicators of both periods.
-PAGE_QUERIES = 20
+PAGE_QUERIES = 18
 
 
 @pytest.mark.parametrize("role", ["staff", "curator", "analyst"])

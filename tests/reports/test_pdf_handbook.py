@@ -12,7 +12,7 @@ from teams.models import Municipality
 from tests.reports.pdf_checks import font_names, page_count
 from tests.reports.pdf_world import LEADER_DESCRIPTION, LEADER_TOPIC, enrich
 
-HANDBOOK_QUERIES = 33
+HANDBOOK_QUERIES = 31
 
 
 def _context(world, period=None):
