@@ -231,15 +231,10 @@ def main() -> None:
     # Run as a script, the project root joins sys.path in place of this folder.
     sys.path[:] = [str(here.parent)] + [entry for entry in sys.path
                                          if Path(entry or ".").resolve() != here]
-    from bench.report_bench import DEFAULT_MUNICIPALITY
+    from bench.report_bench import add_report_arguments
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--municipality", default=DEFAULT_MUNICIPALITY,
-                        help="муниципальное образование (название или его часть)")
-    parser.add_argument("--period", default="",
-                        help="учебный год, например 2025-2026; по умолчанию текущий")
-    parser.add_argument("--repeat", type=int, default=3,
-                        help="запусков каждой стороны, поочерёдно")
+    add_report_arguments(parser)
     parser.add_argument("--work-dir", default="",
                         help="папка для файлов (по умолчанию временная, удаляется)")
     parser.add_argument("--keep", action="store_true", help="не удалять файлы после замера")

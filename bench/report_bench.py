@@ -12,6 +12,16 @@ import zlib
 DEFAULT_MUNICIPALITY = "Синтетическое МО 0001"
 
 
+def add_report_arguments(parser) -> None:
+    """The options both report benchmarks take: which municipality, which year, how often."""
+    parser.add_argument("--municipality", default=DEFAULT_MUNICIPALITY,
+                        help="муниципальное образование (название или его часть)")
+    parser.add_argument("--period", default="",
+                        help="учебный год, например 2025-2026; по умолчанию текущий")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="запусков каждой стороны, поочерёдно")
+
+
 def setup_django() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     import django
