@@ -52,8 +52,10 @@ test: venv
 	fi; \
 	exit $$status
 
+# Ruff (with the complexity limit) and import-linter's contract between the app layers.
 lint: venv
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
 
 migrations-check: venv
 	$(PY) manage.py makemigrations --check --dry-run

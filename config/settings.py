@@ -52,10 +52,13 @@ INSTALLED_APPS = [
     "csp",
     "rules.apps.AutodiscoverRulesConfig",
     "simple_history",
+    "core",
     "teams",
     "internships",
     "diagnostics",
+    "distribution",
     "reports",
+    "demo",
 ]
 
 MIDDLEWARE = [

@@ -15,5 +15,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("internships.urls")),
     path("", include("diagnostics.urls")),
+    path("", include("distribution.urls")),
     path("", include("reports.urls")),
 ]

@@ -13,13 +13,12 @@ from diagnostics.models import (
     Deficit,
     Diagnosis,
     DiagnosticRound,
-    DistributionProposal,
     NeedsOffer,
     SchoolIndicator,
     Staffing,
 )
 from internships.access import periods_for_user
-from teams.access import organizations_for_user, profile_of, teams_for_user
+from teams.access import municipality_scope, organizations_for_user, teams_for_user
 
 
 def indicators_for_user(user: User | AnonymousUser) -> QuerySet[SchoolIndicator]:
@@ -39,24 +38,13 @@ def needs_offers_for_user(user: User | AnonymousUser) -> QuerySet[NeedsOffer]:
     )
 
 
-def _municipality_filter(user: User | AnonymousUser, path: str) -> dict | None:
-    """The filter on ``path`` (a lookup ending at a municipality id) for the user's
-    municipality; ``{}`` for a superuser, ``None`` for a user without a role."""
-    if user.is_authenticated and user.is_superuser:
-        return {}
-    profile = profile_of(user)
-    if profile is None:
-        return None
-    return {path: profile.municipality_id}
-
-
 def deficits_for_user(user: User | AnonymousUser) -> QuerySet[Deficit]:
-    scope = _municipality_filter(user, "direction__programme__municipality_id")
+    scope = municipality_scope(user, "direction__programme__municipality_id")
     return Deficit.objects.none() if scope is None else Deficit.objects.filter(**scope)
 
 
 def rounds_for_user(user: User | AnonymousUser) -> QuerySet[DiagnosticRound]:
-    scope = _municipality_filter(user, "programme__municipality_id")
+    scope = municipality_scope(user, "programme__municipality_id")
     return (
         DiagnosticRound.objects.none() if scope is None
         else DiagnosticRound.objects.filter(**scope)
@@ -67,13 +55,4 @@ def diagnoses_for_user(user: User | AnonymousUser) -> QuerySet[Diagnosis]:
     """Staff roles read the municipality's diagnoses; a school team its own team's."""
     return Diagnosis.objects.filter(
         round__in=rounds_for_user(user), team__in=teams_for_user(user)
-    )
-
-
-def proposals_for_user(user: User | AnonymousUser) -> QuerySet[DistributionProposal]:
-    """Proposed distributions of the user's municipality (who may act on them: rules.py)."""
-    scope = _municipality_filter(user, "municipality_id")
-    return (
-        DistributionProposal.objects.none() if scope is None
-        else DistributionProposal.objects.filter(**scope)
     )

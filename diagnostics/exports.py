@@ -10,9 +10,9 @@ from dataclasses import dataclass
 
 from django.http import HttpResponse
 
-from config.spreadsheets import workbook_response
+from core.sheet_headers import Column
+from core.spreadsheets import workbook_response
 from diagnostics.imports import diagnoses, indicators, organizations, staffing
-from diagnostics.imports.headers import Column
 from diagnostics.models import Diagnosis, SchoolIndicator, Staffing
 from diagnostics.staffing import StaffingFigures
 from teams.models import Municipality, Organization

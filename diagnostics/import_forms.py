@@ -5,9 +5,9 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.utils import timezone
 
+from core.xlsx_safety import MAX_FILE_BYTES
 from diagnostics.imports.base import current_period
 from diagnostics.imports.diagnoses import current_round
-from diagnostics.imports.safety import MAX_FILE_BYTES
 from diagnostics.models import DiagnosticRound
 from internships.models import Period
 from teams.models import Municipality

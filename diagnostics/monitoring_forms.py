@@ -4,6 +4,7 @@ import django_filters
 from django import forms
 from django.db.models import F
 
+from core.forms import CrispyForm
 from diagnostics.models import Aspect, SchoolIndicator, Staffing
 from diagnostics.monitoring import (
     COUNT_FIELDS,
@@ -12,7 +13,6 @@ from diagnostics.monitoring import (
     indicator_errors,
     staffing_errors,
 )
-from internships.forms import _CrispyForm
 from teams.models import Organization, OrganizationKind, SchoolLevel
 
 YES_NO_UNKNOWN = [("", "нет данных"), ("yes", "да"), ("no", "нет")]
@@ -31,7 +31,7 @@ def _count_field(model, name: str, *, required: bool) -> forms.IntegerField:
     )
 
 
-class IndicatorForm(_CrispyForm):
+class IndicatorForm(CrispyForm):
     """The year's indicators of one organization; a blank field means «нет данных»."""
 
     low_results = forms.TypedChoiceField(
@@ -61,7 +61,7 @@ class IndicatorForm(_CrispyForm):
         return cleaned
 
 
-class StaffingForm(_CrispyForm):
+class StaffingForm(CrispyForm):
     as_of = forms.DateField(
         label="На дату", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"required": "Укажите дату.",

@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
+from core.forms import add_service_errors
 from diagnostics import monitoring
 from diagnostics.access import indicators_for_user, needs_offers_for_user, staffing_for_user
 from diagnostics.models import Aspect
@@ -21,7 +22,6 @@ from diagnostics.monitoring_forms import (
 )
 from diagnostics.staffing import StaffingRow
 from internships.access import periods_for_user
-from internships.forms import add_service_errors
 from internships.models import Direction, Period
 from internships.views import municipality_wide
 from teams.access import (

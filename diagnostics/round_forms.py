@@ -5,9 +5,9 @@ from dataclasses import dataclass, field
 import django_filters
 from django import forms
 
+from core.forms import CrispyForm
 from diagnostics.diagnoses import MAX_SCORE
 from diagnostics.models import Deficit, DiagnosisSource, RoundKind
-from internships.forms import _CrispyForm
 from internships.models import ControlPoint, Direction, Programme
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -56,7 +56,7 @@ class DeficitFilter(django_filters.FilterSet):
         return queryset.filter(active=value == "active")
 
 
-class DeficitForm(_CrispyForm):
+class DeficitForm(CrispyForm):
     direction = DirectionChoiceField(
         label="Направление", queryset=Direction.objects.none(),
         error_messages={"required": "Выберите направление.",
@@ -87,7 +87,7 @@ class DeficitForm(_CrispyForm):
             del self.fields["wording_checked"]
 
 
-class RoundForm(_CrispyForm):
+class RoundForm(CrispyForm):
     programme = forms.ModelChoiceField(
         label="Проект", queryset=Programme.objects.none(), empty_label=None,
         error_messages={"required": "Выберите проект.",

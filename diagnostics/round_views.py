@@ -11,6 +11,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from core.forms import add_service_errors, apply_posted_form
+from core.plurals import ru_plural
 from diagnostics import catalogue, round_reads
 from diagnostics import rounds as round_rules
 from diagnostics.access import deficits_for_user, diagnoses_for_user, rounds_for_user
@@ -32,7 +34,6 @@ from diagnostics.round_forms import (
     RoundForm,
 )
 from internships.access import placements_for_user
-from internships.forms import add_service_errors, apply_posted_form
 from internships.models import (
     TIER_ORDER,
     ControlPoint,
@@ -50,7 +51,6 @@ from teams.access import (
     sees_whole_municipality,
 )
 from teams.models import ManagementTeam, Role
-from teams.plurals import ru_plural
 
 
 def _programmes(request):

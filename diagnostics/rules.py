@@ -2,7 +2,7 @@
 
 import rules
 
-from diagnostics.models import Deficit, DiagnosticRound, DistributionProposal
+from diagnostics.models import Deficit, DiagnosticRound
 from internships.models import Platform, Programme
 from internships.rules import is_curator_of_platform
 from teams.access import has_role, is_staff_of, profile_of
@@ -33,7 +33,7 @@ rules.add_perm(
 )
 
 
-def _municipality_id(obj) -> int:
+def municipality_id_of(obj) -> int:
     if isinstance(obj, Programme):
         return obj.municipality_id
     if isinstance(obj, Deficit):
@@ -42,8 +42,6 @@ def _municipality_id(obj) -> int:
         return obj.programme.municipality_id
     if isinstance(obj, Platform):
         return obj.period.programme.municipality_id
-    if isinstance(obj, DistributionProposal):
-        return obj.municipality_id
     raise TypeError(f"Нет правила для объекта {type(obj).__name__}")
 
 
@@ -52,7 +50,7 @@ def is_department_staff_for(user, obj=None) -> bool:
     """Department staff; with an object, staff of the object's municipality."""
     if obj is None:
         return has_role(user, Role.STAFF)
-    return is_staff_of(user, _municipality_id(obj))
+    return is_staff_of(user, municipality_id_of(obj))
 
 
 @rules.predicate
@@ -77,5 +75,3 @@ rules.add_perm(
 rules.add_perm("diagnostics.enter_self_assessment", is_school_team_of_round)
 # After a round's entry window closes only the department may change its results.
 rules.add_perm("diagnostics.write_after_entry_closes", is_department_staff_for)
-# Suggesting, reviewing and accepting a distribution of teams: the department.
-rules.add_perm("diagnostics.suggest_distribution", is_department_staff_for)

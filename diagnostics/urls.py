@@ -1,6 +1,6 @@
 from django.urls import path
 
-from diagnostics import distribution_views, import_views, monitoring_views, round_views
+from diagnostics import import_views, monitoring_views, round_views
 
 urlpatterns = [
     # Deficits, rounds and diagnoses.
@@ -31,14 +31,6 @@ urlpatterns = [
     path("needs/mine/", monitoring_views.my_needs, name="my_needs"),
     path("organizations/<int:pk>/needs/", monitoring_views.organization_needs,
          name="organization_needs"),
-    # Suggesting the distribution of teams.
-    path("distribution/", distribution_views.distribution_new, name="distribution_new"),
-    path("distribution/<int:pk>/", distribution_views.distribution_detail,
-         name="distribution_detail"),
-    path("distribution/<int:pk>/status/", distribution_views.distribution_status,
-         name="distribution_status"),
-    path("distribution/<int:pk>/accept/", distribution_views.distribution_accept,
-         name="distribution_accept"),
     # Excel imports and exports.
     path("imports/", import_views.imports, name="imports"),
     *[

@@ -6,12 +6,12 @@ from django import forms
 from django.db.models import Q
 from django.db.models.functions import Lower
 
+from core.forms import CrispyForm
 from internships.council import (
     ALLOWED_EXTENSIONS_TEXT,
     ATTACHMENT_EXTENSIONS,
     AgendaItemInput,
 )
-from internships.forms import _CrispyForm
 from internships.models import TIER_SHORT, AgendaItem, CouncilMeeting, Period, Placement, Transfer
 
 _DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -142,7 +142,7 @@ def agenda_inputs(formset) -> list[AgendaItemInput]:
     return inputs
 
 
-class AttachmentForm(_CrispyForm):
+class AttachmentForm(CrispyForm):
     submit_label = "Приложить файл"
     file = forms.FileField(
         label="Файл",

@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from core.forms import add_service_errors
 from internships import council
 from internships.access import council_meetings_for_user
 from internships.attachments import attachment_response
@@ -18,7 +19,6 @@ from internships.council_forms import (
     agenda_formset,
     agenda_inputs,
 )
-from internships.forms import add_service_errors
 from internships.models import AgendaItem, CouncilAttachment, CouncilMeeting, Placement, Transfer
 from internships.views import _selected_period, municipality_wide
 

@@ -1,11 +1,9 @@
 import datetime
 
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Submit
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from core.forms import CrispyForm
 from internships.models import Tier
 from teams.models import ManagementTeam
 
@@ -34,16 +32,7 @@ def default_date(period) -> datetime.date:
     return min(max(today, period.starts_on), period.ends_on)
 
 
-class _CrispyForm(forms.Form):
-    submit_label = "Сохранить"
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.add_input(Submit("submit", self.submit_label))
-
-
-class PlacementForm(_CrispyForm):
+class PlacementForm(CrispyForm):
     submit_label = "Распределить"
     team = TeamChoiceField(label="Команда", queryset=ManagementTeam.objects.none(),
                            error_messages={"required": "Выберите команду.",
@@ -56,7 +45,7 @@ class PlacementForm(_CrispyForm):
         self.fields["team"].queryset = teams
 
 
-class TransferForm(_CrispyForm):
+class TransferForm(CrispyForm):
     submit_label = "Перевести"
     to_tier = forms.ChoiceField(label="Новый уровень", choices=Tier.choices,
                                 error_messages={"required": "Выберите новый уровень."})
@@ -77,7 +66,7 @@ class TransferForm(_CrispyForm):
         self.fields["transferred_on"].initial = default_date(period)
 
 
-class MentorshipForm(_CrispyForm):
+class MentorshipForm(CrispyForm):
     submit_label = "Назначить наставника"
     mentor = MentorChoiceField(label="Команда-наставник", queryset=ManagementTeam.objects.none(),
                              error_messages={"required": "Выберите команду-наставника.",
@@ -98,7 +87,7 @@ class MentorshipForm(_CrispyForm):
         self.fields["started_on"].initial = default_date(period)
 
 
-class EndMentorshipForm(_CrispyForm):
+class EndMentorshipForm(CrispyForm):
     submit_label = "Завершить наставничество"
     ended_on = forms.DateField(
         label="Дата окончания",
@@ -106,27 +95,3 @@ class EndMentorshipForm(_CrispyForm):
         error_messages={"required": "Укажите дату окончания.",
                         "invalid": "Введите дату в формате ДД.ММ.ГГГГ."},
     )
-
-
-def apply_posted_form(request, form: forms.Form, apply) -> tuple[bool, object]:
-    """On a valid POST, ``(True, apply(cleaned_data))``; otherwise ``(False, None)``.
-
-    A refusal of the business rule (ValidationError) is shown on the form and counts
-    as not applied, so the page is shown again with what the user typed.
-    """
-    if request.method != "POST" or not form.is_valid():
-        return False, None
-    try:
-        return True, apply(form.cleaned_data)
-    except ValidationError as error:
-        add_service_errors(form, error)
-        return False, None
-
-
-def add_service_errors(form: forms.Form, error) -> None:
-    """Show a business rule's refusal on the form fields it names."""
-    if hasattr(error, "error_dict"):
-        for field, messages in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, messages)
-    else:
-        form.add_error(None, error.messages)

@@ -3,7 +3,7 @@
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from config.spreadsheets import add_sheet, value_cell, workbook_bytes
+from core.spreadsheets import add_sheet, value_cell, workbook_bytes
 from internships.journal_reads import entry_summary
 from internships.models import JournalEntry, Transfer
 

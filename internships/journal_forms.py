@@ -5,7 +5,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 
-from internships.forms import _CrispyForm, default_date
+from core.forms import CrispyForm
+from internships.forms import default_date
 from internships.journal import ALLOWED_EXTENSIONS_TEXT, check_attachment
 from internships.models import JournalEntry, Outcome, Tier, WorkForm
 from teams.models import ManagementTeam, Organization
@@ -136,7 +137,7 @@ def _work_form_fields() -> tuple[forms.Field, forms.Field, forms.Field]:
     )
 
 
-class EntryForm(_CrispyForm):
+class EntryForm(CrispyForm):
     submit_label = "Сохранить мероприятие"
     held_on = _date_field("Дата", required=True, required_message="Укажите дату мероприятия.")
     ends_on = _date_field("Дата окончания", required=False)
@@ -268,7 +269,7 @@ class ResultsVersionForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
-class PlanForm(_CrispyForm):
+class PlanForm(CrispyForm):
     submit_label = "Сохранить пункт плана"
     month = forms.DateField(
         label="Месяц", input_formats=["%Y-%m", "%m.%Y"],

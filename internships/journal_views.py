@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from config.spreadsheets import xlsx_response
+from core.forms import add_service_errors, apply_posted_form
+from core.spreadsheets import xlsx_response
 from internships import journal
 from internships.access import (
     attachments_for_user,
@@ -20,7 +21,6 @@ from internships.access import (
     transfers_for_user,
 )
 from internships.attachments import attachment_response
-from internships.forms import add_service_errors, apply_posted_form
 from internships.journal_export import journal_workbook
 from internships.journal_forms import (
     EntryForm,

@@ -7,7 +7,7 @@ from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Prefetch, Q
 from openpyxl import Workbook
 
-from config.spreadsheets import add_sheet, workbook_bytes
+from core.spreadsheets import add_sheet, workbook_bytes
 from internships.access import (
     entries_for_user,
     mentorships_for_user,

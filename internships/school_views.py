@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.utils import timezone
 
-from config.spreadsheets import xlsx_response
+from core.spreadsheets import xlsx_response
 from internships.participation import participation_workbook, school_participation
 from internships.views import _selected_period
 from teams.access import profile_of

@@ -8,7 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from config.spreadsheets import workbook_response
+from core.forms import apply_posted_form
+from core.spreadsheets import workbook_response
 from internships import mentorships as mentorship_rules
 from internships import placements as placement_rules
 from internships.access import (
@@ -25,7 +26,6 @@ from internships.forms import (
     MentorshipForm,
     PlacementForm,
     TransferForm,
-    apply_posted_form,
 )
 from internships.journal_reads import overdue_events, team_journal
 from internships.matrix import (

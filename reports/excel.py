@@ -2,7 +2,7 @@
 
 Written in openpyxl's write-only mode, sheet by sheet from database rows read in chunks,
 so memory stays flat however large the municipality. Text is never written as a formula
-(config/spreadsheets.py).
+(core/spreadsheets.py).
 """
 
 import textwrap
@@ -25,7 +25,7 @@ from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from config.spreadsheets import add_sheet, number_cell, text_cell, value_cell
+from core.spreadsheets import add_sheet, number_cell, text_cell, value_cell
 from diagnostics.models import Staffing
 from diagnostics.monitoring import INDICATOR_FIELDS, organizations_with_indicators
 from diagnostics.staffing import STAFFING_GROUPS, StaffingFigures

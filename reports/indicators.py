@@ -21,6 +21,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import Count, Exists, F, Max, OuterRef, Q, Sum, TextChoices
 from django.utils import timezone
 
+from core.plurals import ru_plural
 from diagnostics import dynamics
 from diagnostics.models import (
     Deficit,
@@ -43,7 +44,6 @@ from internships.models import (
 )
 from reports.models import ProducedHandbook
 from teams.models import Municipality, Organization, OrganizationKind
-from teams.plurals import ru_plural
 
 
 class Group(TextChoices):

@@ -13,8 +13,8 @@ from django.views.decorators.http import require_GET
 from reports.access import may_order_reports, report_jobs_for_user
 from reports.errors import BrokerUnavailable
 from reports.forms import ReportRequestForm
-from reports.jobs import request_report
 from reports.models import JobStatus, ReportJob
+from reports.tasks import request_report
 from teams.access import profile_of
 
 JOBS_PER_PAGE = 20

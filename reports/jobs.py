@@ -21,7 +21,6 @@ from django.core.files.storage import default_storage
 from django.db import DatabaseError, InterfaceError, OperationalError, connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
-from kombu.exceptions import OperationalError as BrokerOperationalError
 
 from internships.models import Period
 from reports import builders
@@ -85,38 +84,20 @@ PROGRESS_STEP = 5
 ProgressCallback = Callable[[int, str], None]
 
 
-def request_report(*, municipality: Municipality, kind: str, period: Period | None,
-                   requested_by: User | None, parameters: dict | None = None) -> ReportJob:
-    """Record a queued job and hand it to the background queue once the row is committed.
-
-    Raises ``BrokerUnavailable`` (the job is then marked failed) when the queue cannot
-    take it; called inside an outer transaction, that happens when it commits.
-    """
-    with transaction.atomic():
-        job = ReportJob.objects.create(
-            municipality=municipality, kind=kind, period=period,
-            requested_by=requested_by, parameters=parameters or {},
-        )
-        transaction.on_commit(lambda: _enqueue(job))
-    job.refresh_from_db()
-    return job
+def create_job(*, municipality: Municipality, kind: str, period: Period | None,
+               requested_by: User | None, parameters: dict | None = None) -> ReportJob:
+    """Record a queued job; ``reports.tasks.request_report`` also hands it to the queue."""
+    return ReportJob.objects.create(
+        municipality=municipality, kind=kind, period=period,
+        requested_by=requested_by, parameters=parameters or {},
+    )
 
 
-def _enqueue(job: ReportJob) -> None:
-    from reports.tasks import build_report
-
-    try:
-        # A down broker should answer the person in seconds, not after Celery's default
-        # publishing retries.
-        build_report.apply_async(
-            args=[job.pk], retry=True,
-            retry_policy={"max_retries": 2, "interval_start": 0, "interval_step": 0.5,
-                          "interval_max": 1},
-        )
-    except (BrokerOperationalError, ConnectionError) as error:
-        logger.warning("Report job %s could not be queued: %s", job.pk, error)
-        _finish_failed(job.pk, attempt=None, error=QUEUE_UNAVAILABLE)
-        raise BrokerUnavailable(QUEUE_UNAVAILABLE) from error
+def fail_unqueued(job: ReportJob, error: Exception) -> None:
+    """The queue refused the job: mark it failed and tell the caller in Russian."""
+    logger.warning("Report job %s could not be queued: %s", job.pk, error)
+    _finish_failed(job.pk, attempt=None, error=QUEUE_UNAVAILABLE)
+    raise BrokerUnavailable(QUEUE_UNAVAILABLE) from error
 
 
 def stale_after() -> timedelta:

@@ -12,6 +12,7 @@ and a failed report is ordered again on the next run.
 
 import datetime
 import logging
+from collections.abc import Callable
 from urllib.parse import urljoin
 
 from django.conf import settings
@@ -21,7 +22,6 @@ from django.urls import reverse
 
 from internships.models import ControlPoint
 from reports.errors import BrokerUnavailable
-from reports.jobs import request_report
 from reports.models import JobStatus, ReportJob, ReportKind
 from reports.pdf.data import period_of_control_point
 from teams.models import Role, UserProfile
@@ -47,8 +47,12 @@ def due_control_points(*, today: datetime.date):
             .select_related("programme__municipality").order_by("ends_on", "pk"))
 
 
-def run_due_monitoring(*, today: datetime.date) -> list[ReportJob]:
-    """Order the monitoring report of every control point just over that has none yet."""
+def run_due_monitoring(*, today: datetime.date,
+                       order: Callable[..., ReportJob]) -> list[ReportJob]:
+    """Order the monitoring report of every control point just over that has none yet.
+
+    ``order`` records and queues one report (``reports.tasks.request_report``).
+    """
     ordered = []
     for point in due_control_points(today=today):
         period = period_of_control_point(point)
@@ -62,7 +66,7 @@ def run_due_monitoring(*, today: datetime.date) -> list[ReportJob]:
                 ControlPoint.objects.select_for_update().filter(pk=point.pk).first()
                 if scheduled_jobs(point).exclude(status=JobStatus.FAILED).exists():
                     continue
-                ordered.append(request_report(
+                ordered.append(order(
                     municipality=point.programme.municipality, kind=ReportKind.MONITORING,
                     period=period, requested_by=None,
                     parameters={CONTROL_POINT: point.pk, SCHEDULED: True},

@@ -1,11 +1,21 @@
-"""Background tasks of the reports app: thin wrappers over reports/jobs.py."""
+"""Background tasks of the reports app: thin wrappers over reports/jobs.py and
+reports/schedule.py, and ``request_report``, which records a job and puts it on the queue.
+
+The services never import this module: what orders reports from a task gets
+``request_report`` passed in."""
 
 from celery import shared_task
 from celery.utils.time import get_exponential_backoff_interval
 from django.conf import settings
+from django.contrib.auth.models import User
+from django.db import transaction
 from django.utils import timezone
+from kombu.exceptions import OperationalError as BrokerOperationalError
 
+from internships.models import Period
 from reports import jobs, schedule
+from reports.models import ReportJob
+from teams.models import Municipality
 
 # Backoff between retries of a transient failure: 1, 2, 4… seconds with jitter, at most
 # five minutes, as Celery's own autoretry would wait.
@@ -45,4 +55,32 @@ def cleanup_reports() -> None:
 
 @shared_task(name="reports.run_due_monitoring")
 def run_due_monitoring() -> int:
-    return len(schedule.run_due_monitoring(today=timezone.localdate()))
+    return len(schedule.run_due_monitoring(today=timezone.localdate(), order=request_report))
+
+
+def request_report(*, municipality: Municipality, kind: str, period: Period | None,
+                   requested_by: User | None, parameters: dict | None = None) -> ReportJob:
+    """Record a queued job and hand it to the background queue once the row is committed.
+
+    Raises ``BrokerUnavailable`` (the job is then marked failed) when the queue cannot
+    take it; called inside an outer transaction, that happens when it commits.
+    """
+    with transaction.atomic():
+        job = jobs.create_job(municipality=municipality, kind=kind, period=period,
+                              requested_by=requested_by, parameters=parameters)
+        transaction.on_commit(lambda: _enqueue(job))
+    job.refresh_from_db()
+    return job
+
+
+def _enqueue(job: ReportJob) -> None:
+    try:
+        # A down broker should answer the person in seconds, not after Celery's default
+        # publishing retries.
+        build_report.apply_async(
+            args=[job.pk], retry=True,
+            retry_policy={"max_retries": 2, "interval_start": 0, "interval_step": 0.5,
+                          "interval_max": 1},
+        )
+    except (BrokerOperationalError, ConnectionError) as error:
+        jobs.fail_unqueued(job, error)

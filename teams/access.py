@@ -78,3 +78,14 @@ def is_staff_of(user: User | AnonymousUser, municipality_id: int) -> bool:
         and profile.role == Role.STAFF
         and profile.municipality_id == municipality_id
     )
+
+
+def municipality_scope(user: User | AnonymousUser, path: str) -> dict | None:
+    """The filter on ``path`` (a lookup ending at a municipality id) for the user's
+    municipality; ``{}`` for a superuser, ``None`` for a user without a role."""
+    if user.is_authenticated and user.is_superuser:
+        return {}
+    profile = profile_of(user)
+    if profile is None:
+        return None
+    return {path: profile.municipality_id}

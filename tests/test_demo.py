@@ -2,7 +2,7 @@
 
 The expected table below is copied by hand from the source document (seed
 000, «Основные направления, по которым формируются взаимные стажировки»), not
-from ``internships.demo``, so a slip in either shows up here. The source's
+from ``demo.krymsky``, so a slip in either shows up here. The source's
 typo «МББОУ СОШ № 61» (direction 3, hidden reserves) is written as the school
 it names, «МБОУ СОШ № 61».
 """
@@ -16,7 +16,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from internships.demo import load_demo
+from demo.krymsky import load_demo
 from internships.models import (
     ControlPoint,
     Curator,

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 
-from internships.demo import load_demo
+from demo.krymsky import load_demo
 from internships.models import Placement, Transfer
 
 TEMPLATES_DIR = Path(settings.BASE_DIR) / "templates"

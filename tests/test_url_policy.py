@@ -22,7 +22,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from internships.demo import load_demo
+from demo.krymsky import load_demo
 from internships.models import (
     Curator,
     Direction,

@@ -17,8 +17,8 @@ from django.db import DatabaseError, IntegrityError, transaction
 from django.utils import timezone
 from openpyxl.utils import get_column_letter
 
-from diagnostics.imports.headers import Column, Header, find_header, normalise
-from diagnostics.imports.safety import UNCOMPUTED_FORMULA, read_first_sheet
+from core.sheet_headers import Column, Header, find_header, normalise
+from core.xlsx_safety import UNCOMPUTED_FORMULA, read_first_sheet
 from internships.models import Period
 from teams.models import Municipality
 

@@ -5,9 +5,9 @@ import re
 from django.contrib.auth.models import User
 from django.utils import timezone
 
+from core.sheet_headers import Column, normalise
 from diagnostics.diagnoses import closed_message, may_write
 from diagnostics.imports.base import CREATED, ORGANIZATION, UPDATED, Row, TableImport
-from diagnostics.imports.headers import Column, normalise
 from diagnostics.imports.matching import OrganizationMatcher
 from diagnostics.models import Deficit, Diagnosis, DiagnosisSource, DiagnosticRound
 from diagnostics.rounds import period_of_round

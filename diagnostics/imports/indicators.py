@@ -1,5 +1,6 @@
 """Import of school monitoring indicators: one line per organization and academic year."""
 
+from core.sheet_headers import Column
 from diagnostics.imports.base import (
     CREATED,
     ORGANIZATION,
@@ -8,7 +9,6 @@ from diagnostics.imports.base import (
     TableImport,
     find_period,
 )
-from diagnostics.imports.headers import Column
 from diagnostics.imports.matching import OrganizationMatcher
 from diagnostics.models import SchoolIndicator
 from internships.models import Period

@@ -3,8 +3,8 @@
 import re
 from dataclasses import replace
 
+from core.sheet_headers import Column, normalise
 from diagnostics.imports.base import CREATED, ORGANIZATION, UPDATED, Row, TableImport
-from diagnostics.imports.headers import Column, normalise
 from diagnostics.imports.matching import OrganizationMatcher, name_key
 from teams.models import (
     Locality,

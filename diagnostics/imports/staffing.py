@@ -2,8 +2,8 @@
 
 import datetime
 
+from core.sheet_headers import Column
 from diagnostics.imports.base import CREATED, ORGANIZATION, UPDATED, Row, TableImport
-from diagnostics.imports.headers import Column
 from diagnostics.imports.matching import OrganizationMatcher
 from diagnostics.models import Staffing
 from teams.models import Municipality, Organization

@@ -2,7 +2,7 @@
 
 import pytest
 
-from internships.demo import load_demo
+from demo.krymsky import load_demo
 from internships.models import JournalEntry, Mentorship, Platform, TeamResult, Transfer
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

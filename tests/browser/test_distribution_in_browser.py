@@ -2,10 +2,10 @@ from unittest import mock
 
 import pytest
 
-from diagnostics.demo import load_demo_diagnostics
-from diagnostics.distribution import compute_proposal
-from diagnostics.models import DistributionProposal
-from internships.demo import load_demo
+from demo.diagnostics import load_demo_diagnostics
+from demo.krymsky import load_demo
+from distribution.models import DistributionProposal
+from distribution.proposals import compute_proposal
 from internships.models import Period, Placement, Tier
 from tests.browser.test_matrix_in_browser import log_in
 
@@ -26,7 +26,7 @@ def test_it_lets_staff_review_a_proposal_and_accept_part_of_it(live_server, page
     assert "Расчётов ещё не было" in page.text_content("main")
 
     # The worker is held back, so the page shows the job waiting and follows its progress.
-    with mock.patch("diagnostics.tasks.compute_distribution.delay"):
+    with mock.patch("distribution.tasks.compute_distribution.delay"):
         page.click("text=Рассчитать предложение")
         page.wait_for_selector("#proposal-progress")
     assert "В очереди" in page.text_content("#proposal-progress")

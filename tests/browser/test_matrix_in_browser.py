@@ -1,7 +1,7 @@
 import openpyxl
 import pytest
 
-from internships.demo import load_demo
+from demo.krymsky import load_demo
 from internships.models import Direction
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -1,6 +1,6 @@
 import pytest
 
-from internships.demo import load_demo
+from demo.krymsky import load_demo
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

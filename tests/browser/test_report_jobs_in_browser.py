@@ -6,7 +6,7 @@ import openpyxl
 import pytest
 from django.utils import timezone
 
-from internships.demo import load_demo
+from demo.krymsky import load_demo
 from internships.models import Period
 from reports.jobs import final_name
 from reports.models import JobStatus, ReportJob, ReportKind

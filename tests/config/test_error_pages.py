@@ -6,7 +6,7 @@ from django.test import Client, RequestFactory
 from django.urls import reverse
 from django.views.defaults import server_error
 
-from internships.demo import load_demo
+from demo.krymsky import load_demo
 
 
 @pytest.fixture

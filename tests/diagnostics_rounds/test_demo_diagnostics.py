@@ -6,9 +6,9 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from diagnostics.demo import load_demo_diagnostics
+from demo.diagnostics import load_demo_diagnostics
+from demo.krymsky import load_demo
 from diagnostics.models import Deficit, DiagnosticRound, RoundKind
-from internships.demo import load_demo
 
 pytestmark = pytest.mark.django_db
 

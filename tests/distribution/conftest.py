@@ -4,8 +4,8 @@ import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
 
-from diagnostics.demo import load_demo_diagnostics
-from internships.demo import MUNICIPALITY, load_demo
+from demo.diagnostics import load_demo_diagnostics
+from demo.krymsky import MUNICIPALITY, load_demo
 from internships.models import Period
 
 # The deficits and two rounds on top of the ``world`` district, shared with the round tests.

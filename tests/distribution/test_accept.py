@@ -5,8 +5,8 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from diagnostics.distribution_accept import change_key, pair_key
-from diagnostics.models import DistributionProposal
+from distribution.accept import change_key, pair_key
+from distribution.models import DistributionProposal
 from internships.models import Mentorship, Period, Placement, Platform, Tier, Transfer
 from internships.placements import transfer_team
 from tests.helpers import messages_of

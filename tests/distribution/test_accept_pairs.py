@@ -12,9 +12,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from diagnostics.distribution import build_input, default_parameters, input_fingerprint
-from diagnostics.distribution_accept import change_key, pair_key
-from diagnostics.models import DistributionProposal, ProposalStatus
+from distribution.accept import change_key, pair_key
+from distribution.models import DistributionProposal, ProposalStatus
+from distribution.proposals import build_input, default_parameters, input_fingerprint
 from internships.mentorships import resume_mentorship
 from internships.models import Mentorship, Placement, Tier
 from internships.placements import transfer_team
@@ -207,7 +207,7 @@ def test_it_marks_only_the_history_rows_it_wrote(world, staff):
             history_user=w.curator)
         return done
 
-    with mock.patch("diagnostics.distribution_accept.transfer_team",
+    with mock.patch("distribution.accept.transfer_team",
                     side_effect=and_a_curator_meanwhile):
         accept(staff, proposal, changes=[(w.school_d, w.own_platform)])
 

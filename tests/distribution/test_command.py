@@ -4,7 +4,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from openpyxl import load_workbook
 
-from diagnostics.models import DistributionProposal
+from distribution.models import DistributionProposal
 from internships.models import Mentorship, Period, Placement, Transfer
 
 HEADER = ("Организация", "№ направления", "Уровень сейчас", "Уровень предложен", "Наставник",

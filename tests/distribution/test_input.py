@@ -2,9 +2,9 @@
 
 import pytest
 
-from diagnostics.distribution import build_input, input_fingerprint
 from diagnostics.models import Diagnosis, DiagnosisSource, NeedsOffer
-from internships.matching import TIER_STRENGTH
+from distribution.matching import TIER_STRENGTH
+from distribution.proposals import build_input, input_fingerprint
 from internships.models import Strategy, StrategyKind, Tier
 from tests import factories
 

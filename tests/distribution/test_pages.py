@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 from kombu.exceptions import OperationalError
 
-from diagnostics.distribution import compute_proposal
-from diagnostics.models import DistributionProposal, ProposalStatus
+from distribution.models import DistributionProposal, ProposalStatus
+from distribution.proposals import compute_proposal
 from internships.models import Placement
 from tests import factories
 from tests.distribution.conftest import FORM
@@ -187,7 +187,7 @@ def test_it_shows_a_progress_bar_while_the_job_waits(world, as_role):
 @pytest.mark.django_db(transaction=True)
 def test_it_says_so_when_the_queue_is_down(world, login):
     client = login(world.staff)
-    with mock.patch("diagnostics.tasks.compute_distribution.delay",
+    with mock.patch("distribution.tasks.compute_distribution.delay",
                     side_effect=OperationalError("connection refused")):
         response = client.post(reverse("distribution_new"),
                                {**FORM, "source_period": world.period.pk}, follow=True)
@@ -212,7 +212,7 @@ def test_a_job_with_invalid_parameters_fails_with_the_solver_message(world):
 def test_a_job_that_breaks_is_marked_failed_not_left_running(world):
     proposal = DistributionProposal.objects.create(
         municipality=world.municipality, source_period=world.period, parameters={})
-    with mock.patch("internships.matching.propose", side_effect=RuntimeError("сбой")):
+    with mock.patch("distribution.matching.propose", side_effect=RuntimeError("сбой")):
         compute_proposal(proposal_id=proposal.pk)
     proposal.refresh_from_db()
     assert proposal.status == ProposalStatus.FAILED

@@ -9,7 +9,7 @@ import time
 import pytest
 from django.db import transaction
 
-from reports import jobs
+from reports import tasks
 from reports.models import JobStatus, ReportJob, ReportKind
 from tests.celery_worker import waiting_messages
 
@@ -23,7 +23,7 @@ def worker_queue() -> str:
 
 
 def order(world) -> ReportJob:
-    return jobs.request_report(municipality=world.municipality, kind=ReportKind.INDICATORS,
+    return tasks.request_report(municipality=world.municipality, kind=ReportKind.INDICATORS,
                                period=world.period, requested_by=world.analyst)
 
 

@@ -2,8 +2,8 @@
 
 import pytest
 
+from core.sheet_headers import find_header, normalise
 from diagnostics.imports import indicators, organizations, staffing
-from diagnostics.imports.headers import find_header, normalise
 from tests.imports.workbooks import P18
 
 

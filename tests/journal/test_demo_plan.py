@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
 
-from internships.demo import load_demo
+from demo.krymsky import load_demo
 from internships.models import JournalEntry, PlannedEvent, TeamResult
 
 pytestmark = pytest.mark.django_db

@@ -13,8 +13,8 @@ from scipy.optimize import LinearConstraint, milp
 from scipy.sparse import csr_array
 from scipy.sparse.csgraph import maximum_flow
 
-from internships.demo import DIRECTIONS as DEMO_DIRECTIONS
-from internships.matching import (
+from demo.krymsky import DIRECTIONS as DEMO_DIRECTIONS
+from distribution.matching import (
     LEADER,
     PROMISING,
     RESERVE,

@@ -52,7 +52,7 @@ def order(world, django_capture_on_commit_callbacks):
 
     def request(**fields):
         with django_capture_on_commit_callbacks(execute=True):
-            job = jobs.request_report(
+            job = tasks.request_report(
                 municipality=world.municipality, kind=ReportKind.INDICATORS,
                 period=world.period, requested_by=world.analyst, **fields,
             )
@@ -92,7 +92,7 @@ def test_it_queues_the_job_only_once_the_request_commits(
                         lambda args, **options: queued.append(args))
 
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        job = jobs.request_report(municipality=world.municipality, kind=ReportKind.INDICATORS,
+        job = tasks.request_report(municipality=world.municipality, kind=ReportKind.INDICATORS,
                                   period=world.period, requested_by=world.analyst)
         assert queued == []
 
@@ -111,7 +111,7 @@ def test_it_queues_nothing_when_the_request_is_rolled_back(
 
     with django_capture_on_commit_callbacks(execute=True) as callbacks, \
             pytest.raises(RuntimeError), transaction.atomic():
-        jobs.request_report(municipality=world.municipality, kind=ReportKind.INDICATORS,
+        tasks.request_report(municipality=world.municipality, kind=ReportKind.INDICATORS,
                             period=world.period, requested_by=world.analyst)
         raise RuntimeError("the request failed after ordering")
 
@@ -130,7 +130,7 @@ def test_it_fails_the_job_with_a_clear_reason_when_the_queue_is_down(
 
     with pytest.raises(BrokerUnavailable) as raised, \
             django_capture_on_commit_callbacks(execute=True):
-        jobs.request_report(municipality=world.municipality, kind=ReportKind.INDICATORS,
+        tasks.request_report(municipality=world.municipality, kind=ReportKind.INDICATORS,
                             period=world.period, requested_by=world.analyst)
 
     assert raised.value.message == "Очередь фоновых задач недоступна, повторите запрос позже."

@@ -3,8 +3,8 @@
 import pytest
 from django.template.loader import render_to_string
 
-from diagnostics.demo import load_demo_diagnostics
-from internships.demo import load_demo
+from demo.diagnostics import load_demo_diagnostics
+from demo.krymsky import load_demo
 from reports.errors import ReportError
 from reports.pdf import handbook
 from reports.pdf.handbook import build_handbook, handbook_context

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 from django.template.loader import render_to_string
 
-from diagnostics.demo import load_demo_diagnostics
-from internships.demo import load_demo
+from demo.diagnostics import load_demo_diagnostics
+from demo.krymsky import load_demo
 from internships.models import ControlPoint, ControlPointKind
 from reports.errors import ReportError
 from reports.pdf import monitoring

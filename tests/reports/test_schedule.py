@@ -12,6 +12,7 @@ from internships.models import ControlPoint, ControlPointKind
 from reports import schedule
 from reports.models import JobStatus, ReportJob, ReportKind
 from reports.schedule import notify_scheduled_report_done, run_due_monitoring
+from reports.tasks import request_report
 from reports.tasks import run_due_monitoring as run_due_monitoring_task
 from tests import factories
 
@@ -57,7 +58,7 @@ def _done_job(world, point, **parameters) -> ReportJob:
 
 
 def test_it_orders_the_monitoring_report_of_a_control_point_once_it_is_over(world, may_point):
-    ordered = run_due_monitoring(today=AFTER_MAY)
+    ordered = run_due_monitoring(today=AFTER_MAY, order=request_report)
 
     assert len(ordered) == 1
     job = ordered[0]
@@ -69,18 +70,18 @@ def test_it_orders_the_monitoring_report_of_a_control_point_once_it_is_over(worl
 
 
 def test_running_the_schedule_twice_orders_one_report(world, may_point):
-    run_due_monitoring(today=AFTER_MAY)
-    again = run_due_monitoring(today=D(2022, 6, 2))
+    run_due_monitoring(today=AFTER_MAY, order=request_report)
+    again = run_due_monitoring(today=D(2022, 6, 2), order=request_report)
 
     assert again == []
     assert _scheduled(may_point).count() == 1
 
 
 def test_a_failed_scheduled_report_is_ordered_again(world, may_point):
-    run_due_monitoring(today=AFTER_MAY)
+    run_due_monitoring(today=AFTER_MAY, order=request_report)
     _scheduled(may_point).update(status=JobStatus.FAILED, error="Сбой")
 
-    again = run_due_monitoring(today=D(2022, 6, 2))
+    again = run_due_monitoring(today=D(2022, 6, 2), order=request_report)
 
     assert len(again) == 1
     assert _scheduled(may_point).count() == 2
@@ -91,27 +92,27 @@ def test_a_report_someone_ordered_by_hand_does_not_count_as_the_scheduled_one(wo
                              period=world.period, requested_by=world.analyst,
                              parameters={"control_point": may_point.pk})
 
-    assert len(run_due_monitoring(today=AFTER_MAY)) == 1
+    assert len(run_due_monitoring(today=AFTER_MAY, order=request_report)) == 1
 
 
 @pytest.mark.parametrize("today", [D(2022, 4, 30), D(2022, 5, 1), D(2022, 5, 31)])
 def test_it_orders_nothing_before_a_control_point_is_over(world, may_point, today):
     # Up to and on its last day the point's results are still coming in.
-    assert run_due_monitoring(today=today) == []
+    assert run_due_monitoring(today=today, order=request_report) == []
     assert not ReportJob.objects.exists()
 
 
 def test_it_makes_up_for_missed_days_within_the_catch_up_window(world, may_point):
     assert schedule.CATCH_UP_DAYS == 14
 
-    assert len(run_due_monitoring(today=D(2022, 6, 14))) == 1
+    assert len(run_due_monitoring(today=D(2022, 6, 14), order=request_report)) == 1
 
 
 @pytest.mark.parametrize("today", [D(2022, 6, 15), D(2024, 9, 1)])
 def test_it_does_not_order_reports_of_long_past_control_points(world, may_point, today):
     # A portal installed long after the point (or a worker down for weeks) does not
     # burst out old reports.
-    assert run_due_monitoring(today=today) == []
+    assert run_due_monitoring(today=today, order=request_report) == []
     assert not ReportJob.objects.exists()
 
 
@@ -121,7 +122,7 @@ def test_it_orders_each_municipalitys_report_for_that_municipality(world, may_po
         programme=other_programme, kind=ControlPointKind.CURRENT_MONITORING,
         title="Текущий мониторинг", starts_on=D(2022, 5, 5), ends_on=D(2022, 5, 20))
 
-    ordered = run_due_monitoring(today=AFTER_MAY)
+    ordered = run_due_monitoring(today=AFTER_MAY, order=request_report)
 
     assert {(job.municipality_id, job.parameters["control_point"]) for job in ordered} == {
         (world.municipality.pk, may_point.pk),
@@ -134,7 +135,7 @@ def test_it_skips_a_control_point_before_the_programmes_first_year(world):
         programme=world.programme, kind=ControlPointKind.START_DIAGNOSTICS,
         title="Раньше первого учебного года", starts_on=D(2021, 6, 1), ends_on=D(2021, 6, 30))
 
-    assert run_due_monitoring(today=D(2021, 7, 1)) == []
+    assert run_due_monitoring(today=D(2021, 7, 1), order=request_report) == []
     assert not _scheduled(early).exists()
 
 
@@ -145,7 +146,7 @@ def test_it_skips_and_logs_a_control_point_no_year_covers(world, caplog):
         title="Текущий мониторинг", starts_on=D(2022, 12, 1), ends_on=D(2022, 12, 20))
 
     with caplog.at_level("WARNING", logger="reports.schedule"):
-        assert run_due_monitoring(today=D(2022, 12, 21)) == []
+        assert run_due_monitoring(today=D(2022, 12, 21), order=request_report) == []
 
     assert not _scheduled(late).exists()
     assert f"Control point {late.pk}" in caplog.text
@@ -226,7 +227,7 @@ def test_the_schedule_builds_the_report_and_then_writes_to_the_staff(
     world, may_point, staff_with_email, mailoutbox, django_capture_on_commit_callbacks,
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        [job] = run_due_monitoring(today=AFTER_MAY)
+        [job] = run_due_monitoring(today=AFTER_MAY, order=request_report)
 
     job.refresh_from_db()
     assert job.status == JobStatus.DONE, job.error
@@ -239,10 +240,10 @@ def test_the_schedule_builds_the_report_and_then_writes_to_the_staff(
 def test_the_daily_task_orders_through_the_same_function(world, monkeypatch):
     seen = []
     monkeypatch.setattr(schedule, "run_due_monitoring",
-                        lambda *, today: seen.append(today) or ["job"])
+                        lambda *, today, order: seen.append((today, order)) or ["job"])
 
     assert run_due_monitoring_task() == 1
-    assert seen == [timezone.localdate()]
+    assert seen == [(timezone.localdate(), request_report)]
 
 
 def test_celery_beat_runs_the_monitoring_schedule_every_day():

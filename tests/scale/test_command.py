@@ -10,9 +10,10 @@ from django.core.management.base import CommandError
 from django.test import Client
 from django.urls import reverse
 
-from diagnostics.models import DistributionProposal, Staffing
-from diagnostics.synthetic import account_names
-from internships.demo import DEMO_PASSWORD, load_demo
+from demo.krymsky import DEMO_PASSWORD, load_demo
+from demo.synthetic import account_names
+from diagnostics.models import Staffing
+from distribution.models import DistributionProposal
 from internships.journal import EntryData, record_entry
 from internships.models import (
     CouncilMeeting,

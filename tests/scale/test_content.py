@@ -6,6 +6,7 @@ from collections import Counter, defaultdict
 import pytest
 from django.db.models import Count, F
 
+from demo.synthetic import delete_synthetic
 from diagnostics import dynamics
 from diagnostics.models import (
     Deficit,
@@ -17,7 +18,6 @@ from diagnostics.models import (
 )
 from diagnostics.rounds import period_of_round
 from diagnostics.staffing import StaffingFigures
-from diagnostics.synthetic import delete_synthetic
 from internships.models import (
     JournalEntry,
     Mentorship,

@@ -5,8 +5,8 @@ refused (403), staff of another municipality do not see its proposals (404). The
 question is computed for the demo district's 2021–2022 year.
 """
 
-from diagnostics.distribution import default_parameters, proposal_to_json, suggest
-from diagnostics.models import DistributionProposal, ProposalStatus
+from distribution.models import DistributionProposal, ProposalStatus
+from distribution.proposals import default_parameters, proposal_to_json, suggest
 
 LOGIN, MOVED = "→login", "→elsewhere"
 

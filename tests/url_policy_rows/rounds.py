@@ -5,7 +5,7 @@ and the dynamics page. The round in question is the demo's open intermediate rou
 so entering results is allowed to whoever may enter them.
 """
 
-from diagnostics.demo import OPEN_ROUND, ROUND_TITLES, load_demo_diagnostics
+from demo.diagnostics import OPEN_ROUND, ROUND_TITLES, load_demo_diagnostics
 from diagnostics.models import Deficit, DiagnosticRound
 
 LOGIN = "→login"

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
-from diagnostics.demo import load_demo_diagnostics
-from internships.demo import load_demo
+from demo.diagnostics import load_demo_diagnostics
+from demo.krymsky import load_demo
 
 
 class Command(BaseCommand):

@@ -10,8 +10,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from diagnostics.distribution import build_input, input_fingerprint
-from diagnostics.models import DistributionProposal, ProposalStatus
+from distribution.models import DistributionProposal, ProposalStatus
+from distribution.proposals import build_input, input_fingerprint
 from internships.mentorships import end_mentorship, resume_mentorship, start_mentorship
 from internships.models import Mentorship, Period, Placement, Programme, Tier, Transfer
 from internships.periods import (

@@ -1,7 +1,7 @@
 import pytest
 
-from teams.plurals import ru_plural
-from teams.templatetags.ru import plural, plural_word
+from core.plurals import ru_plural
+from core.templatetags.ru import plural, plural_word
 
 
 @pytest.mark.parametrize(

@@ -31,7 +31,8 @@ from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import User
 from django.db import connection, models, transaction
 
-from diagnostics.demo import ROUND_TITLES, STARTER_DEFICITS
+from demo.diagnostics import ROUND_TITLES, STARTER_DEFICITS
+from demo.krymsky import CONTROL_POINTS, DIRECTIONS, PROGRAMME, STAGES
 from diagnostics.models import (
     Aspect,
     Deficit,
@@ -43,7 +44,6 @@ from diagnostics.models import (
     Staffing,
 )
 from internships.attachments import delete_files_on_commit
-from internships.demo import CONTROL_POINTS, DIRECTIONS, PROGRAMME, STAGES
 from internships.models import (
     AgendaItem,
     ControlPoint,

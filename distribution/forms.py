@@ -2,9 +2,9 @@
 
 from django import forms
 
-from diagnostics.distribution import FORM_PARAMETERS, parameters_from
-from internships import matching
-from internships.forms import _CrispyForm
+from core.forms import CrispyForm
+from distribution import matching
+from distribution.proposals import FORM_PARAMETERS, parameters_from
 from internships.periods import PeriodSpan, next_period_span, no_next_period_message
 
 NEW_PERIOD = "new"
@@ -50,7 +50,7 @@ def _share(label: str, help_text: str) -> forms.FloatField:
     )
 
 
-class DistributionForm(_CrispyForm):
+class DistributionForm(CrispyForm):
     submit_label = "Рассчитать предложение"
 
     source_period = PeriodChoiceField(

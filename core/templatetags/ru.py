@@ -1,6 +1,6 @@
 from django import template
 
-from teams.plurals import ru_plural
+from core.plurals import ru_plural
 
 register = template.Library()
 

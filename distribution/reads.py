@@ -3,10 +3,10 @@ in a fixed number of queries whatever the size of the district."""
 
 from dataclasses import dataclass, field
 
-from diagnostics.distribution import build_input, input_fingerprint
-from diagnostics.distribution_accept import change_key, pair_key
-from diagnostics.models import DistributionProposal
-from internships.matching import TIER_TITLES
+from distribution.accept import change_key, pair_key
+from distribution.matching import TIER_TITLES
+from distribution.models import DistributionProposal
+from distribution.proposals import build_input, input_fingerprint
 from internships.models import Direction
 from teams.models import ManagementTeam, Organization
 

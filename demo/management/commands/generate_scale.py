@@ -2,7 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from diagnostics.synthetic import COUNT_LABELS, GenerationRefused, generate_scale
+from demo.synthetic import COUNT_LABELS, GenerationRefused, generate_scale
 
 
 def _number(value: int) -> str:

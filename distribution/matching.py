@@ -36,7 +36,7 @@ import numpy as np
 from scipy.optimize import Bounds, LinearConstraint, milp
 from scipy.sparse import csr_array
 
-from teams.plurals import ru_plural
+from core.plurals import ru_plural
 
 LEADER, PROMISING, RESERVE = "leader", "promising", "reserve"
 

@@ -1,7 +1,7 @@
 """Suggesting the next distribution of teams: the solver's input read from the database,
 the background computation and the stored proposal.
 
-The solver (``internships.matching``) is pure; everything it needs is read here in a
+The solver (``distribution.matching``) is pure; everything it needs is read here in a
 fixed number of queries: the teams, their placements in the source year, diagnoses of
 the chosen round, the needs and offers map, strategies and current mentor pairs.
 """
@@ -14,21 +14,18 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from django.contrib.auth.models import User
-from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
-from kombu.exceptions import OperationalError
 
 from diagnostics.models import (
     Deficit,
     Diagnosis,
     DiagnosisSource,
     DiagnosticRound,
-    DistributionProposal,
     NeedsOffer,
-    ProposalStatus,
 )
-from internships import matching
+from distribution import matching
+from distribution.models import DistributionProposal, ProposalStatus
 from internships.models import Direction, Mentorship, Period, Placement, Strategy, StrategyKind
 from internships.periods import PeriodSpan
 from teams.models import ManagementTeam
@@ -226,38 +223,28 @@ def suggest(
     return proposal, input_fingerprint(teams, directions)
 
 
-def request_proposal(
+def create_proposal(
     *, source_period: Period, target_period: Period | None, new_period: PeriodSpan | None,
     diagnostic_round: DiagnosticRound | None, parameters: dict, user: User,
 ) -> DistributionProposal:
-    """Store the request and queue its computation once the row is committed.
+    """Record a queued request; ``distribution.tasks.request_proposal`` also queues it.
 
     ``new_period`` is the year to open on acceptance when there is no ``target_period``.
-    When the queue cannot take the job, the proposal is marked failed with a message
-    saying so; the caller shows it.
     """
-    with transaction.atomic():
-        proposal = DistributionProposal.objects.create(
-            municipality_id=source_period.programme.municipality_id,
-            source_period=source_period, target_period=target_period,
-            new_period_title=new_period.title if new_period else "",
-            new_period_starts_on=new_period.starts_on if new_period else None,
-            new_period_ends_on=new_period.ends_on if new_period else None,
-            diagnostic_round=diagnostic_round, parameters=parameters, created_by=user,
-            stage="В очереди",
-        )
-        transaction.on_commit(lambda: _enqueue(proposal.pk))
-    proposal.refresh_from_db()
-    return proposal
+    return DistributionProposal.objects.create(
+        municipality_id=source_period.programme.municipality_id,
+        source_period=source_period, target_period=target_period,
+        new_period_title=new_period.title if new_period else "",
+        new_period_starts_on=new_period.starts_on if new_period else None,
+        new_period_ends_on=new_period.ends_on if new_period else None,
+        diagnostic_round=diagnostic_round, parameters=parameters, created_by=user,
+        stage="В очереди",
+    )
 
 
-def _enqueue(proposal_id: int) -> None:
-    from diagnostics.tasks import compute_distribution
-
-    try:
-        compute_distribution.delay(proposal_id)
-    except OperationalError:
-        _fail(proposal_id, BROKER_DOWN)
+def fail_unqueued(proposal_id: int) -> None:
+    """The queue refused the computation: the proposal says so."""
+    _fail(proposal_id, BROKER_DOWN)
 
 
 def compute_proposal(*, proposal_id: int) -> None:

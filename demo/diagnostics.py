@@ -15,8 +15,8 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
+from demo.krymsky import MUNICIPALITY, PROGRAMME
 from diagnostics.models import Deficit, DiagnosticRound, RoundKind
-from internships.demo import MUNICIPALITY, PROGRAMME
 from internships.models import ControlPoint, ControlPointKind, Direction, Programme
 
 D = datetime.date

@@ -3,12 +3,12 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from openpyxl import Workbook
 
-from config.spreadsheets import add_sheet, workbook_bytes
-from diagnostics.distribution import default_parameters, latest_round_with_diagnoses, suggest
-from diagnostics.distribution_reads import coverage_text, tier_text
+from core.spreadsheets import add_sheet, workbook_bytes
 from diagnostics.imports.base import find_period
 from diagnostics.imports.commands import municipality_named
 from diagnostics.imports.diagnoses import find_round
+from distribution.proposals import default_parameters, latest_round_with_diagnoses, suggest
+from distribution.reads import coverage_text, tier_text
 from internships.models import Direction, Period
 from teams.models import ManagementTeam
 

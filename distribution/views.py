@@ -8,19 +8,21 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from diagnostics import distribution
-from diagnostics.access import proposals_for_user, rounds_for_user
-from diagnostics.distribution_accept import accept_proposal
-from diagnostics.distribution_forms import NEW_PERIOD, DistributionForm
-from diagnostics.distribution_reads import parameters_shown, review
-from diagnostics.models import ProposalStatus
+from diagnostics.access import rounds_for_user
+from distribution import proposals
+from distribution.accept import accept_proposal
+from distribution.access import proposals_for_user
+from distribution.forms import NEW_PERIOD, DistributionForm
+from distribution.models import ProposalStatus
+from distribution.reads import parameters_shown, review
+from distribution.tasks import request_proposal
 from internships.access import periods_for_user
 from internships.periods import next_period_span
 from internships.views import municipality_wide
 
 
 def _require_staff(request, proposal=None) -> None:
-    if not request.user.has_perm("diagnostics.suggest_distribution", proposal):
+    if not request.user.has_perm("distribution.suggest_distribution", proposal):
         raise PermissionDenied
 
 
@@ -49,17 +51,17 @@ def _initial(request, periods, new_period) -> dict:
             "target": str(earlier.target_period_id) if earlier.target_period_id and (
                 earlier.accepted_at is None) else NEW_PERIOD,
             "diagnostic_round": earlier.diagnostic_round_id,
-            **{name: earlier.parameters.get(name) for name in distribution.FORM_PARAMETERS},
+            **{name: earlier.parameters.get(name) for name in proposals.FORM_PARAMETERS},
         }
     latest = periods.order_by("-starts_on").first()
     if latest is None:
         return {}
-    diagnostic_round = distribution.latest_round_with_diagnoses(period=latest)
+    diagnostic_round = proposals.latest_round_with_diagnoses(period=latest)
     return {
         "source_period": latest.pk, "target": NEW_PERIOD if new_period else str(latest.pk),
         "diagnostic_round": diagnostic_round.pk if diagnostic_round else None,
-        **{name: value for name, value in distribution.default_parameters(period=latest).items()
-           if name in distribution.FORM_PARAMETERS},
+        **{name: value for name, value in proposals.default_parameters(period=latest).items()
+           if name in proposals.FORM_PARAMETERS},
     }
 
 
@@ -77,11 +79,11 @@ def distribution_new(request):
     )
     if request.method == "POST" and form.is_valid():
         source = form.cleaned_data["source_period"]
-        proposal = distribution.request_proposal(
+        proposal = request_proposal(
             source_period=source, target_period=form.cleaned_data["target_period"],
             new_period=form.cleaned_data["new_period"],
             diagnostic_round=form.cleaned_data["diagnostic_round"],
-            parameters={**distribution.default_parameters(period=source),
+            parameters={**proposals.default_parameters(period=source),
                         **form.parameters()},
             user=request.user,
         )
@@ -93,7 +95,7 @@ def distribution_new(request):
         .select_related("source_period", "target_period", "diagnostic_round", "created_by")
         .order_by("-created_at", "-pk")[:10]
     )
-    return render(request, "diagnostics/distribution_new.html", {
+    return render(request, "distribution/new.html", {
         "form": form, "recent": recent, "has_periods": latest is not None,
     })
 
@@ -108,7 +110,7 @@ def distribution_detail(request, pk):
     if proposal.status == ProposalStatus.DONE:
         context["review"] = review(proposal=proposal)
         context["parameters"] = parameters_shown(proposal.parameters)
-    return render(request, "diagnostics/distribution_detail.html", context)
+    return render(request, "distribution/detail.html", context)
 
 
 @municipality_wide

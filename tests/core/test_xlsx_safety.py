@@ -10,8 +10,8 @@ from defusedxml import DefusedXmlException
 from django.core.exceptions import ValidationError
 from openpyxl import Workbook
 
-from diagnostics.imports import safety
-from diagnostics.imports.safety import read_first_sheet
+from core import xlsx_safety as safety
+from core.xlsx_safety import read_first_sheet
 from tests.imports.workbooks import (
     handmade_workbook,
     save,

@@ -1,0 +1,42 @@
+"""Form plumbing every app shares: a crispy form with one submit button, and applying a
+posted form through a business rule that may refuse it."""
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+from django.core.exceptions import ValidationError
+
+
+class CrispyForm(forms.Form):
+    """A form rendered by crispy with a single submit button labelled ``submit_label``."""
+
+    submit_label = "Сохранить"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("submit", self.submit_label))
+
+
+def apply_posted_form(request, form: forms.Form, apply) -> tuple[bool, object]:
+    """On a valid POST, ``(True, apply(cleaned_data))``; otherwise ``(False, None)``.
+
+    A refusal of the business rule (ValidationError) is shown on the form and counts
+    as not applied, so the page is shown again with what the user typed.
+    """
+    if request.method != "POST" or not form.is_valid():
+        return False, None
+    try:
+        return True, apply(form.cleaned_data)
+    except ValidationError as error:
+        add_service_errors(form, error)
+        return False, None
+
+
+def add_service_errors(form: forms.Form, error) -> None:
+    """Show a business rule's refusal on the form fields it names."""
+    if hasattr(error, "error_dict"):
+        for field, messages in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, messages)
+    else:
+        form.add_error(None, error.messages)

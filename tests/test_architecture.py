@@ -1,0 +1,85 @@
+"""The shape of the code: no import cycles between our modules.
+
+The layers contract between the apps is import-linter's (``lint-imports``, configured in
+pyproject.toml); this test adds what it does not check: a cycle between two modules of
+one app, counting imports made inside functions as well.
+"""
+
+import grimp
+import pytest
+
+PACKAGES = ["config", "core", "teams", "internships", "diagnostics", "distribution",
+            "reports", "demo"]
+
+
+@pytest.fixture(scope="module")
+def graph():
+    return grimp.build_graph(*PACKAGES, cache_dir=None)
+
+
+def import_cycles(edges: dict[str, set[str]]) -> list[list[str]]:
+    """Strongly connected groups of more than one module (Tarjan), each sorted."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    cycles: list[list[str]] = []
+
+    def visit(module: str) -> None:
+        index[module] = low[module] = len(index)
+        stack.append(module)
+        on_stack.add(module)
+        for imported in sorted(edges.get(module, ())):
+            if imported not in index:
+                visit(imported)
+                low[module] = min(low[module], low[imported])
+            elif imported in on_stack:
+                low[module] = min(low[module], index[imported])
+        if low[module] == index[module]:
+            group = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                group.append(member)
+                if member == module:
+                    break
+            if len(group) > 1 or module in edges.get(module, ()):
+                cycles.append(sorted(group))
+
+    for module in sorted(edges):
+        if module not in index:
+            visit(module)
+    return cycles
+
+
+def test_it_finds_a_cycle_hidden_in_a_function():
+    edges = {"a.services": {"a.tasks"}, "a.tasks": {"a.services"}, "a.views": {"a.tasks"}}
+
+    assert import_cycles(edges) == [["a.services", "a.tasks"]]
+
+
+def test_it_finds_no_cycle_in_a_chain():
+    assert import_cycles({"a.views": {"a.tasks"}, "a.tasks": {"a.services"}}) == []
+
+
+def test_it_sees_an_import_made_inside_a_function(tmp_path, monkeypatch):
+    package = tmp_path / "cyclecheck"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "services.py").write_text(
+        "def enqueue():\n    from cyclecheck import tasks\n    return tasks\n")
+    (package / "tasks.py").write_text("from cyclecheck import services\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+
+    small = grimp.build_graph("cyclecheck", cache_dir=None)
+    edges = {module: small.find_modules_directly_imported_by(module)
+             for module in small.modules}
+
+    assert import_cycles(edges) == [["cyclecheck.services", "cyclecheck.tasks"]]
+
+
+def test_it_has_no_import_cycle_between_modules(graph):
+    edges = {module: graph.find_modules_directly_imported_by(module)
+             for module in graph.modules}
+
+    assert import_cycles(edges) == []
