@@ -1,13 +1,19 @@
-"""The shape of the code: no import cycles between our modules.
+"""The shape of the code: no import cycles between our modules, and a map of the apps
+(docs/architecture.md) that names only what exists.
 
 The layers contract between the apps is import-linter's (``lint-imports``, configured in
 pyproject.toml); this test adds what it does not check: a cycle between two modules of
 one app, counting imports made inside functions as well.
 """
 
+import re
+from pathlib import Path
+
 import grimp
 import pytest
+from django.apps import apps
 
+ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ["config", "core", "teams", "internships", "diagnostics", "distribution",
             "reports", "demo"]
 
@@ -83,3 +89,38 @@ def test_it_has_no_import_cycle_between_modules(graph):
              for module in graph.modules}
 
     assert import_cycles(edges) == []
+
+
+def documented_names() -> tuple[set[str], set[str]]:
+    """Paths and ``app.Model`` names written in backticks in docs/architecture.md."""
+    text = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    quoted = set(re.findall(r"`([^`\s]+)`", text))
+    paths = {name for name in quoted if "/" in name}
+    models = {name for name in quoted if re.fullmatch(r"[a-z_]+\.[A-Z]\w+", name)}
+    return paths, models
+
+
+def test_it_names_only_paths_that_exist_in_the_architecture_map():
+    paths, _ = documented_names()
+
+    assert paths
+    assert sorted(path for path in paths if not (ROOT / path).exists()) == []
+
+
+def test_it_names_only_models_that_exist_in_the_architecture_map():
+    _, models = documented_names()
+
+    assert models
+    assert sorted(name for name in models if not _model_exists(name)) == []
+
+
+def test_it_maps_every_app_in_the_architecture_map():
+    paths, _ = documented_names()
+
+    assert {path.split("/")[0] for path in paths} >= set(PACKAGES) - {"config"}
+
+
+def _model_exists(name: str) -> bool:
+    """A class of the app's models module: a model (abstract ones too) or its choices."""
+    app_label, class_name = name.split(".")
+    return hasattr(apps.get_app_config(app_label).models_module, class_name)
