@@ -16,6 +16,8 @@ from django.apps import apps
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ["config", "core", "teams", "internships", "diagnostics", "distribution",
             "reports", "demo"]
+# No app holds more than this share of the source lines outside tests and migrations.
+MAX_APP_SHARE = 0.30
 
 
 @pytest.fixture(scope="module")
@@ -124,3 +126,19 @@ def _model_exists(name: str) -> bool:
     """A class of the app's models module: a model (abstract ones too) or its choices."""
     app_label, class_name = name.split(".")
     return hasattr(apps.get_app_config(app_label).models_module, class_name)
+
+
+def test_it_keeps_every_app_within_its_share_of_the_code():
+    lines = {package: sum(len(path.read_text(encoding="utf-8").splitlines())
+                          for path in source_files(package))
+             for package in PACKAGES}
+    total = sum(lines.values())
+
+    assert {package: round(count / total, 3) for package, count in lines.items()
+            if count > MAX_APP_SHARE * total} == {}
+
+
+def source_files(package: str):
+    for path in sorted((ROOT / package).rglob("*.py")):
+        if "migrations" not in path.parts:
+            yield path
