@@ -40,15 +40,10 @@ from internships.models import (
     TeamResult,
 )
 from reports.errors import ReportError
-from reports.indicators import (
-    NO_DATA,
-    IndicatorValue,
-    PlatformPeople,
-    compute_periods,
-    indicator_change,
-    platform_people,
-    programme_periods,
-)
+from reports.indicator_catalogue import NO_DATA, IndicatorValue
+from reports.indicator_changes import indicator_change
+from reports.indicator_reads import PlatformPeople, platform_people
+from reports.indicators import compute_periods, programme_periods
 from teams.models import Municipality, Organization
 
 INTEGER = "0"

@@ -9,18 +9,19 @@ from django.utils import timezone
 from internships.access import periods_for_user
 from internships.models import Period
 from internships.views import municipality_wide
-from reports import indicators
+from reports import indicator_catalogue, indicator_changes, indicators
 
 # The figures drawn over the years: the project's activity and its main effect.
 CHART_CODES = (
-    indicators.PEOPLE_TRAINED.code,
-    indicators.EVENTS_HELD.code,
-    indicators.DEFICITS_DECREASED_TEAMS.code,
+    indicator_catalogue.PEOPLE_TRAINED.code,
+    indicator_catalogue.EVENTS_HELD.code,
+    indicator_catalogue.DEFICITS_DECREASED_TEAMS.code,
 )
 
-MONITORING_CODES = {item.code for item in indicators.INDICATORS
-                    if item.group == indicators.Group.INDIRECT}
-STAFFING_CODES = {indicators.QUALITY_COEFFICIENT.code, indicators.CRITICAL_STAFFING.code}
+MONITORING_CODES = {item.code for item in indicator_catalogue.INDICATORS
+                    if item.group == indicator_catalogue.Group.INDIRECT}
+STAFFING_CODES = {indicator_catalogue.QUALITY_COEFFICIENT.code,
+                  indicator_catalogue.CRITICAL_STAFFING.code}
 
 
 def _default_period(periods: list[Period], today: datetime.date) -> Period:
@@ -30,7 +31,7 @@ def _default_period(periods: list[Period], today: datetime.date) -> Period:
 
 
 def _chart_data(series: list[indicators.PeriodIndicators]) -> dict:
-    def point(item: indicators.IndicatorValue):
+    def point(item: indicator_catalogue.IndicatorValue):
         if item.value is None:
             return None
         # Shares go to the chart in per cent, as the table prints them.
@@ -39,8 +40,8 @@ def _chart_data(series: list[indicators.PeriodIndicators]) -> dict:
     return {
         "labels": [item.period.title for item in series],
         "datasets": [
-            {"code": code, "label": indicators.BY_CODE[code].short_name,
-             "unit": indicators.BY_CODE[code].unit,
+            {"code": code, "label": indicator_catalogue.BY_CODE[code].short_name,
+             "unit": indicator_catalogue.BY_CODE[code].unit,
              "values": [point(item.value(code)) for item in series]}
             for code in CHART_CODES
         ],
@@ -75,9 +76,9 @@ def project_indicators(request):
         "monitoring_missing": MONITORING_CODES.issubset(missing),
         "staffing_missing": STAFFING_CODES.issubset(missing),
         "previous_period": previous.period if previous else None,
-        "groups": indicators.grouped_rows(current=current.values,
-                                          previous=previous.values if previous else None),
-        "per_direction": indicators.PER_DIRECTION,
+        "groups": indicator_changes.grouped_rows(current=current.values,
+                                                 previous=previous.values if previous else None),
+        "per_direction": indicator_catalogue.PER_DIRECTION,
         "direction_rows": [(number, current.directions[number], values)
                            for number, values in current.by_direction.items()],
         "chart": _chart_data(series),

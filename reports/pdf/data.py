@@ -37,14 +37,9 @@ from internships.models import (
     Transfer,
 )
 from reports.errors import ReportError
-from reports.indicators import (
-    Group,
-    IndicatorChange,
-    IndicatorValue,
-    compute_periods,
-    indicator_change,
-    programme_periods,
-)
+from reports.indicator_catalogue import Group, IndicatorValue
+from reports.indicator_changes import IndicatorChange, indicator_change
+from reports.indicators import compute_periods, programme_periods
 from teams.models import ManagementTeam, Municipality
 
 NO_DATA = "нет данных"

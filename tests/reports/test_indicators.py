@@ -23,17 +23,10 @@ from diagnostics.models import (
 )
 from internships.journal_reads import journal_entries, people_trained
 from internships.models import CuratorBody, JournalEntry, Period, TeamResult, Tier
-from reports import builders, indicators, jobs
-from reports.indicators import (
-    INDICATORS,
-    Group,
-    Indicator,
-    IndicatorValue,
-    compute_by_direction,
-    compute_indicators,
-    indicator_change,
-    indicator_series,
-)
+from reports import builders, indicator_catalogue, indicator_changes, indicators, jobs
+from reports.indicator_catalogue import INDICATORS, Group, Indicator, IndicatorValue
+from reports.indicator_changes import indicator_change
+from reports.indicators import compute_by_direction, compute_indicators, indicator_series
 from reports.models import ProducedHandbook, ReportJob, ReportKind
 from teams.models import OrganizationKind
 from tests import factories
@@ -173,8 +166,8 @@ def test_it_counts_the_people_who_went_through_a_platform_not_their_visits(world
     assert found["people_trained"].note == "руководителей — 4, педагогов — 7"
     assert [by_direction[number][0].value for number in (1, 2, 3)] == [3, 6, 2]
     assert found["events_held"].value == 13
-    assert "наибольшее число" in indicators.PEOPLE_TRAINED.formula
-    assert "считаются один раз" in indicators.PEOPLE_TRAINED.formula
+    assert "наибольшее число" in indicator_catalogue.PEOPLE_TRAINED.formula
+    assert "считаются один раз" in indicator_catalogue.PEOPLE_TRAINED.formula
 
 
 def test_it_counts_events_without_results_but_says_no_data_for_people(world):
@@ -581,7 +574,7 @@ def test_it_computes_the_per_direction_indicators_for_every_direction(world):
 
     assert list(by_direction) == [1, 2, 3, fourth.number]
     for found in by_direction.values():
-        assert [item.indicator for item in found] == list(indicators.PER_DIRECTION)
+        assert [item.indicator for item in found] == list(indicator_catalogue.PER_DIRECTION)
     texts = {number: {item.indicator.code: item.text for item in found}
              for number, found in by_direction.items()}
     assert texts[1] == {"people_trained": "3", "events_held": "1",
@@ -612,7 +605,7 @@ def test_it_lists_every_period_of_the_programme_oldest_first(world):
 
 
 def _value(code: str, value) -> IndicatorValue:
-    return IndicatorValue(indicators.BY_CODE[code], value)
+    return IndicatorValue(indicator_catalogue.BY_CODE[code], value)
 
 
 @pytest.mark.parametrize(("code", "before", "after", "text", "improved"), [
@@ -652,7 +645,7 @@ def test_it_groups_the_rows_with_their_change(world):
     series = indicators.compute_periods(municipality=world.municipality,
                                         periods=[world.period, later])
 
-    groups = indicators.grouped_rows(current=series[1].values, previous=series[0].values)
+    groups = indicator_changes.grouped_rows(current=series[1].values, previous=series[0].values)
 
     assert [group for group, _ in groups] == [Group.DIRECT, Group.INDIRECT, Group.FACT,
                                               Group.EXTRA]

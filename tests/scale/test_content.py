@@ -31,7 +31,8 @@ from internships.models import (
     Tier,
     Transfer,
 )
-from reports.indicators import DEFICITS_DECREASED_TEACHERS, compute_periods
+from reports.indicator_catalogue import DEFICITS_DECREASED_TEACHERS
+from reports.indicators import compute_periods
 from teams.models import (
     Locality,
     ManagementTeam,

@@ -2,16 +2,17 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from core.formatting import ru_number
 from demo.synthetic import COUNT_LABELS, GenerationRefused, generate_scale
 
 
 def _number(value: int) -> str:
-    """50 000: thousands apart with a narrow space, as Russian prints them."""
-    return f"{value:,}".replace(",", "\u202f")
+    """«50 000»: thousands apart, as the portal prints them everywhere."""
+    return ru_number(value, 0, grouped=True)
 
 
 def _seconds(value: float) -> str:
-    return f"{value:.1f}".replace(".", ",") + " с"
+    return f"{ru_number(value)} с"
 
 
 class Command(BaseCommand):

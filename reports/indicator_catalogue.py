@@ -1,0 +1,285 @@
+"""The catalogue of the project's indicators: each defined once, with its unit, group and
+stated formula (numerator and denominator, DHIS2-style), and how its value is printed.
+
+The indicators are those of the Krymsky district's innovation project «Непрерывное
+профессиональное развитие управленческих команд через вовлечение в систему взаимных
+стажировок», section 9 «Критерии и показатели (индикаторы) эффективности инновационного
+проекта»: direct and indirect ones, the conditions it names as facts, and a few the portal
+adds (the staffing quality coefficient, critical staffing, leading teams).
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import TextChoices
+
+from core.formatting import ru_percent
+
+
+class Group(TextChoices):
+    DIRECT = "direct", "Прямые показатели"
+    INDIRECT = "indirect", "Опосредованные показатели"
+    FACT = "fact", "Условия реализации"
+    EXTRA = "extra", "Дополнительно"
+
+
+NO_DATA = "нет данных"
+UNIT_COUNT = "ед."
+UNIT_PEOPLE = "чел."
+UNIT_SHARE = "%"
+UNIT_FACT = ""
+
+
+@dataclass(frozen=True)
+class Indicator:
+    code: str
+    name: str
+    unit: str
+    group: Group
+    formula: str
+    per_direction: bool = False
+    # A fall is an improvement (schools with low results, critical staffing).
+    lower_is_better: bool = False
+    # For column headings and chart legends, where the full name does not fit.
+    short_name: str = ""
+
+    @property
+    def is_share(self) -> bool:
+        return self.unit == UNIT_SHARE
+
+    @property
+    def is_fact(self) -> bool:
+        return self.unit == UNIT_FACT
+
+
+@dataclass(frozen=True)
+class IndicatorValue:
+    indicator: Indicator
+    value: Decimal | int | bool | None
+    numerator: int | None = None
+    denominator: int | None = None
+    note: str = ""
+
+    @property
+    def text(self) -> str:
+        """«нет данных», «12», «35,3 %», «да»/«нет»."""
+        if self.value is None:
+            return NO_DATA
+        if isinstance(self.value, bool):
+            return "да" if self.value else "нет"
+        if self.indicator.is_share:
+            return ru_percent(Decimal(self.value) * 100)
+        return str(self.value)
+
+
+PLATFORMS_OPEN = Indicator(
+    code="platforms_open",
+    name="Количество открытых стажировочных площадок в муниципальном образовании",
+    unit=UNIT_COUNT,
+    group=Group.DIRECT,
+    formula="Число стажировочных площадок учебного года, на которых распределена хотя бы "
+            "одна команда-лидер.",
+    short_name="Открыто площадок",
+)
+PEOPLE_TRAINED = Indicator(
+    code="people_trained",
+    name="Количество педагогических работников, прошедших стажировки на базе муниципальных "
+         "стажировочных площадок",
+    unit=UNIT_PEOPLE,
+    group=Group.DIRECT,
+    formula="Сумма по командам и площадкам учебного года: для каждой команды на каждой "
+            "площадке — наибольшее число руководителей и наибольшее число педагогов, "
+            "пришедших от неё на одно мероприятие журнала площадки. Журнал записывает число "
+            "людей, а не их имена, поэтому одни и те же работники на нескольких мероприятиях "
+            "площадки считаются один раз.",
+    per_direction=True,
+    short_name="Прошли стажировки, чел.",
+)
+EVENTS_HELD = Indicator(
+    code="events_held",
+    name="Количество проведённых мероприятий для различных категорий педагогических и "
+         "управленческих кадров в муниципалитете",
+    unit=UNIT_COUNT,
+    group=Group.DIRECT,
+    formula="Число мероприятий, записанных в журналы стажировочных площадок учебного года.",
+    per_direction=True,
+    short_name="Проведено мероприятий",
+)
+DEFICITS_DECREASED_TEAMS = Indicator(
+    code="deficits_decreased_teams",
+    name="Доля управленческих команд, у которых уменьшилось количество профессиональных "
+         "дефицитов",
+    unit=UNIT_SHARE,
+    group=Group.DIRECT,
+    formula="Числитель: команды, у которых по экспертной оценке куратора в последней "
+            "диагностике проекта (до конца учебного года) дефицитов меньше, чем в первой; "
+            "знаменатель: команды, продиагностированные хотя бы в двух диагностиках проекта "
+            "до конца учебного года. Изменение команды — сумма по направлениям, в которых "
+            "её можно сравнить.",
+    per_direction=True,
+    short_name="Команды с уменьшением дефицитов",
+)
+DEFICITS_DECREASED_TEACHERS = Indicator(
+    code="deficits_decreased_teachers",
+    name="Доля педагогических работников, у которых уменьшилось количество профессиональных "
+         "дефицитов",
+    unit=UNIT_SHARE,
+    group=Group.DIRECT,
+    formula="Числитель: педагоги, у которых уменьшилось число профессиональных дефицитов; "
+            "знаменатель: педагоги, прошедшие диагностику дважды. Портал диагностирует "
+            "управленческие команды, а не отдельных педагогов.",
+    short_name="Педагоги с уменьшением дефицитов",
+)
+HANDBOOKS_PRODUCED = Indicator(
+    code="handbooks_produced",
+    name="Количество методических пособий, разработанных в ходе реализации проекта",
+    unit=UNIT_COUNT,
+    group=Group.DIRECT,
+    formula="1, если портал сформировал методическое пособие учебного года (хотя бы один "
+            "готовый отчёт «Методическое пособие» за этот год), иначе 0: повторные заказы "
+            "пособия за тот же год нового пособия не добавляют. Сформированное пособие "
+            "учитывается и после того, как старые файлы отчётов удалены.",
+    short_name="Методических пособий",
+)
+NETWORK_ORGANIZATIONS = Indicator(
+    code="network_organizations",
+    name="Количество ОО, объединённых в единую сеть по теме реализации проекта",
+    unit=UNIT_COUNT,
+    group=Group.DIRECT,
+    formula="Число образовательных организаций, команды которых распределены хотя бы на "
+            "одну стажировочную площадку учебного года.",
+    per_direction=True,
+    short_name="ОО в сети",
+)
+NETWORK_SERVICES = Indicator(
+    code="network_services",
+    name="Количество методических служб, объединённых в единую сеть по теме реализации "
+         "проекта",
+    unit=UNIT_COUNT,
+    group=Group.DIRECT,
+    formula="Число учреждений (управление образования, ИМЦ, ЦОКО), специалисты которых "
+            "закреплены кураторами стажировочных площадок учебного года.",
+    short_name="Методических служб в сети",
+)
+LOW_RESULTS_SHARE = Indicator(
+    code="low_results_share",
+    name="Доля школ с низкими образовательными результатами",
+    unit=UNIT_SHARE,
+    group=Group.INDIRECT,
+    formula="Числитель: организации, отмеченные в мониторинге учебного года как школы с "
+            "низкими результатами (ШНОР); знаменатель: организации, по которым этот признак "
+            "указан (да или нет).",
+    lower_is_better=True,
+    short_name="Школы с низкими результатами",
+)
+NON_OBJECTIVE_SCHOOLS = Indicator(
+    code="non_objective_schools",
+    name="Количество школ с признаками необъективного оценивания",
+    unit=UNIT_COUNT,
+    group=Group.INDIRECT,
+    formula="Число организаций с признаками необъективного оценивания в мониторинге учебного "
+            "года; доля — от организаций, по которым признак указан (да или нет).",
+    lower_is_better=True,
+    short_name="Школы с необъективным оцениванием",
+)
+OLYMPIAD_WINNERS_SHARE = Indicator(
+    code="olympiad_winners_share",
+    name="Доля обучающихся — победителей и призёров олимпиадного движения",
+    unit=UNIT_SHARE,
+    group=Group.INDIRECT,
+    formula="Числитель: сумма победителей и призёров олимпиад (от муниципального этапа); "
+            "знаменатель: сумма обучающихся — по организациям, у которых известны оба числа.",
+    short_name="Победители и призёры олимпиад",
+)
+HIGH_GIA_SHARE = Indicator(
+    code="high_gia_share",
+    name="Доля выпускников, демонстрирующих высокие показатели на ГИА",
+    unit=UNIT_SHARE,
+    group=Group.INDIRECT,
+    formula="Числитель: сумма выпускников с высокими результатами ГИА; знаменатель: сумма "
+            "выпускников — по организациям, у которых известны оба числа.",
+    short_name="Высокие результаты ГИА",
+)
+COMPETITION_WINNERS_SHARE = Indicator(
+    code="competition_winners_share",
+    name="Доля педагогов — победителей и призёров конкурсов профессионального мастерства",
+    unit=UNIT_SHARE,
+    group=Group.INDIRECT,
+    formula="Числитель: сумма педагогов — победителей и призёров профессиональных конкурсов; "
+            "знаменатель: сумма педагогов — по организациям, у которых известны оба числа.",
+    short_name="Победители конкурсов мастерства",
+)
+ENVIRONMENT_CREATED = Indicator(
+    code="environment_created",
+    name="Создана среда, позволяющая непрерывно развиваться и восполнять профессиональные "
+         "дефициты управленческих команд школ",
+    unit=UNIT_FACT,
+    group=Group.FACT,
+    formula="«Да», когда команда каждой образовательной организации муниципального "
+            "образования распределена хотя бы на одну площадку учебного года.",
+    short_name="Создана среда",
+)
+MONITORING_DEVELOPED = Indicator(
+    code="monitoring_developed",
+    name="Разработан мониторинг эффективности реализации проекта",
+    unit=UNIT_FACT,
+    group=Group.FACT,
+    formula="«Да», когда до конца учебного года проведена хотя бы одна диагностика проекта "
+            "с внесёнными результатами.",
+    short_name="Разработан мониторинг",
+)
+QUALITY_COEFFICIENT = Indicator(
+    code="quality_coefficient",
+    name="Коэффициент качества кадрового состава (КК)",
+    unit=UNIT_SHARE,
+    group=Group.EXTRA,
+    formula="КК = (Пп + Пв) / Поб. Числитель: педагоги с первой и высшей квалификационной "
+            "категорией; знаменатель: все педагогические работники — по последним сведениям "
+            "о кадровом составе каждой организации на конец учебного года.",
+    short_name="КК",
+)
+CRITICAL_STAFFING = Indicator(
+    code="critical_staffing",
+    name="Организации в критическом состоянии кадрового состава",
+    unit=UNIT_COUNT,
+    group=Group.EXTRA,
+    formula="Число организаций, у которых по последним сведениям на конец учебного года "
+            "больше половины педагогов не имеют квалификационной категории; доля — от "
+            "организаций со сведениями о кадровом составе.",
+    lower_is_better=True,
+    short_name="Критическое состояние кадров",
+)
+LEADING_TEAMS_SHARE = Indicator(
+    code="leading_teams_share",
+    name="Доля команд, лидирующих хотя бы в одном направлении",
+    unit=UNIT_SHARE,
+    group=Group.EXTRA,
+    formula="Числитель: команды, распределённые командой-лидером хотя бы на одну площадку "
+            "учебного года; знаменатель: команды, распределённые хотя бы на одну площадку "
+            "учебного года.",
+    short_name="Команды-лидеры хотя бы в одном направлении",
+)
+
+INDICATORS: tuple[Indicator, ...] = (
+    PLATFORMS_OPEN,
+    PEOPLE_TRAINED,
+    EVENTS_HELD,
+    DEFICITS_DECREASED_TEAMS,
+    DEFICITS_DECREASED_TEACHERS,
+    HANDBOOKS_PRODUCED,
+    NETWORK_ORGANIZATIONS,
+    NETWORK_SERVICES,
+    LOW_RESULTS_SHARE,
+    NON_OBJECTIVE_SCHOOLS,
+    OLYMPIAD_WINNERS_SHARE,
+    HIGH_GIA_SHARE,
+    COMPETITION_WINNERS_SHARE,
+    ENVIRONMENT_CREATED,
+    MONITORING_DEVELOPED,
+    QUALITY_COEFFICIENT,
+    CRITICAL_STAFFING,
+    LEADING_TEAMS_SHARE,
+)
+
+BY_CODE: dict[str, Indicator] = {indicator.code: indicator for indicator in INDICATORS}
+PER_DIRECTION: tuple[Indicator, ...] = tuple(item for item in INDICATORS if item.per_direction)
