@@ -18,7 +18,7 @@ class PlatformOverview(TypedDict):
     columns: list[tuple[str, str, list[Placement]]]
     team_count: int
     mentee_capacity: int
-    # Leaders that guide more teams than the programme's norm.
+    # Teams that guide more teams than the programme's norm.
     over_capacity: list[Placement]
     mentorships: QuerySet[Mentorship]
     transfers: QuerySet[Transfer]
