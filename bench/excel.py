@@ -23,6 +23,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
@@ -293,43 +294,90 @@ def run_benchmark(arguments) -> int:
             shutil.rmtree(work, ignore_errors=True)
 
 
-def _measure(arguments, *, work: Path, median, number, print_result_table) -> int:
-    ours_file, floor_file, lines = work / "ours.xlsx", work / "floor.xlsx", work / "lines"
+@dataclass(frozen=True)
+class _Files:
+    """The work folder's files: each side's workbook and the cells read from ours."""
 
-    # The first build also warms the database's cache; it is reported but not counted.
-    first = run_child("ours", arguments, output=ours_file, lines=lines)
-    if first is None:
+    ours: Path
+    floor: Path
+    lines: Path
+
+    def output(self, side: str) -> Path:
+        return self.ours if side == "ours" else self.floor
+
+
+def _measure(arguments, *, work: Path, median, number, print_result_table) -> int:
+    files = _Files(ours=work / "ours.xlsx", floor=work / "floor.xlsx", lines=work / "lines")
+    if not _warm_up(arguments, files=files, number=number):
         return 1
+    runs = _timed_runs(arguments, files=files, number=number)
+    if runs is None:
+        return 1
+    traced = _traced_peaks(arguments, files=files)
+    if traced is None:
+        return 1
+    print()
+    summary = _print_figures(runs, traced, median=median, number=number,
+                             print_result_table=print_result_table)
+    _print_verdict(summary, number=number)
+    if arguments.profile:
+        if run_child("ours", arguments, output=files.ours, lines=files.lines,
+                     profile_to=arguments.profile) is None:
+            return 1
+        _print_profile(arguments.profile)
+    if not arguments.no_verify and not _verify(files):
+        return 1
+    return 0
+
+
+def _warm_up(arguments, *, files: _Files, number) -> bool:
+    """The first build, which also warms the database's cache (reported, not counted), and
+    the cells read from it for the floor; False when the build failed."""
+    first = run_child("ours", arguments, output=files.ours, lines=files.lines)
+    if first is None:
+        return False
     print(f"\nПервая (прогревающая) сборка портала: {number(first['seconds'])} с, "
           "в замер не входит")
     started = time.perf_counter()
-    manifest = dump_lines(workbook=ours_file, folder=lines)
+    manifest = dump_lines(workbook=files.ours, folder=files.lines)
     print(f"Ячейки прочитаны из книги портала в построчные файлы за "
           f"{number(time.perf_counter() - started)} с (не входит в замер)")
     print("Строк на листах: " + "; ".join(f"«{sheet['title']}» — {sheet['rows']}"
                                           for sheet in manifest))
+    return True
 
+
+def _timed_runs(arguments, *, files: _Files, number) -> dict[str, list[dict]] | None:
+    """Each side's figures, run after run, the sides taking turns; None when a run failed."""
     runs: dict[str, list[dict]] = {side: [] for side in SIDES}
     for attempt in range(1, arguments.repeat + 1):
         for side in SIDES:
-            result = run_child(side, arguments, output=ours_file if side == "ours"
-                               else floor_file, lines=lines)
+            result = run_child(side, arguments, output=files.output(side), lines=files.lines)
             if result is None:
-                return 1
+                return None
             runs[side].append(result)
             print(f"  запуск {attempt}: {SIDE_NAMES[side]:<15} {number(result['seconds'])} с, "
                   f"пик RSS {number(result['peak_mb'], 1)} МБ")
+    return runs
 
+
+def _traced_peaks(arguments, *, files: _Files) -> dict[str, float] | None:
+    """Each side's peak of Python memory under tracemalloc ({} when not asked for); None
+    when a run failed."""
     traced = {}
     if arguments.tracemalloc:
         for side in SIDES:
-            result = run_child(side, arguments, output=ours_file if side == "ours"
-                               else floor_file, lines=lines, trace=True)
+            result = run_child(side, arguments, output=files.output(side), lines=files.lines,
+                               trace=True)
             if result is None:
-                return 1
+                return None
             traced[side] = result["traced_peak_mb"]
+    return traced
 
-    print()
+
+def _print_figures(runs: dict[str, list[dict]], traced: dict[str, float], *, median, number,
+                   print_result_table) -> dict[str, dict]:
+    """The table of both sides' figures; each side's median, minimum and peak memory."""
     header = ["Сторона", "медиана, с", "мин., с", "RSS до работы, МБ", "пик RSS, МБ",
               "прирост, МБ"]
     if traced:
@@ -349,7 +397,10 @@ def _measure(arguments, *, work: Path, median, number, print_result_table) -> in
         row.append(number(runs[side][-1]["bytes"] / 1024, 0))
         rows.append(row)
     print_result_table(header, rows)
+    return summary
 
+
+def _print_verdict(summary: dict[str, dict], *, number) -> None:
     ratio = summary["ours"]["median"] / summary["floor"]["median"]
     ratio_min = summary["ours"]["min"] / summary["floor"]["min"]
     print(f"\nОтношение портал / голый openpyxl: {ratio:.2f} по медианам, "
@@ -360,23 +411,19 @@ def _measure(arguments, *, work: Path, median, number, print_result_table) -> in
           f"пик памяти портала < {TARGET_PEAK_MB} МБ — "
           f"{'выполнена' if peak < TARGET_PEAK_MB else 'НЕ выполнена'} ({number(peak, 1)} МБ)")
 
-    if arguments.profile:
-        if run_child("ours", arguments, output=ours_file, lines=lines,
-                     profile_to=arguments.profile) is None:
-            return 1
-        _print_profile(arguments.profile)
 
-    if not arguments.no_verify:
-        for name, path in [("голого openpyxl", floor_file), ("портала (последний запуск)",
-                                                            ours_file)]:
-            found = differences(folder=lines, workbook=path)
-            if found:
-                print(f"Ячейки файла {name} расходятся с прочитанными:", file=sys.stderr)
-                print("\n".join(found), file=sys.stderr)
-                return 1
-        print("Сверка: в файле голого openpyxl те же листы и те же значения ячеек, что в "
-              "книге портала; повторная сборка портала дала те же ячейки.")
-    return 0
+def _verify(files: _Files) -> bool:
+    """Both files hold the cells read from the first build; False (and where not) otherwise."""
+    for name, path in [("голого openpyxl", files.floor), ("портала (последний запуск)",
+                                                         files.ours)]:
+        found = differences(folder=files.lines, workbook=path)
+        if found:
+            print(f"Ячейки файла {name} расходятся с прочитанными:", file=sys.stderr)
+            print("\n".join(found), file=sys.stderr)
+            return False
+    print("Сверка: в файле голого openpyxl те же листы и те же значения ячеек, что в "
+          "книге портала; повторная сборка портала дала те же ячейки.")
+    return True
 
 
 if __name__ == "__main__":

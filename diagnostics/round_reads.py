@@ -1,5 +1,6 @@
-"""Reads behind the diagnostics pages: a round's platforms, deficit choices, a team's
-deficits across rounds and the comparison of two rounds. Numbers come from ``dynamics``."""
+"""Reads behind the diagnostics pages: a round's platforms, deficit choices, the rows of
+a platform's expert entry, a team's deficits across rounds and the comparison of two
+rounds. Numbers come from ``dynamics``."""
 
 from dataclasses import dataclass
 
@@ -7,8 +8,10 @@ from django.contrib.auth.models import AnonymousUser, User
 
 from diagnostics import dynamics
 from diagnostics.access import diagnoses_for_user, rounds_for_user
+from diagnostics.diagnoses import existing_diagnoses
 from diagnostics.models import Deficit, DiagnosisSource, DiagnosticRound, RoundKind
-from internships.models import Direction, Platform
+from diagnostics.round_forms import EntryRow
+from internships.models import TIER_ORDER, Direction, Placement, Platform
 from teams.models import ManagementTeam, Organization
 
 
@@ -37,6 +40,40 @@ def deficits_by_direction(directions) -> dict[int, list[Deficit]]:
     ):
         grouped[deficit.direction_id].append(deficit)
     return grouped
+
+
+@dataclass
+class ExpertEntry:
+    """The rows of a platform's expert entry form: a team each, in the platform's order."""
+
+    rows: list[EntryRow]
+    active_deficit_count: int
+
+
+def expert_entry(*, diagnostic_round: DiagnosticRound, platform: Platform) -> ExpertEntry:
+    """The platform's teams with their stored expert results in the round and the deficits
+    that may be marked (``platform`` is one the user may enter results for)."""
+    placements = sorted(
+        Placement.objects.filter(platform=platform).select_related("team__organization"),
+        key=lambda p: (TIER_ORDER.index(p.tier), p.team.organization.sort_rank,
+                       p.team.organization.number or 0, p.team.organization.short_name),
+    )
+    direction = platform.direction
+    stored = existing_diagnoses(diagnostic_round=diagnostic_round,
+                                source=DiagnosisSource.EXPERT,
+                                teams=[placement.team for placement in placements],
+                                directions=[direction])
+    direction_deficits = deficits_by_direction([direction])[direction.pk]
+    rows = []
+    for placement in placements:
+        saved = stored.get((placement.team_id, direction.pk))
+        rows.append(EntryRow(
+            key=str(placement.team_id), team=placement.team, direction=direction,
+            label=placement.team.organization.short_name, note=placement.tier_short,
+            deficits=deficit_choices(direction_deficits, saved), stored=saved,
+        ))
+    return ExpertEntry(rows=rows,
+                       active_deficit_count=sum(d.active for d in direction_deficits))
 
 
 def _listed(deficits: dict[int, Deficit], ids) -> list[Deficit]:

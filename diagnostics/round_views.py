@@ -35,7 +35,6 @@ from diagnostics.round_forms import (
 )
 from internships.access import placements_for_user
 from internships.models import (
-    TIER_ORDER,
     ControlPoint,
     Curator,
     Direction,
@@ -368,47 +367,17 @@ def _locked(request, diagnostic_round, today):
 def round_expert_entry(request, pk):
     diagnostic_round = _round_for(request, pk)
     period = round_rules.period_of_round(diagnostic_round=diagnostic_round)
-    platforms = list(round_reads.round_platforms(diagnostic_round, period))
-    writable = [p for p in platforms
-                if request.user.has_perm("diagnostics.enter_expert_diagnoses", p)]
-    if not writable:
-        raise PermissionDenied
-    wanted = request.GET.get("platform", "")
-    if wanted:
-        platform = next((p for p in platforms if str(p.pk) == wanted), None)
-        if platform is None:
-            raise Http404
-        if platform not in writable:
-            raise PermissionDenied
-    else:
-        platform = writable[0]
+    platform, writable = _expert_entry_platform(
+        request, list(round_reads.round_platforms(diagnostic_round, period)))
     today = timezone.localdate()
     if not may_write(user=request.user, diagnostic_round=diagnostic_round, today=today):
         return _locked(request, diagnostic_round, today)
 
-    placements = sorted(
-        Placement.objects.filter(platform=platform).select_related("team__organization"),
-        key=lambda p: (TIER_ORDER.index(p.tier), p.team.organization.sort_rank,
-                       p.team.organization.number or 0, p.team.organization.short_name),
-    )
-    teams = [placement.team for placement in placements]
-    stored = existing_diagnoses(diagnostic_round=diagnostic_round,
-                                source=DiagnosisSource.EXPERT, teams=teams,
-                                directions=[platform.direction])
-    direction = platform.direction
-    direction_deficits = round_reads.deficits_by_direction([direction])[direction.pk]
-    rows = []
-    for placement in placements:
-        saved = stored.get((placement.team_id, platform.direction_id))
-        rows.append(EntryRow(
-            key=str(placement.team_id), team=placement.team, direction=platform.direction,
-            label=placement.team.organization.short_name, note=placement.tier_short,
-            deficits=round_reads.deficit_choices(direction_deficits, saved), stored=saved,
-        ))
-    form = DiagnosisRowsForm(request.POST or None, rows=rows)
+    entry = round_reads.expert_entry(diagnostic_round=diagnostic_round, platform=platform)
+    form = DiagnosisRowsForm(request.POST or None, rows=entry.rows)
     if request.method == "POST" and form.is_valid():
         entries = [DiagnosisEntry(team=row.team, direction=row.direction, **form.row_values(row))
-                   for row in rows]
+                   for row in entry.rows]
         try:
             summary = save_expert_diagnoses(
                 diagnostic_round=diagnostic_round, platform=platform, entries=entries,
@@ -422,12 +391,31 @@ def round_expert_entry(request, pk):
             return redirect(f"{reverse('round_expert_entry', args=[diagnostic_round.pk])}"
                             f"?platform={platform.pk}")
     return render(request, "diagnostics/round_entry.html", {
-        "round": diagnostic_round, "form": form, "rows": rows, "platform": platform,
+        "round": diagnostic_round, "form": form, "rows": entry.rows, "platform": platform,
         "platforms": writable, "period": period,
-        "active_deficit_count": sum(d.active for d in direction_deficits),
+        "active_deficit_count": entry.active_deficit_count,
         "entry_state": round_rules.entry_state(diagnostic_round=diagnostic_round, today=today),
         "source": DiagnosisSource.EXPERT,
     })
+
+
+def _expert_entry_platform(request, platforms: list[Platform]
+                           ) -> tuple[Platform, list[Platform]]:
+    """The platform asked for in ?platform= (else the first the user may enter results
+    for) and every platform the user may enter results for."""
+    writable = [p for p in platforms
+                if request.user.has_perm("diagnostics.enter_expert_diagnoses", p)]
+    if not writable:
+        raise PermissionDenied
+    wanted = request.GET.get("platform", "")
+    if not wanted:
+        return writable[0], writable
+    platform = next((p for p in platforms if str(p.pk) == wanted), None)
+    if platform is None:
+        raise Http404
+    if platform not in writable:
+        raise PermissionDenied
+    return platform, writable
 
 
 def _saved_message(summary, saved: str) -> str:

@@ -111,6 +111,18 @@ def _check_hosts(platform: Platform, hosts: list[ManagementTeam]) -> None:
 
 def _check_entry(*, platform: Platform, data: EntryData, entry: JournalEntry | None) -> str:
     """Refuse what the journal may not say; the cleaned name of «другая» form."""
+    _check_dates(platform, data)
+    form_other = _check_form(data.form, data.form_other)
+    if not data.topic.strip():
+        raise ValidationError({"topic": "Укажите тему мероприятия."})
+    _check_venue(platform, data.venue)
+    _check_entry_hosts(platform, data.hosts, entry)
+    _check_participants(platform, data.participants)
+    _check_plan_line(platform, data.planned_event, entry)
+    return form_other
+
+
+def _check_dates(platform: Platform, data: EntryData) -> None:
     period = platform.period
     if not period.starts_on <= data.held_on <= period.ends_on:
         raise ValidationError({"held_on": _period_range_error(platform, "Дата мероприятия")})
@@ -120,44 +132,56 @@ def _check_entry(*, platform: Platform, data: EntryData, entry: JournalEntry | N
         )
     if data.ends_on is not None and data.ends_on > period.ends_on:
         raise ValidationError({"ends_on": _period_range_error(platform, "Дата окончания")})
-    form_other = _check_form(data.form, data.form_other)
-    if not data.topic.strip():
-        raise ValidationError({"topic": "Укажите тему мероприятия."})
-    municipality_id = period.programme.municipality_id
-    if data.venue is not None and data.venue.municipality_id != municipality_id:
+
+
+def _check_venue(platform: Platform, venue: Organization | None) -> None:
+    municipality_id = platform.period.programme.municipality_id
+    if venue is not None and venue.municipality_id != municipality_id:
         raise ValidationError(
             {"venue": "Место проведения — организация своего муниципального образования."}
         )
-    if not data.hosts:
+
+
+def _check_entry_hosts(platform: Platform, hosts: list[ManagementTeam],
+                       entry: JournalEntry | None) -> None:
+    if not hosts:
         raise ValidationError({"hosts": "Укажите команду, которая проводит мероприятие."})
     # Tiers are today's: an entry whose hosts stay as they were keeps them even if a
     # host has since been transferred.
-    host_ids = {team.pk for team in data.hosts}
+    host_ids = {team.pk for team in hosts}
     if entry is None or host_ids != set(entry.hosts.values_list("pk", flat=True)):
-        _check_hosts(platform, data.hosts)
-    if not data.participants:
+        _check_hosts(platform, hosts)
+
+
+def _check_participants(platform: Platform, participants: list[ManagementTeam]) -> None:
+    if not participants:
         raise ValidationError({"participants": "Отметьте команды, которые участвовали."})
+    period = platform.period
     placed = set(
         Placement.objects.filter(platform__period=period).values_list("team_id", flat=True)
     )
-    outsiders = [team for team in data.participants if team.pk not in placed]
+    outsiders = [team for team in participants if team.pk not in placed]
     if outsiders:
         names = ", ".join(team.organization.short_name for team in outsiders)
         raise ValidationError({"participants": (
             f"Не участвуют в стажировках {period.title} учебного года: {names}."
         )})
-    plan = data.planned_event
-    if plan is not None:
-        if plan.platform_id != platform.pk:
-            raise ValidationError({"planned_event": "Этот пункт плана — другой площадки."})
-        taken = PlannedEvent.objects.filter(pk=plan.pk, entry__isnull=False)
-        if entry is not None:
-            taken = taken.exclude(entry=entry)
-        if taken.exists():
-            raise ValidationError(
-                {"planned_event": "Этот пункт плана уже отмечен проведённым другим мероприятием."}
-            )
-    return form_other
+
+
+def _check_plan_line(platform: Platform, plan: PlannedEvent | None,
+                     entry: JournalEntry | None) -> None:
+    """The plan line an entry marks as held: of this platform, and not held by another."""
+    if plan is None:
+        return
+    if plan.platform_id != platform.pk:
+        raise ValidationError({"planned_event": "Этот пункт плана — другой площадки."})
+    taken = PlannedEvent.objects.filter(pk=plan.pk, entry__isnull=False)
+    if entry is not None:
+        taken = taken.exclude(entry=entry)
+    if taken.exists():
+        raise ValidationError(
+            {"planned_event": "Этот пункт плана уже отмечен проведённым другим мероприятием."}
+        )
 
 
 def _apply(entry: JournalEntry, data: EntryData, form_other: str) -> None:

@@ -18,7 +18,6 @@ from internships.access import (
     periods_for_user,
     placements_for_user,
     platforms_for_user,
-    transfers_for_user,
 )
 from internships.filters import OrganizationFilter, PlacementFilter
 from internships.forms import (
@@ -27,31 +26,30 @@ from internships.forms import (
     PlacementForm,
     TransferForm,
 )
-from internships.journal_reads import overdue_events, team_journal
+from internships.journal_reads import overdue_events
 from internships.matrix import (
     build_matrix,
     matrix_export_rows,
     matrix_placements,
-    ordered_placements,
     period_summary,
 )
 from internships.models import (
     TIER_ORDER,
     Curator,
     Direction,
-    Mentorship,
     Placement,
     Platform,
-    Strategy,
     Tier,
 )
+from internships.organization_reads import organization_year
+from internships.platform_reads import platform_overview
 from teams.access import (
     has_role,
     organizations_for_user,
     profile_of,
     sees_whole_municipality,
 )
-from teams.models import ManagementTeam, Role, TeamMember
+from teams.models import ManagementTeam, Role
 
 
 def municipality_wide(view):
@@ -190,57 +188,13 @@ def organization_detail(request, pk):
         organizations_for_user(request.user).select_related("municipality", "team", "parent"),
         pk=pk,
     )
-    # An organization added in the admin has no team until one is created there.
-    team = getattr(organization, "team", None)
     period, periods = _selected_period(request)
-    placements = {}
-    directions = []
-    mentorships = Mentorship.objects.none()
-    if period is not None:
-        directions = list(Direction.objects.filter(programme_id=period.programme_id))
-        placements = {
-            placement.platform.direction_id: placement
-            for placement in placements_for_user(request.user)
-            .filter(team=team, platform__period=period)
-            .select_related("platform")
-        }
-        mentorships = (
-            mentorships_for_user(request.user)
-            .filter(Q(mentor=team) | Q(mentee=team), platform__period=period)
-            .select_related("mentor__organization", "mentee__organization", "platform__direction")
-        )
-    rows = [(direction, placements.get(direction.pk)) for direction in directions]
-    strategy = (
-        Strategy.objects.filter(team=team, period=period).first() if period is not None else None
-    )
-    leads_somewhere = any(p.tier == Tier.LEADER for p in placements.values())
-    load = (
-        mentorship_rules.mentee_load(team=team, mentorships=mentorships,
-                    capacity=period.programme.mentee_capacity)
-        if period is not None and team is not None else None
-    )
     return render(request, "internships/organization_detail.html", {
         "organization": organization,
-        "team": team,
-        "members": TeamMember.objects.filter(team=team),
         "period": period,
         "periods": periods,
-        "rows": rows,
-        "placed_count": len(placements),
-        "strategy": strategy,
-        "leads_somewhere": leads_somewhere,
-        "mentors": [m for m in mentorships if m.mentee.organization_id == organization.pk],
-        "mentees": [m for m in mentorships if m.mentor.organization_id == organization.pk],
-        "mentor_load": load,
-        "transfers": transfers_for_user(request.user)
-        .filter(placement__team=team)
-        .select_related("placement__platform__direction", "placement__platform__period",
-                        "recorded_by"),
         "can_see_platforms": sees_whole_municipality(request.user),
-        "journal": (
-            team_journal(user=request.user, team=team, period=period)
-            if period is not None and team is not None else None
-        ),
+        **organization_year(user=request.user, organization=organization, period=period),
     })
 
 
@@ -252,28 +206,11 @@ def platform_detail(request, pk):
         .prefetch_related(Prefetch("curators", queryset=Curator.objects.order_by("short_name"))),
         pk=pk,
     )
-    placements = ordered_placements(platform.placements.annotate(
-        mentee_count=mentorship_rules.active_mentee_count(period=platform.period, team_ref="team")
-    ))
-    capacity = platform.period.programme.mentee_capacity
-    by_tier = {tier: [] for tier in TIER_ORDER}
-    for placement in placements:
-        by_tier[placement.tier].append(placement)
-    mentorships = platform.mentorships.select_related(
-        "mentor__organization", "mentee__organization"
-    ).order_by("ended_on", "mentor__organization__sort_rank", "mentor__organization__number")
     return render(request, "internships/platform_detail.html", {
         "platform": platform,
-        "columns": [(tier, Tier(tier).label, by_tier[tier]) for tier in TIER_ORDER],
-        "team_count": len(placements),
-        "mentee_capacity": capacity,
-        "over_capacity": [p for p in placements if p.mentee_count > capacity],
-        "mentorships": mentorships,
-        "transfers": transfers_for_user(request.user)
-        .filter(placement__platform=platform)
-        .select_related("placement__team__organization", "recorded_by"),
         "can_manage_placements": request.user.has_perm("internships.manage_placements", platform),
         "can_run_platform": request.user.has_perm("internships.run_platform", platform),
+        **platform_overview(user=request.user, platform=platform),
     })
 
 

@@ -287,21 +287,9 @@ def run_import(*, table: TableImport, file: BinaryIO, dry_run: bool) -> ImportRe
         report.refused = error.messages[0]
         return report
     header = find_header(table.columns, rows)
-    required = [column for column in table.columns if column.required]
-    missing = [c.title for c in required if header is None or c.key not in header.positions]
-    if missing:
-        report.refused = (
-            "не найдены столбцы " + ", ".join(f"«{title}»" for title in missing)
-            + ". Проверьте заголовки таблицы или скачайте шаблон."
-        )
-        return report
     columns = {column.key: column for column in table.columns}
-    if table.data_columns and not any(key in header.positions for key in table.data_columns):
-        report.refused = (
-            "в таблице нет ни одного столбца с данными — ожидался хотя бы один из: "
-            + ", ".join(f"«{columns[key].title}»" for key in table.data_columns)
-            + ". Проверьте, та ли это таблица, или скачайте шаблон."
-        )
+    report.refused = _header_refusal(table=table, header=header, columns=columns)
+    if report.refused:
         return report
     report.header_row = header.first_row
     report.ignored_columns = list(header.ignored)
@@ -309,41 +297,78 @@ def run_import(*, table: TableImport, file: BinaryIO, dry_run: bool) -> ImportRe
         table.begin()
         for number, values in enumerate(rows[header.data_starts - 1:],
                                         start=header.data_starts):
-            if not any(value is not None and str(value).strip() for value in values):
-                continue
-            row = Row(number=number, values=values, header=header, columns=columns,
-                      report=report)
-            name = row.text(table.name_column)
-            if not name:
-                report.skipped.append(SkippedRow(
-                    number, "нет наименования организации (итоговая строка или заголовок)"))
-                continue
-            if _TOTAL_ROW.match(normalise(name)):
-                report.skipped.append(SkippedRow(number, f"итоговая строка «{name}»"))
-                continue
-            try:
-                with transaction.atomic():
-                    outcome = table.import_row(row)
-                    if row.has_problems:
-                        raise _RowRefused
-            except _RowRefused:
-                continue
-            except IntegrityError as error:
-                row.problem(None, table.explain(error))
-                continue
-            except DatabaseError:
-                row.problem(None, "строку не удаётся сохранить: проверьте числа и длину текста")
-                continue
-            if row.skip_reason:
-                report.skipped.append(SkippedRow(number, row.skip_reason))
-            elif outcome == CREATED:
-                report.created += 1
-            elif outcome == UPDATED:
-                report.updated += 1
+            if any(value is not None and str(value).strip() for value in values):
+                _import_one(table=table, report=report, row=Row(
+                    number=number, values=values, header=header, columns=columns,
+                    report=report))
         table.finish()
         if not report.ok or dry_run:
             transaction.set_rollback(True)
     return report
+
+
+def _header_refusal(*, table: TableImport, header: Header | None,
+                    columns: dict[str, Column]) -> str:
+    """Why the file cannot be this table (its required or data columns are not found), or ""."""
+    required = [column for column in table.columns if column.required]
+    missing = [c.title for c in required if header is None or c.key not in header.positions]
+    if missing:
+        return (
+            "не найдены столбцы " + ", ".join(f"«{title}»" for title in missing)
+            + ". Проверьте заголовки таблицы или скачайте шаблон."
+        )
+    if table.data_columns and not any(key in header.positions for key in table.data_columns):
+        return (
+            "в таблице нет ни одного столбца с данными — ожидался хотя бы один из: "
+            + ", ".join(f"«{columns[key].title}»" for key in table.data_columns)
+            + ". Проверьте, та ли это таблица, или скачайте шаблон."
+        )
+    return ""
+
+
+def _import_one(*, table: TableImport, report: ImportReport, row: Row) -> None:
+    """Skip, refuse or write one non-empty row, and count it on the report."""
+    skip_reason = _not_a_record(row.text(table.name_column))
+    if skip_reason:
+        report.skipped.append(SkippedRow(row.number, skip_reason))
+        return
+    outcome = _write_row(table=table, row=row)
+    if row.has_problems:
+        return
+    if row.skip_reason:
+        report.skipped.append(SkippedRow(row.number, row.skip_reason))
+    elif outcome == CREATED:
+        report.created += 1
+    elif outcome == UPDATED:
+        report.updated += 1
+
+
+def _not_a_record(name: str) -> str:
+    """Why a row with this name is a subtotal or a section heading, or "" for a record."""
+    if not name:
+        return "нет наименования организации (итоговая строка или заголовок)"
+    if _TOTAL_ROW.match(normalise(name)):
+        return f"итоговая строка «{name}»"
+    return ""
+
+
+def _write_row(*, table: TableImport, row: Row) -> str | None:
+    """The table's outcome for the row, in a savepoint of its own: a row with problems
+    leaves nothing behind (its problems are on the report, the outcome is None)."""
+    try:
+        with transaction.atomic():
+            outcome = table.import_row(row)
+            if row.has_problems:
+                raise _RowRefused
+    except _RowRefused:
+        return None
+    except IntegrityError as error:
+        row.problem(None, table.explain(error))
+        return None
+    except DatabaseError:
+        row.problem(None, "строку не удаётся сохранить: проверьте числа и длину текста")
+        return None
+    return outcome
 
 
 class _RowRefused(Exception):

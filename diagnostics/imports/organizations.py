@@ -1,7 +1,7 @@
 """Import of the municipality's organizations: creates new ones, updates known ones."""
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from core.sheet_headers import Column, normalise
 from diagnostics.imports.base import CREATED, ORGANIZATION, UPDATED, Row, TableImport
@@ -120,6 +120,22 @@ def number_of(name: str) -> int | None:
     return int(found.group(1)) if found else None
 
 
+@dataclass(frozen=True)
+class _OrganizationFields:
+    """What one row says of an organization."""
+
+    name: str
+    short_name: str
+    kind: str
+    level: str
+    number: int | None
+    locality: str
+    # The head organization's name, from its cell or else from a branch's full name.
+    parent_name: str
+    # The name came from the full name, not a cell: an unknown head is then no problem.
+    parent_inferred: bool
+
+
 class OrganizationImport(TableImport):
     title = "Образовательные организации"
     columns = COLUMNS
@@ -136,44 +152,81 @@ class OrganizationImport(TableImport):
         self.pending_parents: list[tuple[Row, Organization, str, bool]] = []
 
     def import_row(self, row: Row) -> str | None:
+        fields = self._read_fields(row)
+        if row.has_problems:
+            return None
+        organization, outcome = self._row_organization(row, fields)
+        if organization is None:
+            return None
+        self._apply_fields(organization, fields)
+        self._save(organization)
+        self._queue_parent(row, organization, fields)
+        return outcome
+
+    def _read_fields(self, row: Row) -> _OrganizationFields:
+        """The row's cells, with what the full name tells for the cells left empty."""
         name = row.text("name", required=True, max_length=500)
         short_name = row.text("short_name", max_length=200) or short_name_of(name)
         kind = self._read_choice(row, "kind", _KINDS, "тип") or kind_of(name)
-        level = self._read_choice(row, "level", _LEVELS, "уровень")
-        if level and kind != OrganizationKind.SCHOOL:
-            row.problem("level", "уровень указывается только для школ")
-        if not row.raw("level") and kind == OrganizationKind.SCHOOL:
-            level = level_of(short_name) or level_of(name)
+        level = self._read_level(row, kind=kind, name=name, short_name=short_name)
         locality = self._read_choice(row, "locality", _LOCALITIES, "местность") or ""
         number = (row.integer("number") if row.raw("number") is not None
                   else number_of(short_name))
         parent_name = row.text("parent")
         inferred = not parent_name and not row.has("parent")
-        parent_name = parent_name or (parent_named_in(name) if inferred else "")
-        if row.has_problems:
-            return None
-        organization = self._existing(name, short_name)
+        return _OrganizationFields(
+            name=name, short_name=short_name, kind=kind, level=level, number=number,
+            locality=locality,
+            parent_name=parent_name or (parent_named_in(name) if inferred else ""),
+            parent_inferred=inferred,
+        )
+
+    def _read_level(self, row: Row, *, kind: str, name: str, short_name: str) -> str:
+        """A school's level, from its cell or else its name; "" for every other kind."""
+        level = self._read_choice(row, "level", _LEVELS, "уровень")
+        if level and kind != OrganizationKind.SCHOOL:
+            row.problem("level", "уровень указывается только для школ")
+        if not row.raw("level") and kind == OrganizationKind.SCHOOL:
+            level = level_of(short_name) or level_of(name)
+        return (level or "") if kind == OrganizationKind.SCHOOL else ""
+
+    def _row_organization(self, row: Row, fields: _OrganizationFields
+                          ) -> tuple[Organization | None, str | None]:
+        """The known organization the row updates, or a new one; (None, None) when an
+        earlier row of the file already gave this organization or short name."""
+        organization = self._existing(fields.name, fields.short_name)
         if organization is not None and not self.once(row, ("org", organization.pk),
                                                       "эта организация"):
-            return None
-        if not self.once(row, ("short", name_key(short_name)), "это краткое наименование"):
-            return None
-        outcome = UPDATED if organization else CREATED
-        organization = organization or Organization(municipality=self.municipality)
-        organization.name = name
-        organization.short_name = short_name
-        organization.kind = kind
-        organization.level = (level or "") if kind == OrganizationKind.SCHOOL else ""
-        organization.number = number
-        organization.locality = locality
-        if not parent_name:
+            return None, None
+        if not self.once(row, ("short", name_key(fields.short_name)),
+                         "это краткое наименование"):
+            return None, None
+        if organization is None:
+            return Organization(municipality=self.municipality), CREATED
+        return organization, UPDATED
+
+    @staticmethod
+    def _apply_fields(organization: Organization, fields: _OrganizationFields) -> None:
+        organization.name = fields.name
+        organization.short_name = fields.short_name
+        organization.kind = fields.kind
+        organization.level = fields.level
+        organization.number = fields.number
+        organization.locality = fields.locality
+        if not fields.parent_name:
             organization.parent = None
+
+    def _save(self, organization: Organization) -> None:
         organization.save()
         ManagementTeam.objects.get_or_create(organization=organization)
         self.matcher.add(organization)
-        if parent_name:
-            self.pending_parents.append((row, organization, parent_name, inferred))
-        return outcome
+
+    def _queue_parent(self, row: Row, organization: Organization,
+                      fields: _OrganizationFields) -> None:
+        """A branch is linked to its head organization in ``finish``, once every row is in."""
+        if fields.parent_name:
+            self.pending_parents.append(
+                (row, organization, fields.parent_name, fields.parent_inferred))
 
     def finish(self) -> None:
         # Parents are linked last, so a branch may come before its head organization.

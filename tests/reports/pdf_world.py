@@ -62,7 +62,24 @@ def _diagnose(diagnostic_round, team, direction, deficits):
 
 
 def enrich(world, *, extra: int = 0):
-    programme = world.programme
+    start_point, may_point = _stages_and_control_points(world.programme)
+    platforms = [world.own_platform, world.foreign_platform, world.third_platform]
+    second = _second_year(world, platforms)
+    schools = [world.school_a, world.school_b, world.school_c, world.school_d]
+    schools += _extra_schools(world, platforms, extra)
+    for curator in world.own_platform.curators.all():
+        curator.body = CuratorBody.METHODOLOGICAL
+        curator.save(update_fields=["body"])
+    _diagnostics(world, schools, start_point=start_point, may_point=may_point)
+    _journals(world, platforms, extra)
+    _platform_life(world)
+    _staffing(world, schools)
+    _indicators(world, schools, second)
+    return second
+
+
+def _stages_and_control_points(programme):
+    """The three stages; the start and May control points of the two rounds."""
     for kind, starts_on, ends_on in [
         (StageKind.PREPARATORY, D(2021, 9, 1), D(2021, 12, 31)),
         (StageKind.IMPLEMENTATION, D(2022, 1, 1), D(2024, 4, 30)),
@@ -82,17 +99,23 @@ def enrich(world, *, extra: int = 0):
         programme=programme, kind=ControlPointKind.CURRENT_MONITORING,
         title="Текущий мониторинг организации деятельности площадок",
         starts_on=D(2022, 12, 1), ends_on=D(2022, 12, 31))
+    return start_point, may_point
 
-    second = factories.PeriodFactory(programme=programme, starts_on=D(2022, 9, 1),
+
+def _second_year(world, platforms):
+    """2022–2023 with the same platforms and placements as the first year."""
+    second = factories.PeriodFactory(programme=world.programme, starts_on=D(2022, 9, 1),
                                      ends_on=D(2023, 8, 31))
-    platforms = [world.own_platform, world.foreign_platform, world.third_platform]
     for platform in platforms:
         next_year = Platform.objects.create(direction=platform.direction, period=second)
         for placement in platform.placements.all():
             Placement.objects.create(platform=next_year, team=placement.team,
                                      tier=placement.tier)
+    return second
 
-    schools = [world.school_a, world.school_b, world.school_c, world.school_d]
+
+def _extra_schools(world, platforms, extra: int):
+    schools = []
     for number in range(extra):
         school = factories.OrganizationFactory(municipality=world.municipality,
                                                short_name=f"СОШ № {100 + number}",
@@ -100,11 +123,12 @@ def enrich(world, *, extra: int = 0):
         factories.PlacementFactory(platform=platforms[number % 3], team=school.team,
                                    tier=Tier.RESERVE)
         schools.append(school)
-    for curator in world.own_platform.curators.all():
-        curator.body = CuratorBody.METHODOLOGICAL
-        curator.save(update_fields=["body"])
+    return schools
 
-    # Diagnostics: two rounds, deficits of direction 1.
+
+def _diagnostics(world, schools, *, start_point, may_point):
+    """Two rounds, deficits of direction 1."""
+    programme = world.programme
     start = DiagnosticRound.objects.create(
         programme=programme, control_point=start_point, kind=RoundKind.START,
         title="Стартовая диагностика", starts_on=D(2021, 10, 1), ends_on=D(2021, 11, 30),
@@ -124,33 +148,43 @@ def enrich(world, *, extra: int = 0):
         _diagnose(start, school.team, first_direction, deficits)
         _diagnose(may, school.team, first_direction, deficits[:1])
 
-    # Journals: an entry hosted by each platform's leader, with results.
+
+def _journals(world, platforms, extra: int):
+    """An entry hosted by each platform's leader, with results, and its plan lines."""
     leaders = {platform.pk: platform.placements.get(tier=Tier.LEADER).team
                for platform in platforms}
     for index, platform in enumerate(platforms):
         for repeat in range(1 + extra):
-            entry = JournalEntry.objects.create(
-                platform=platform, held_on=D(2022, 2, 10 + repeat % 15), form="seminar",
-                topic=LEADER_TOPIC if index == 0 and repeat == 0 else f"Семинар {repeat + 1}",
-                description=LEADER_DESCRIPTION if index == 0 and repeat == 0 else "",
-            )
-            entry.hosts.set([leaders[platform.pk]])
-            for placement in platform.placements.exclude(tier=Tier.LEADER):
-                TeamResult.objects.create(entry=entry, team=placement.team,
-                                          managers=2 if index == 0 else 1,
-                                          teachers=3 if index == 0 else 0)
-            if repeat == 0:
-                PlannedEvent.objects.create(platform=platform, month=D(2022, 2, 1),
-                                            form="seminar", topic=entry.topic,
-                                            responsible=leaders[platform.pk], entry=entry)
-                PlannedEvent.objects.create(platform=platform, month=D(2022, 4, 1),
-                                            form="webinar", topic="Вебинар для команд",
-                                            responsible=leaders[platform.pk])
+            _leader_entry(platform, leaders[platform.pk], index=index, repeat=repeat)
     # An event hosted by a team that does not lead the platform is not a leader practice.
     foreign = JournalEntry.objects.create(platform=world.own_platform, held_on=D(2022, 3, 1),
                                           form="consultation", topic="Консультация резерва")
     foreign.hosts.set([world.school_c.team])
 
+
+def _leader_entry(platform, leader, *, index: int, repeat: int):
+    first = index == 0 and repeat == 0
+    entry = JournalEntry.objects.create(
+        platform=platform, held_on=D(2022, 2, 10 + repeat % 15), form="seminar",
+        topic=LEADER_TOPIC if first else f"Семинар {repeat + 1}",
+        description=LEADER_DESCRIPTION if first else "",
+    )
+    entry.hosts.set([leader])
+    for placement in platform.placements.exclude(tier=Tier.LEADER):
+        TeamResult.objects.create(entry=entry, team=placement.team,
+                                  managers=2 if index == 0 else 1,
+                                  teachers=3 if index == 0 else 0)
+    if repeat == 0:
+        PlannedEvent.objects.create(platform=platform, month=D(2022, 2, 1),
+                                    form="seminar", topic=entry.topic,
+                                    responsible=leader, entry=entry)
+        PlannedEvent.objects.create(platform=platform, month=D(2022, 4, 1),
+                                    form="webinar", topic="Вебинар для команд",
+                                    responsible=leader)
+
+
+def _platform_life(world):
+    """A transfer, a mentor pair, two strategies and a council protocol."""
     Transfer.objects.create(placement=world.placement(world.school_c, world.own_platform),
                             from_tier=Tier.RESERVE, to_tier=Tier.PROMISING,
                             transferred_on=D(2022, 3, 15), reason="Итоги промежуточной работы")
@@ -163,7 +197,9 @@ def enrich(world, *, extra: int = 0):
     CouncilMeeting.objects.create(period=world.period, number=1, held_on=D(2021, 12, 20),
                                   attendees="Кураторы площадок")
 
-    # Staffing on 01.06.2022; the line of 01.10.2022 is after the year and is not used.
+
+def _staffing(world, schools):
+    """Staffing on 01.06.2022; the line of 01.10.2022 is after the year and is not used."""
     Staffing.objects.create(organization=world.school_a, as_of=D(2022, 6, 1), teachers_total=10,
                             without_category=6, first_category=3, highest_category=1)
     Staffing.objects.create(organization=world.school_a, as_of=D(2022, 10, 1),
@@ -175,6 +211,8 @@ def enrich(world, *, extra: int = 0):
         Staffing.objects.create(organization=school, as_of=D(2022, 6, 1), teachers_total=10,
                                 without_category=2, first_category=4, highest_category=4)
 
+
+def _indicators(world, schools, second):
     for period, winners in ((world.period, 5), (second, 8)):
         for school in schools:
             SchoolIndicator.objects.create(
@@ -183,4 +221,3 @@ def enrich(world, *, extra: int = 0):
                 graduates_total=20, graduates_high_gia=4, teachers_total=10,
                 teachers_competition_winners=1,
             )
-    return second
