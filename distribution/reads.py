@@ -4,7 +4,7 @@ in a fixed number of queries whatever the size of the district."""
 from dataclasses import dataclass, field
 
 from distribution.accept import change_key, pair_key
-from distribution.matching import TIER_TITLES
+from distribution.engine import TIER_TITLES
 from distribution.models import DistributionProposal
 from distribution.proposals import build_input, input_fingerprint
 from internships.models import Direction
