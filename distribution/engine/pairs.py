@@ -150,9 +150,29 @@ def _pair_network(teams, numbers, p, leaders, leaders_of, mentor_keys) -> _PairN
 
 def _pairs_from_flows(network: _PairNetwork, flows, by_key):
     """Pairs and unmatched (team, direction) from the flows, members of a pool by team key."""
+    pairs, joined, places = _read_flows(network, flows, by_key)
+    unmatched: list[tuple[int, int]] = []
+    for pool in network.pool_keys:
+        d, _ = pool
+        members = [
+            mentee for mentee in network.pools[pool]
+            if (mentee, d) not in network.keepers or (mentee, d) in joined
+        ]
+        placed = _seat_pool(members, places[pool], by_key, d)
+        for mentee in members:
+            if mentee in placed:
+                pairs.append(_pair(by_key[placed[mentee]], by_key[mentee], d))
+            else:
+                unmatched.append((mentee, d))
+    return pairs, unmatched
+
+
+def _read_flows(network: _PairNetwork, flows, by_key):
+    """The pairs kept with the current mentor, the keepers that joined their pool instead, and
+    for every pool one mentor per pair it sends."""
     pairs: list[PairDecision] = []
     joined: set[tuple[int, int]] = set()
-    slots: dict[tuple, list[int]] = defaultdict(list)  # pool -> one mentor per pair
+    places: dict[tuple, list[int]] = defaultdict(list)
     for column, flow in zip(network.columns, flows, strict=True):
         if not flow:
             continue
@@ -162,33 +182,24 @@ def _pairs_from_flows(network: _PairNetwork, flows, by_key):
         elif column[0] == "join":
             joined.add((column[1], column[2]))
         elif column[0] == "pair":
-            slots[column[1]].extend([column[2]] * int(flow))
+            places[column[1]].extend([column[2]] * int(flow))
+    return pairs, joined, places
 
-    unmatched: list[tuple[int, int]] = []
-    for pool in network.pool_keys:
-        d, _ = pool
-        members = [
-            mentee for mentee in network.pools[pool]
-            if (mentee, d) not in network.keepers or (mentee, d) in joined
-        ]
-        free = list(slots[pool])
-        # Inside a pool every assignment costs the same; a member meets its current mentor
-        # when one of the pool's places is with that mentor.
-        placed = {}
-        for mentee in members:
-            current = by_key[mentee].current_mentor.get(d)
-            if current in free:
-                free.remove(current)
-                placed[mentee] = current
-        for mentee in members:
-            if mentee not in placed and free:
-                placed[mentee] = free.pop(0)
-        for mentee in members:
-            if mentee in placed:
-                pairs.append(_pair(by_key[placed[mentee]], by_key[mentee], d))
-            else:
-                unmatched.append((mentee, d))
-    return pairs, unmatched
+
+def _seat_pool(members: list[int], places: list[int], by_key, direction: int) -> dict[int, int]:
+    """Mentee → mentor inside one pool, where every assignment costs the same: a member meets
+    its current mentor when one of the pool's places is with that mentor."""
+    free = list(places)
+    placed = {}
+    for mentee in members:
+        current = by_key[mentee].current_mentor.get(direction)
+        if current in free:
+            free.remove(current)
+            placed[mentee] = current
+    for mentee in members:
+        if mentee not in placed and free:
+            placed[mentee] = free.pop(0)
+    return placed
 
 
 def _pair(mentor: TeamInput, mentee: TeamInput, direction: int) -> PairDecision:
