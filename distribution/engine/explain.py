@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from core.formatting import ru_number
 from core.plurals import ru_plural
 from distribution.engine.inputs import LEADER, PROMISING, TIER_TITLES, Parameters, TeamInput
 from distribution.engine.solver import TIE
@@ -15,7 +16,7 @@ from distribution.engine.terms import TierModel, extra_changes, leader_counts, l
 
 
 def _number(value: float) -> str:
-    return f"{value:.2f}".replace(".", ",")
+    return ru_number(value, 2)
 
 
 def _numbers(numbers: Sequence[int]) -> str:
