@@ -62,6 +62,7 @@ __all__ = [
 # Parameters are frozen, so one default instance serves every call.
 _DEFAULTS = Parameters()
 
+
 def propose(
     *,
     teams: Sequence[TeamInput],
@@ -101,4 +102,3 @@ def propose(
         seconds=time.perf_counter() - started,
         phases=tier_phases + pair_phases,
     )
-

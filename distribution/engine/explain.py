@@ -35,7 +35,6 @@ def _mentees(count: int) -> str:
     return f"{count} {ru_plural(count, 'подопечный', 'подопечных', 'подопечных')}"
 
 
-
 def shortfall_notes(ordered_directions, leaders, direction_min, p) -> list[str]:
     notes = []
     counts = leader_counts(leaders)
@@ -70,7 +69,6 @@ def _strength_words(team: TeamInput, direction: int) -> str:
     if direction in team.from_diagnosis:
         return f"результат диагностики {_number(team.strength[direction])}"
     return "сила — по текущему уровню, диагностики нет"
-
 
 
 @dataclass

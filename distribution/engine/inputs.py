@@ -124,7 +124,6 @@ class Proposal:
 Progress = Callable[[int, str], None]
 
 
-
 # Parameter names as the review page calls them, for the messages about invalid values.
 PARAMETER_TITLES = {
     "leaders_min": "минимум лидеров на направление",
@@ -196,4 +195,3 @@ def validate_input(teams: Sequence[TeamInput], directions: Sequence[DirectionInp
         # A placement without a strength would get no decision and silently vanish.
         if set(team.current_tier) - set(team.strength):
             raise ValueError(f"{team.label}: уровень указан в направлении, для которого нет оценки")
-

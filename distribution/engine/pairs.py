@@ -211,5 +211,3 @@ def _pair(mentor: TeamInput, mentee: TeamInput, direction: int) -> PairDecision:
         kept=kept,
         explanation=pair_explanation(mentor, mentee, direction, kept),
     )
-
-

@@ -57,4 +57,3 @@ class Rows:
 
     def matrix(self, width: int):
         return csr_array((self.data, (self.rows, self.cols)), shape=(len(self.lower), width))
-

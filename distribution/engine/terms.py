@@ -45,10 +45,8 @@ def is_forced(team: TeamInput, direction: int, parameters: Parameters) -> bool:
     return parameters.keep_narrow and team.narrow and team.current_tier.get(direction) == LEADER
 
 
-
 def leader_counts(leaders) -> dict[int, int]:
     counts: dict[int, int] = defaultdict(int)
     for _, d in leaders:
         counts[d] += 1
     return counts
-

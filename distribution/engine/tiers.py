@@ -243,5 +243,3 @@ def tier_decisions(teams, directions, p, model: TierModel,
                 explanation = context.non_leader(tier)
             decisions.append(TierDecision(team.key, d, tier, current, explanation))
     return tuple(decisions)
-
-
