@@ -9,6 +9,7 @@ diagnosis, some keep a narrow specialisation, some pairs already exist.
 
 import argparse
 import math
+import os
 import random
 import sys
 import time
@@ -28,9 +29,9 @@ def _pick(rng: random.Random, shares):
 
 
 def synthetic_municipality(*, teams: int, seed: int, directions: int = 7):
-    """Teams and directions for ``distribution.matching.propose``; the same seed, the same data."""
+    """Teams and directions for ``distribution.engine.propose``; the same seed, the same data."""
     # Imported here: run as a script, the project root joins sys.path only in main().
-    from distribution.matching import TIER_STRENGTH, DirectionInput, TeamInput
+    from distribution.engine import TIER_STRENGTH, DirectionInput, TeamInput
 
     rng = random.Random(seed)
     direction_inputs = [DirectionInput(key=100 + number, number=number)
@@ -82,7 +83,12 @@ def synthetic_municipality(*, teams: int, seed: int, directions: int = 7):
 
 def main() -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    from distribution.matching import Parameters, propose
+    # The explanations format their numbers with Django's Russian localisation.
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    import django
+
+    django.setup()
+    from distribution.engine import Parameters, propose
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--teams", type=int, default=2000)

@@ -82,6 +82,47 @@ class _Written:
     mentorships: set[int] = field(default_factory=set)
 
 
+@dataclass
+class _Selection:
+    """The changes and pairs staff selected, checked against the proposal, and the tier every
+    (team, direction) of the proposal ends with."""
+
+    decisions: dict[str, dict]
+    changes: set[str]
+    pairs: set[str]
+    offered_pairs: dict[str, dict]
+    final: dict[tuple[int, int], str | None]
+
+    @property
+    def selected_pairs(self) -> set[tuple[int, int, int]]:
+        return {(p["direction"], p["mentor"], p["mentee"])
+                for p in (self.offered_pairs[key] for key in self.pairs)}
+
+
+@dataclass
+class _Target:
+    """The year the acceptance writes into, and how every row it writes there is dated,
+    explained and kept track of."""
+
+    period: Period
+    day: datetime.date
+    reason: str
+    user: User
+    platforms: dict
+    teams: dict[int, ManagementTeam]
+    written: _Written = field(default_factory=_Written)
+
+
+@dataclass
+class _TierChanges:
+    """What applying the tier changes did, and which (team, direction) start or stop leading."""
+
+    placed: int = 0
+    transferred: int = 0
+    promoted: set[tuple[int, int]] = field(default_factory=set)
+    demoted: set[tuple[int, int]] = field(default_factory=set)
+
+
 @transaction.atomic
 def accept_proposal(
     *, proposal: DistributionProposal, changes: Collection[str], pairs: Collection[str],
@@ -103,6 +144,37 @@ def accept_proposal(
     was computed from has changed, when the new year it was computed for has been opened
     since, or when a selected pair needs a change left unselected.
     """
+    proposal = _lock_acceptable(proposal)
+    teams_input, directions_input = _unchanged_input(proposal)
+    selection = _checked_selection(proposal, changes=set(changes), pairs=set(pairs))
+    labels = {team.key: team.label for team in teams_input}
+    numbers = {direction.key: direction.number for direction in directions_input}
+    _check_pairs([selection.offered_pairs[key] for key in sorted(selection.pairs)],
+                 selection.final, labels, numbers)
+
+    started = timezone.now()
+    target = _open_target(proposal, accepted_on=accepted_on, user=user, team_ids=labels)
+    tiers = _apply_tier_changes(target, selection)
+    selected = selection.selected_pairs
+    rows = {(m.platform.direction_id, m.mentor_id, m.mentee_id): m for m in
+            Mentorship.objects.filter(platform__period=target.period).select_related("platform")}
+    ended, left = _end_replaced_pairs(
+        rows=rows, selected=selected,
+        proposed={(p["direction"], p["mentor"], p["mentee"]) for p in proposal.result["pairs"]},
+        promoted=tiers.promoted, demoted=tiers.demoted, leading=_leading(target.period),
+        day=target.day, written=target.written)
+    paired, resumed, running = _apply_pairs(target, selected=selected, rows=rows)
+
+    _note_history(started=started, written=target.written, reason=target.reason, user=user)
+    _stamp_acceptance(proposal, target=target.period, user=user, selection=selection)
+    return Acceptance(period=target.period, placed=tiers.placed,
+                      transferred=tiers.transferred, paired=paired, resumed=resumed,
+                      running=running, ended=ended, left=left)
+
+
+def _lock_acceptable(proposal: DistributionProposal) -> DistributionProposal:
+    """The proposal, locked against a second acceptance, once it is computed and not yet
+    accepted."""
     proposal = DistributionProposal.objects.select_for_update(of=("self",)).select_related(
         "source_period__programme", "target_period", "diagnostic_round"
     ).get(pk=proposal.pk)
@@ -113,85 +185,100 @@ def accept_proposal(
         )
     if proposal.status != ProposalStatus.DONE:
         raise ValidationError("Предложение ещё не рассчитано: дождитесь окончания расчёта.")
-    source = proposal.source_period
-    teams_input, directions_input = build_input(period=source,
+    return proposal
+
+
+def _unchanged_input(proposal: DistributionProposal):
+    """The engine's input as the data stands now, refused when it differs from the input the
+    proposal was computed from."""
+    teams_input, directions_input = build_input(period=proposal.source_period,
                                                 diagnostic_round=proposal.diagnostic_round)
     if input_fingerprint(teams_input, directions_input) != proposal.input_fingerprint:
         raise ValidationError(STALE)
+    return teams_input, directions_input
 
+
+def _checked_selection(proposal: DistributionProposal, *, changes: set[str],
+                       pairs: set[str]) -> _Selection:
+    """The selection, refused when it names what the proposal does not offer, or selects
+    nothing in the proposal's own year."""
     decisions = {change_key(d["team"], d["direction"]): d for d in proposal.result["tiers"]}
     offered_changes = {key for key, d in decisions.items() if d["changed"]}
     offered_pairs = {pair_key(p["direction"], p["mentor"], p["mentee"]): p
                      for p in proposal.result["pairs"]}
-    changes, pairs = set(changes), set(pairs)
     if not changes <= offered_changes or not pairs <= set(offered_pairs):
         raise ValidationError("Отмечены изменения, которых нет в предложении: обновите страницу.")
     target = proposal.target_period
-    same_year = target is not None and target.pk == source.pk
+    same_year = target is not None and target.pk == proposal.source_period.pk
     if same_year and not changes and not pairs:
         raise ValidationError("Отметьте хотя бы одно изменение или пару наставничества.")
-
-    labels = {team.key: team.label for team in teams_input}
-    numbers = {direction.key: direction.number for direction in directions_input}
     final = {
         (d["team"], d["direction"]): d["tier"] if key in changes else d["current"]
         for key, d in decisions.items()
     }
-    _check_pairs([offered_pairs[key] for key in sorted(pairs)], final, labels, numbers)
+    return _Selection(decisions=decisions, changes=changes, pairs=pairs,
+                      offered_pairs=offered_pairs, final=final)
 
-    started = timezone.now()
-    if target is None:
-        target = _open_new_period(proposal)
-    day = _within(target, accepted_on)
-    reason = f"решение по подбору распределения от {accepted_on:%d.%m.%Y}"
-    platforms = platforms_of(period=target)
-    teams = {team.pk: team for team in ManagementTeam.objects.filter(
-        pk__in=labels).select_related("organization")}
+
+def _open_target(proposal: DistributionProposal, *, accepted_on: datetime.date, user: User,
+                 team_ids: Collection[int]) -> _Target:
+    """The year to write into, opened first when the proposal is for a new one."""
+    period = proposal.target_period
+    if period is None:
+        period = _open_new_period(proposal)
+    return _Target(
+        period=period,
+        day=_within(period, accepted_on),
+        reason=f"решение по подбору распределения от {accepted_on:%d.%m.%Y}",
+        user=user,
+        platforms=platforms_of(period=period),
+        teams={team.pk: team for team in ManagementTeam.objects.filter(
+            pk__in=team_ids).select_related("organization")},
+    )
+
+
+def _apply_tier_changes(target: _Target, selection: _Selection) -> _TierChanges:
+    """Place the teams missing from the year, and transfer those whose selected change
+    gives them another tier; note who starts and who stops leading a direction."""
     existing = {(p.team_id, p.platform.direction_id): p for p in Placement.objects.filter(
-        platform__period=target).select_related("platform__period", "team__organization")}
-
-    written = _Written()
-    placed = transferred = 0
-    promoted, demoted = set(), set()
-    for key, decision in sorted(decisions.items()):
+        platform__period=target.period).select_related("platform__period", "team__organization")}
+    done = _TierChanges()
+    for key, decision in sorted(selection.decisions.items()):
         team_id, direction_id = decision["team"], decision["direction"]
-        tier = final[team_id, direction_id]
+        tier = selection.final[team_id, direction_id]
         if tier is None:
             continue
         placement = existing.get((team_id, direction_id))
         if placement is None:
-            placement = place_team(team=teams[team_id], platform=platforms[direction_id],
-                                   tier=tier)
-            written.placements.add(placement.pk)
-            placed += 1
-        elif key in changes and placement.tier != tier:
+            placement = place_team(team=target.teams[team_id],
+                                   platform=target.platforms[direction_id], tier=tier)
+            target.written.placements.add(placement.pk)
+            done.placed += 1
+        elif key in selection.changes and placement.tier != tier:
             if tier == Tier.LEADER:
-                promoted.add((team_id, direction_id))
+                done.promoted.add((team_id, direction_id))
             elif placement.tier == Tier.LEADER:
-                demoted.add((team_id, direction_id))
-            transfer = transfer_team(placement=placement, to_tier=tier, transferred_on=day,
-                                     reason=reason, recorded_by=user)
-            written.placements.add(placement.pk)
-            written.transfers.add(transfer.pk)
-            transferred += 1
+                done.demoted.add((team_id, direction_id))
+            transfer = transfer_team(placement=placement, to_tier=tier, transferred_on=target.day,
+                                     reason=target.reason, recorded_by=target.user)
+            target.written.placements.add(placement.pk)
+            target.written.transfers.add(transfer.pk)
+            done.transferred += 1
+    return done
 
-    selected = {(p["direction"], p["mentor"], p["mentee"])
-                for p in (offered_pairs[key] for key in pairs)}
-    rows = {(m.platform.direction_id, m.mentor_id, m.mentee_id): m for m in
-            Mentorship.objects.filter(platform__period=target).select_related("platform")}
-    ended, left = _end_replaced_pairs(
-        rows=rows, selected=selected,
-        proposed={(p["direction"], p["mentor"], p["mentee"]) for p in proposal.result["pairs"]},
-        promoted=promoted, demoted=demoted, leading=_leading(target), day=day,
-        written=written)
 
+def _apply_pairs(target: _Target, *, selected: set[tuple[int, int, int]],
+                 rows: dict) -> tuple[int, int, int]:
+    """Start the selected pairs that are new, resume those that had ended; returns how many
+    were started, resumed, and already running."""
     paired = resumed = running = 0
     for pair in sorted(selected):
         direction_id, mentor_id, mentee_id = pair
         row = rows.get(pair)
         if row is None:
-            row = start_mentorship(platform=platforms[direction_id], mentor=teams[mentor_id],
-                                   mentee=teams[mentee_id], started_on=day)
+            row = start_mentorship(platform=target.platforms[direction_id],
+                                   mentor=target.teams[mentor_id],
+                                   mentee=target.teams[mentee_id], started_on=target.day)
             paired += 1
         elif row.ended_on is not None:
             row = resume_mentorship(mentorship=row)
@@ -199,16 +286,17 @@ def accept_proposal(
         else:
             running += 1
             continue
-        written.mentorships.add(row.pk)
+        target.written.mentorships.add(row.pk)
+    return paired, resumed, running
 
-    _note_history(started=started, written=written, reason=reason, user=user)
+
+def _stamp_acceptance(proposal: DistributionProposal, *, target: Period, user: User,
+                      selection: _Selection) -> None:
     proposal.target_period = target
     proposal.accepted_at = timezone.now()
     proposal.accepted_by = user
-    proposal.accepted = {"changes": sorted(changes), "pairs": sorted(pairs)}
+    proposal.accepted = {"changes": sorted(selection.changes), "pairs": sorted(selection.pairs)}
     proposal.save(update_fields=["target_period", "accepted_at", "accepted_by", "accepted"])
-    return Acceptance(period=target, placed=placed, transferred=transferred, paired=paired,
-                      resumed=resumed, running=running, ended=ended, left=left)
 
 
 def _open_new_period(proposal: DistributionProposal) -> Period:

@@ -3,7 +3,7 @@
 from django import forms
 
 from core.forms import CrispyForm
-from distribution import matching
+from distribution import engine
 from distribution.proposals import FORM_PARAMETERS, parameters_from
 from internships.periods import PeriodSpan, next_period_span, no_next_period_message
 
@@ -131,7 +131,7 @@ class DistributionForm(CrispyForm):
             self.add_error("diagnostic_round", "Эта диагностика относится к другому проекту.")
         if not self.errors:
             try:
-                matching.validate_parameters(parameters_from(self.parameters()))
+                engine.validate_parameters(parameters_from(self.parameters()))
             except ValueError as error:
                 self.add_error(None, f"Параметры не подходят: {error}.")
         return data

@@ -1,7 +1,7 @@
 """Suggesting the next distribution of teams: the solver's input read from the database,
 the background computation and the stored proposal.
 
-The solver (``distribution.matching``) is pure; everything it needs is read here in a
+The solver (``distribution.engine``) is pure; everything it needs is read here in a
 fixed number of queries: the teams, their placements in the source year, diagnoses of
 the chosen round, the needs and offers map, strategies and current mentor pairs.
 """
@@ -24,7 +24,7 @@ from diagnostics.models import (
     DiagnosticRound,
     NeedsOffer,
 )
-from distribution import matching
+from distribution import engine
 from distribution.models import DistributionProposal, ProposalStatus
 from internships.models import Direction, Mentorship, Period, Placement, Strategy, StrategyKind
 from internships.periods import PeriodSpan
@@ -36,7 +36,7 @@ BROKER_DOWN = (
     "Очередь фоновых задач сейчас недоступна, расчёт не запущен. Попробуйте ещё раз через "
     "несколько минут; если не получится, сообщите администратору портала."
 )
-# Fields of matching.Parameters the form sets; the mentor-pair weights keep the solver's defaults.
+# Fields of engine.Parameters the form sets; the mentor-pair weights keep the solver's defaults.
 FORM_PARAMETERS = (
     "leaders_min", "leaders_max", "max_directions_led", "mentees_per_leader", "change_cost",
     "leader_floor", "promising_threshold", "keep_narrow",
@@ -45,14 +45,14 @@ FORM_PARAMETERS = (
 
 def default_parameters(*, period: Period) -> dict:
     """The solver's defaults, with the programme's norm of mentees per mentor."""
-    values = dataclasses.asdict(matching.Parameters())
+    values = dataclasses.asdict(engine.Parameters())
     values["mentees_per_leader"] = period.programme.mentee_capacity
     return values
 
 
-def parameters_from(values: dict) -> matching.Parameters:
-    known = {field.name for field in dataclasses.fields(matching.Parameters)}
-    return matching.Parameters(**{key: value for key, value in values.items() if key in known})
+def parameters_from(values: dict) -> engine.Parameters:
+    known = {field.name for field in dataclasses.fields(engine.Parameters)}
+    return engine.Parameters(**{key: value for key, value in values.items() if key in known})
 
 
 def latest_round_with_diagnoses(*, period: Period) -> DiagnosticRound | None:
@@ -100,7 +100,7 @@ def _strengths_from_diagnoses(diagnostic_round: DiagnosticRound | None,
 
 def build_input(
     *, period: Period, diagnostic_round: DiagnosticRound | None
-) -> tuple[list[matching.TeamInput], list[matching.DirectionInput]]:
+) -> tuple[list[engine.TeamInput], list[engine.DirectionInput]]:
     """The solver's input for the municipality of ``period``, its placements as "now".
 
     A team takes part in a direction when it is placed on that direction's platform
@@ -151,8 +151,8 @@ def build_input(
                 strength[direction.pk] = diagnosed[key]
                 from_diagnosis.add(direction.pk)
             elif direction.pk in tiers[team.pk]:
-                strength[direction.pk] = matching.TIER_STRENGTH[tiers[team.pk][direction.pk]]
-        result.append(matching.TeamInput(
+                strength[direction.pk] = engine.TIER_STRENGTH[tiers[team.pk][direction.pk]]
+        result.append(engine.TeamInput(
             key=team.pk,
             label=organization.short_name,
             kind=organization.kind,
@@ -166,11 +166,11 @@ def build_input(
             offers=frozenset(offers[organization.pk]),
             current_mentor=dict(mentors[team.pk]),
         ))
-    return result, [matching.DirectionInput(key=d.pk, number=d.number) for d in directions]
+    return result, [engine.DirectionInput(key=d.pk, number=d.number) for d in directions]
 
 
-def input_fingerprint(teams: list[matching.TeamInput],
-                      directions: list[matching.DirectionInput]) -> str:
+def input_fingerprint(teams: list[engine.TeamInput],
+                      directions: list[engine.DirectionInput]) -> str:
     """A digest of the input: equal digests mean the data the proposal rests on is unchanged."""
     canonical = {
         "directions": sorted((d.key, d.number) for d in directions),
@@ -185,7 +185,7 @@ def input_fingerprint(teams: list[matching.TeamInput],
     return hashlib.sha256(json.dumps(canonical, ensure_ascii=False).encode()).hexdigest()
 
 
-def proposal_to_json(proposal: matching.Proposal) -> dict:
+def proposal_to_json(proposal: engine.Proposal) -> dict:
     return {
         "tiers": [
             {"team": d.team, "direction": d.direction, "tier": d.tier, "current": d.current,
@@ -215,10 +215,10 @@ def proposal_to_json(proposal: matching.Proposal) -> dict:
 def suggest(
     *, period: Period, diagnostic_round: DiagnosticRound | None, parameters: dict,
     progress: Callable[[int, str], None] | None = None,
-) -> tuple[matching.Proposal, str]:
+) -> tuple[engine.Proposal, str]:
     """Run the solver on the database as it is now; returns the proposal and the fingerprint."""
     teams, directions = build_input(period=period, diagnostic_round=diagnostic_round)
-    proposal = matching.propose(teams=teams, directions=directions,
+    proposal = engine.propose(teams=teams, directions=directions,
                                 parameters=parameters_from(parameters), progress=progress)
     return proposal, input_fingerprint(teams, directions)
 

@@ -3,8 +3,9 @@ in a fixed number of queries whatever the size of the district."""
 
 from dataclasses import dataclass, field
 
+from core.formatting import ru_number
 from distribution.accept import change_key, pair_key
-from distribution.matching import TIER_TITLES
+from distribution.engine import TIER_TITLES
 from distribution.models import DistributionProposal
 from distribution.proposals import build_input, input_fingerprint
 from internships.models import Direction
@@ -24,8 +25,10 @@ def coverage_text(result: dict) -> str:
             f"{result['teams_total']} → {result['leading_after']} из {result['teams_total']}")
 
 
-def _number(value) -> str:
-    return f"{value:g}".replace(".", ",")
+def _number(value: float) -> str:
+    """A rule as the department typed it: «0,7», «0,05», «2», with no zeros added."""
+    decimals = next(places for places in range(7) if round(value, places) == round(value, 6))
+    return ru_number(value, decimals)
 
 
 def parameters_shown(parameters: dict) -> list[tuple[str, str]]:

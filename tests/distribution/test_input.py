@@ -3,7 +3,7 @@
 import pytest
 
 from diagnostics.models import Diagnosis, DiagnosisSource, NeedsOffer
-from distribution.matching import TIER_STRENGTH
+from distribution.engine import TIER_STRENGTH
 from distribution.proposals import build_input, input_fingerprint
 from internships.models import Strategy, StrategyKind, Tier
 from tests import factories

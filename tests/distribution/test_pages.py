@@ -212,7 +212,7 @@ def test_a_job_with_invalid_parameters_fails_with_the_solver_message(world):
 def test_a_job_that_breaks_is_marked_failed_not_left_running(world):
     proposal = DistributionProposal.objects.create(
         municipality=world.municipality, source_period=world.period, parameters={})
-    with mock.patch("distribution.matching.propose", side_effect=RuntimeError("сбой")):
+    with mock.patch("distribution.engine.propose", side_effect=RuntimeError("сбой")):
         compute_proposal(proposal_id=proposal.pk)
     proposal.refresh_from_db()
     assert proposal.status == ProposalStatus.FAILED

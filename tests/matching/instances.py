@@ -14,7 +14,7 @@ from scipy.sparse import csr_array
 from scipy.sparse.csgraph import maximum_flow
 
 from demo.krymsky import DIRECTIONS as DEMO_DIRECTIONS
-from distribution.matching import (
+from distribution.engine import (
     LEADER,
     PROMISING,
     RESERVE,

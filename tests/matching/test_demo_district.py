@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from distribution.matching import LEADER, Parameters, propose
+from distribution.engine import LEADER, Parameters, propose
 from tests.matching.instances import (
     demo_instance,
     fewest_changes_with_full_coverage,

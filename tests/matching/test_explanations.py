@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from distribution.matching import LEADER, PROMISING, RESERVE, Parameters, propose
+from distribution.engine import LEADER, PROMISING, RESERVE, Parameters, propose
 from tests.matching.instances import (
     directions,
     leaders_of,

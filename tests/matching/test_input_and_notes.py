@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from distribution.matching import LEADER, PROMISING, RESERVE, Parameters, propose
+from distribution.engine import LEADER, PROMISING, RESERVE, Parameters, propose
 from tests.matching.instances import directions, leaders_of, team
 
 ONE_TEAM = [team(1, {10: 1.0}, {10: LEADER})]

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 
-from distribution.matching import LEADER, PROMISING, RESERVE, Parameters, propose
+from distribution.engine import LEADER, PROMISING, RESERVE, Parameters, propose
 from tests.matching.instances import (
     best_pairs_by_enumeration,
     directions,

@@ -10,7 +10,7 @@ import pytest
 from scipy.sparse import csr_array
 from scipy.sparse.csgraph import maximum_bipartite_matching
 
-from distribution.matching import LEADER, PROMISING, RESERVE, Parameters, propose
+from distribution.engine import LEADER, PROMISING, RESERVE, Parameters, propose
 from tests.matching.instances import (
     best_tiers_by_enumeration,
     directions,
