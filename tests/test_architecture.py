@@ -1,4 +1,5 @@
-"""The shape of the code: no import cycles between our modules, and a map of the apps
+"""The shape of the code: no import cycles between our modules, no source file over
+600 lines, no app over 30 % of the code, and a map of the apps
 (docs/architecture.md) that names only what exists.
 
 The layers contract between the apps is import-linter's (``lint-imports``, configured in
@@ -18,6 +19,7 @@ PACKAGES = ["config", "core", "teams", "internships", "diagnostics", "distributi
             "reports", "demo"]
 # No app holds more than this share of the source lines outside tests and migrations.
 MAX_APP_SHARE = 0.30
+MAX_SOURCE_LINES = 600
 
 
 @pytest.fixture(scope="module")
@@ -142,3 +144,15 @@ def source_files(package: str):
     for path in sorted((ROOT / package).rglob("*.py")):
         if "migrations" not in path.parts:
             yield path
+
+
+def test_it_keeps_every_source_file_within_the_line_limit():
+    files = [path for folder in [*PACKAGES, "tests", "bench"] for path in source_files(folder)]
+    oversized = {
+        str(path.relative_to(ROOT)): lines
+        for path in files
+        if (lines := len(path.read_text(encoding="utf-8").splitlines())) > MAX_SOURCE_LINES
+    }
+
+    assert len(files) > 300
+    assert oversized == {}

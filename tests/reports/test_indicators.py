@@ -1,4 +1,4 @@
-"""The project's indicators (seed 000 §9) on hand-made data whose answers are known.
+"""The project's effectiveness indicators on hand-made data whose answers are known.
 
 The ``world`` district: four schools (СОШ № 1, Гимназия № 2, ООШ № 3, НШ № 4) and a
 kindergarten, three platforms in 2021–2022, each with a leader (СОШ № 1, Гимназия № 2,
@@ -13,54 +13,27 @@ from django.conf import settings
 from django.utils import timezone
 
 from diagnostics.models import (
-    Deficit,
-    Diagnosis,
-    DiagnosisSource,
     DiagnosticRound,
     RoundKind,
     SchoolIndicator,
     Staffing,
 )
 from internships.journal_reads import journal_entries, people_trained
-from internships.models import CuratorBody, JournalEntry, Period, TeamResult, Tier
-from reports import builders, indicator_catalogue, indicator_changes, indicators, jobs
+from internships.models import CuratorBody, JournalEntry, Tier
+from reports import builders, indicator_catalogue, indicators, jobs
 from reports.indicator_catalogue import INDICATORS, Group, Indicator, IndicatorValue
-from reports.indicator_changes import indicator_change
-from reports.indicators import compute_by_direction, compute_indicators, indicator_series
+from reports.indicators import compute_by_direction, compute_indicators
 from reports.models import ProducedHandbook, ReportJob, ReportKind
 from teams.models import OrganizationKind
 from tests import factories
+from tests.reports.indicator_support import (
+    D,
+    deficit_history_of,
+    entry,
+    second_period,
+    values,
+)
 from tests.reports.jobs_support import refusing_builder, writing_builder
-
-D = datetime.date
-
-
-def values(world, period=None) -> dict[str, IndicatorValue]:
-    computed = compute_indicators(municipality=world.municipality, period=period or world.period)
-    return {item.indicator.code: item for item in computed}
-
-
-def second_period(world) -> Period:
-    return factories.PeriodFactory(programme=world.programme, starts_on=D(2022, 9, 1),
-                                   ends_on=D(2023, 8, 31))
-
-
-EVENT_DAY = D(2022, 2, 10)
-
-
-def entry(platform, *results, held_on=EVENT_DAY) -> JournalEntry:
-    """An event of the platform; ``results`` are (team, managers, teachers) or (team, None)
-    for a team that did not come."""
-    made = JournalEntry.objects.create(platform=platform, held_on=held_on, form="session",
-                                       topic="Внутренняя система оценки качества")
-    for team, *people in results:
-        if people == [None]:
-            TeamResult.objects.create(entry=made, team=team, attended=False)
-        else:
-            TeamResult.objects.create(entry=made, team=team, managers=people[0],
-                                      teachers=people[1])
-    return made
-
 
 # --- Definitions -------------------------------------------------------------------------
 
@@ -290,56 +263,12 @@ def test_it_says_no_data_for_services_when_curators_name_no_body(world):
     assert found.note == "у кураторов площадок не указано учреждение"
 
 
-# --- Deficit dynamics --------------------------------------------------------------------
-
 @pytest.fixture
 def deficit_history(world):
-    """Expert diagnoses in three rounds; the last one falls after 2021–2022.
+    return deficit_history_of(world)
 
-    СОШ № 1:       direction 1: {1.1, 1.2} → {1.1} (−1); direction 2: {2.1} → {2.1} (0)
-    Гимназия № 2:  direction 1: {1.1, 1.9} → {1.1, 1.2}: 1.9 is withdrawn, so +1
-    ООШ № 3:       direction 2: start only — not compared
-    НШ № 4:        direction 1: {1.1, 1.2} at the start, {} in the final round (2023)
-    A self-assessment of Гимназия № 2 claiming every deficit gone is not the expert's view.
-    """
-    deficits = {}
-    for direction in world.directions[:2]:
-        for number in (1, 2, 9):
-            code = f"{direction.number}.{number}"
-            deficits[code] = Deficit.objects.create(direction=direction, code=code,
-                                                    wording=f"Дефицит {code}",
-                                                    active=number != 9)
 
-    def make_round(kind, title, starts_on):
-        return DiagnosticRound.objects.create(
-            programme=world.programme, kind=kind, title=title, starts_on=starts_on,
-            ends_on=starts_on + datetime.timedelta(days=30), entry_opens=starts_on,
-            entry_closes=starts_on + datetime.timedelta(days=30))
-
-    start = make_round(RoundKind.START, "Стартовая", D(2021, 10, 1))
-    middle = make_round(RoundKind.INTERMEDIATE, "Промежуточная", D(2022, 5, 1))
-    final = make_round(RoundKind.FINAL, "Итоговая", D(2023, 5, 1))
-
-    def diagnose(organization, diagnostic_round, number, codes,
-                 source=DiagnosisSource.EXPERT):
-        diagnosis = Diagnosis.objects.create(team=organization.team, round=diagnostic_round,
-                                             direction=world.directions[number - 1],
-                                             source=source)
-        diagnosis.deficits.set([deficits[code] for code in codes])
-
-    diagnose(world.school_a, start, 1, ["1.1", "1.2"])
-    diagnose(world.school_a, middle, 1, ["1.1"])
-    diagnose(world.school_a, start, 2, ["2.1"])
-    diagnose(world.school_a, middle, 2, ["2.1"])
-    diagnose(world.school_b, start, 1, ["1.1", "1.9"])
-    diagnose(world.school_b, middle, 1, ["1.1", "1.2"])
-    diagnose(world.school_b, start, 1, ["1.1", "1.2"], source=DiagnosisSource.SELF)
-    diagnose(world.school_b, middle, 1, [], source=DiagnosisSource.SELF)
-    diagnose(world.school_c, start, 2, ["2.1", "2.2"])
-    diagnose(world.school_d, start, 1, ["1.1", "1.2"])
-    diagnose(world.school_d, final, 1, [])
-    return final
-
+# --- Deficit dynamics --------------------------------------------------------------------
 
 def test_it_shares_teams_whose_deficits_decreased_up_to_the_period_end(world, deficit_history):
     found = values(world)["deficits_decreased_teams"]
@@ -562,129 +491,3 @@ def test_it_says_no_data_for_coverage_before_the_distribution(world):
     assert found["leading_teams_share"].value is None
     assert found["network_organizations"].value is None
     assert found["environment_created"].value is False
-
-
-# --- Per direction -----------------------------------------------------------------------
-
-def test_it_computes_the_per_direction_indicators_for_every_direction(world):
-    fourth = factories.DirectionFactory(programme=world.programme, number=4, title="Без площадки")
-    entry(world.own_platform, (world.school_b.team, 1, 2))
-
-    by_direction = compute_by_direction(municipality=world.municipality, period=world.period)
-
-    assert list(by_direction) == [1, 2, 3, fourth.number]
-    for found in by_direction.values():
-        assert [item.indicator for item in found] == list(indicator_catalogue.PER_DIRECTION)
-    texts = {number: {item.indicator.code: item.text for item in found}
-             for number, found in by_direction.items()}
-    assert texts[1] == {"people_trained": "3", "events_held": "1",
-                        "deficits_decreased_teams": "нет данных",
-                        "network_organizations": "4"}
-    assert texts[2]["events_held"] == "0"
-    assert texts[2]["people_trained"] == "нет данных"
-    assert texts[2]["network_organizations"] == "3"
-    assert set(texts[4].values()) == {"нет данных"}
-    assert by_direction[4][0].note == "площадка не открыта"
-
-
-# --- Series and change -------------------------------------------------------------------
-
-def test_it_lists_every_period_of_the_programme_oldest_first(world):
-    later = second_period(world)
-    earlier = factories.PeriodFactory(programme=world.programme, starts_on=D(2020, 9, 1),
-                                      ends_on=D(2021, 8, 31))
-
-    series = indicator_series(municipality=world.municipality)
-
-    assert [period for period, _ in series] == [earlier, world.period, later]
-    assert all([item.indicator for item in found] == list(INDICATORS) for _, found in series)
-    network = {period: next(item.value for item in found
-                            if item.indicator.code == "network_organizations")
-               for period, found in series}
-    assert network == {earlier: None, world.period: 5, later: None}
-
-
-def _value(code: str, value) -> IndicatorValue:
-    return IndicatorValue(indicator_catalogue.BY_CODE[code], value)
-
-
-@pytest.mark.parametrize(("code", "before", "after", "text", "improved"), [
-    ("events_held", 4, 7, "↑ 3", True),
-    ("events_held", 7, 4, "↓ 3", False),
-    ("events_held", 4, 4, "без изменений", None),
-    ("deficits_decreased_teams", Decimal("0.25"), Decimal("0.5"), "↑ 25,0 п. п.", True),
-    ("low_results_share", Decimal(3) / 10, Decimal(1) / 10, "↓ 20,0 п. п.", True),
-    ("non_objective_schools", 1, 2, "↑ 1", False),
-    ("critical_staffing", 3, 1, "↓ 2", True),
-])
-def test_it_states_the_change_from_the_previous_period(code, before, after, text, improved):
-    change = indicator_change(current=_value(code, after), previous=_value(code, before))
-
-    assert change.text == text
-    assert change.improved is improved
-
-
-@pytest.mark.parametrize(("code", "before", "after"), [
-    ("events_held", None, 3),
-    ("events_held", 3, None),
-    ("environment_created", False, True),
-])
-def test_it_states_no_change_without_two_figures(code, before, after):
-    assert indicator_change(current=_value(code, after), previous=_value(code, before)) is None
-
-
-def test_it_states_no_change_for_the_first_period():
-    assert indicator_change(current=_value("events_held", 3), previous=None) is None
-
-
-def test_it_groups_the_rows_with_their_change(world):
-    later = second_period(world)
-    factories.PlacementFactory(
-        platform=factories.PlatformFactory(direction=world.directions[0], period=later),
-        team=world.school_a.team, tier=Tier.LEADER)
-    series = indicators.compute_periods(municipality=world.municipality,
-                                        periods=[world.period, later])
-
-    groups = indicator_changes.grouped_rows(current=series[1].values, previous=series[0].values)
-
-    assert [group for group, _ in groups] == [Group.DIRECT, Group.INDIRECT, Group.FACT,
-                                              Group.EXTRA]
-    rows = {row.indicator.code: row for _, found in groups for row in found}
-    assert rows["platforms_open"].change.text == "↓ 2"
-    assert rows["network_organizations"].change.text == "↓ 4"
-    assert rows["low_results_share"].change is None
-
-
-# --- Query count -------------------------------------------------------------------------
-
-def _grow(world, deficit_history) -> None:
-    """More organizations, events, results, diagnoses, monitoring and staffing lines."""
-    for number in range(30, 45):
-        organization = factories.OrganizationFactory(municipality=world.municipality,
-                                                     number=number)
-        factories.PlacementFactory(platform=world.third_platform, team=organization.team,
-                                   tier=Tier.RESERVE)
-        entry(world.third_platform, (organization.team, 1, 1))
-        SchoolIndicator.objects.create(organization=organization, period=world.period,
-                                       low_results=False, students_total=100,
-                                       olympiad_winners=1)
-        Staffing.objects.create(organization=organization, as_of=D(2022, 1, 1),
-                                teachers_total=10, without_category=2, first_category=4,
-                                highest_category=4)
-        for diagnostic_round in DiagnosticRound.objects.all():
-            Diagnosis.objects.create(team=organization.team, round=diagnostic_round,
-                                     direction=world.directions[2])
-
-
-QUERIES = 13
-
-
-def test_it_computes_the_indicators_in_a_constant_number_of_queries(
-        world, deficit_history, django_assert_num_queries):
-    with django_assert_num_queries(QUERIES):
-        compute_indicators(municipality=world.municipality, period=world.period)
-
-    _grow(world, deficit_history)
-    with django_assert_num_queries(QUERIES):
-        found = compute_indicators(municipality=world.municipality, period=world.period)
-    assert {item.indicator.code: item.value for item in found}["network_organizations"] == 20
