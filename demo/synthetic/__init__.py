@@ -745,8 +745,10 @@ def generate_programmes(*, scale: Scale, seed: int) -> dict[str, int]:
     stages, points, periods, directions, curators = [], [], [], [], []
     for district, programme in zip(scale.districts, programmes, strict=True):
         district.programme_pk = programme.pk
-        stages += [Stage(programme_id=programme.pk, kind=kind, starts_on=_later(starts_on),
-                         ends_on=_later(ends_on)) for kind, starts_on, ends_on in STAGES]
+        stages += [Stage(programme_id=programme.pk, number=number, title=title,
+                         description=description, starts_on=_later(starts_on),
+                         ends_on=_later(ends_on))
+                   for number, starts_on, ends_on, title, description in STAGES]
         points += [(district, ControlPoint(
             programme_id=programme.pk, kind=kind, title=title, starts_on=_later(starts_on),
             ends_on=_later(ends_on))) for kind, title, starts_on, ends_on in CONTROL_POINTS]
