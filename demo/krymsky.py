@@ -26,7 +26,6 @@ from internships.models import (
     Platform,
     Programme,
     Stage,
-    StageKind,
     Tier,
     WorkForm,
 )
@@ -42,10 +41,18 @@ DEMO_PASSWORD = "demo"
 
 D = datetime.date
 
+# number, dates, title, what the stage does (the plan of §12 in brief)
 STAGES = [
-    (StageKind.PREPARATORY, D(2021, 9, 1), D(2021, 12, 31)),
-    (StageKind.IMPLEMENTATION, D(2022, 1, 1), D(2024, 4, 30)),
-    (StageKind.ANALYTICAL, D(2024, 5, 1), D(2024, 12, 31)),
+    (1, D(2021, 9, 1), D(2021, 12, 31), "Подготовительный",
+     "Нормативная база и дорожная карта, подбор диагностических материалов, изучение "
+     "потребностей школ и распределение команд по площадкам, закрепление кураторов, "
+     "планы работы площадок."),
+    (2, D(2022, 1, 1), D(2024, 4, 30), "Внедренческий",
+     "Работа площадок по планам, промежуточная диагностика и текущий мониторинг, "
+     "своевременная корректировка модели."),
+    (3, D(2024, 5, 1), D(2024, 12, 31), "Аналитический",
+     "Итоговая диагностика участников, мониторинг эффективности, подготовка "
+     "методического пособия."),
 ]
 
 CONTROL_POINTS = [
@@ -174,6 +181,11 @@ def describe_school(short_name: str) -> tuple[str, str, int]:
     return f"{_OWNERSHIP[ownership]} {level_words} № {number}", level_code, int(number)
 
 
+def short_title_of(number: int) -> str:
+    """The project calls each direction's platform by its number."""
+    return f"Стажировка {number}"
+
+
 def seed_schools() -> list[str]:
     names = {name for row in DIRECTIONS for tier in row[3:6] for name in tier}
     return sorted(names)
@@ -198,9 +210,11 @@ def load_demo() -> dict[str, int]:
         title=PROGRAMME,
         defaults={"starts_on": D(2021, 9, 1), "ends_on": D(2024, 12, 31)},
     )
-    for kind, starts_on, ends_on in STAGES:
+    for number, starts_on, ends_on, title, description in STAGES:
         Stage.objects.update_or_create(
-            programme=programme, kind=kind, defaults={"starts_on": starts_on, "ends_on": ends_on}
+            programme=programme, number=number,
+            defaults={"title": title, "description": description, "starts_on": starts_on,
+                      "ends_on": ends_on},
         )
     for kind, title, starts_on, ends_on in CONTROL_POINTS:
         ControlPoint.objects.update_or_create(
@@ -220,7 +234,8 @@ def load_demo() -> dict[str, int]:
 
     for number, title, annex, leaders, promising, reserve, curator_names in DIRECTIONS:
         direction, _ = Direction.objects.update_or_create(
-            programme=programme, number=number, defaults={"title": title, "annex": annex}
+            programme=programme, number=number,
+            defaults={"title": title, "short_title": short_title_of(number), "annex": annex},
         )
         platform, _ = Platform.objects.get_or_create(direction=direction, period=period)
         platform.curators.set([curators[name] for name in curator_names])

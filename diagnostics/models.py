@@ -112,7 +112,7 @@ class Diagnosis(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.team}: {self.round}, стажировка {self.direction.number}"
+        return f"{self.team}: {self.round}, {self.direction.label}"
 
 
 def _at_most(part: str, whole: str) -> Q:

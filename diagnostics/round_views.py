@@ -457,7 +457,7 @@ def round_self_entry(request, pk):
         saved = stored.get((team.pk, direction.pk))
         rows.append(EntryRow(
             key=str(direction.pk), team=team, direction=direction,
-            label=f"Стажировка {direction.number}. {direction.title}",
+            label=str(direction),
             note=placement.tier_short,
             deficits=round_reads.deficit_choices(by_direction[direction.pk], saved), stored=saved,
         ))

@@ -40,9 +40,9 @@ class ProgrammeAdmin(admin.ModelAdmin):
 
 @admin.register(Stage)
 class StageAdmin(admin.ModelAdmin):
-    list_display = ["kind", "programme", "starts_on", "ends_on"]
-    list_filter = ["kind", "programme__municipality"]
-    search_fields = ["programme__title"]
+    list_display = ["number", "title", "programme", "starts_on", "ends_on"]
+    list_filter = ["programme__municipality"]
+    search_fields = ["title", "programme__title"]
 
 
 @admin.register(ControlPoint)
@@ -61,7 +61,7 @@ class PeriodAdmin(admin.ModelAdmin):
 
 @admin.register(Direction)
 class DirectionAdmin(admin.ModelAdmin):
-    list_display = ["number", "title", "annex", "programme"]
+    list_display = ["number", "short_title", "title", "annex", "programme"]
     list_filter = ["programme__municipality"]
     search_fields = ["title"]
 

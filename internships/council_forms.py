@@ -51,7 +51,7 @@ def placement_choices(period: Period) -> list:
                "team__organization__number", "team__organization__short_name")
     for placement in placements:
         direction = placement.platform.direction
-        groups.setdefault(f"Стажировка {direction.number}", []).append(
+        groups.setdefault(direction.label, []).append(
             (placement.pk, f"{placement.team.organization.short_name} — {placement.tier_short}")
         )
     return list(groups.items())
@@ -63,8 +63,8 @@ def transfer_choices(period: Period) -> list:
     ).order_by("-transferred_on", "-id")
     return [
         (transfer.pk,
-         f"{transfer.transferred_on:%d.%m.%Y} · стажировка "
-         f"{transfer.placement.platform.direction.number} · "
+         f"{transfer.transferred_on:%d.%m.%Y} · "
+         f"{transfer.placement.platform.direction.label} · "
          f"{transfer.placement.team.organization.short_name}: "
          f"{TIER_SHORT[transfer.from_tier]} → {TIER_SHORT[transfer.to_tier]}")
         for transfer in transfers

@@ -161,10 +161,11 @@ def _entry_form(request, platform: Platform, *, entry=None, data=None, initial=N
         if placement.platform_id == platform.pk:
             labels[placement.team_id] = placement.tier_short
         else:
-            elsewhere.setdefault(placement.team_id, []).append(placement.platform.direction.number)
-    for team_id, numbers in elsewhere.items():
+            elsewhere.setdefault(placement.team_id, []).append(placement.platform.direction)
+    for team_id, directions in elsewhere.items():
         if team_id not in labels:
-            labels[team_id] = "стажировка " + ", ".join(str(n) for n in sorted(numbers))
+            labels[team_id] = ", ".join(
+                direction.label for direction in sorted(directions, key=lambda d: d.number))
     # This platform's teams first, leaders to hidden reserves; then the year's others.
     tier_here = Subquery(
         Placement.objects.filter(platform=platform, team=OuterRef("pk")).values("tier")[:1]

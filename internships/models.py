@@ -36,31 +36,34 @@ class Programme(models.Model):
         return f"{self.title} ({self.starts_on.year}–{self.ends_on.year})"
 
 
-class StageKind(models.TextChoices):
-    PREPARATORY = "preparatory", "Подготовительный"
-    IMPLEMENTATION = "implementation", "Внедренческий"
-    ANALYTICAL = "analytical", "Аналитический"
-
-
 class Stage(models.Model):
+    """A stage as the programme's own document names it; stages need not adjoin."""
+
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="stages",
                                   verbose_name="проект")
-    kind = models.CharField("этап", max_length=20, choices=StageKind.choices)
+    number = models.PositiveSmallIntegerField("номер", help_text="Порядок этапа в проекте.")
+    title = models.CharField("название", max_length=200,
+                             help_text="Например, «Подготовительный».")
+    description = models.TextField("содержание", blank=True,
+                                   help_text="Что делается на этапе; печатается в пособии.")
     starts_on = models.DateField("начало")
     ends_on = models.DateField("окончание")
 
     class Meta:
         verbose_name = "этап"
         verbose_name_plural = "этапы"
-        ordering = ["starts_on"]
+        ordering = ["number"]
         constraints = [
-            models.UniqueConstraint(fields=["programme", "kind"], name="stage_unique_kind"),
+            models.UniqueConstraint(fields=["programme", "number"], name="stage_unique_number"),
+            models.UniqueConstraint(fields=["programme", "title"], name="stage_unique_title"),
+            models.CheckConstraint(condition=Q(number__gte=1), name="stage_number_positive"),
+            models.CheckConstraint(condition=~Q(title=""), name="stage_title_not_blank"),
             models.CheckConstraint(condition=Q(ends_on__gte=F("starts_on")),
                                    name="stage_ends_after_start"),
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} этап"
+        return f"{self.number}. {self.title}"
 
 
 class ControlPointKind(models.TextChoices):
@@ -121,6 +124,11 @@ class Direction(models.Model):
                                   related_name="directions", verbose_name="проект")
     number = models.PositiveSmallIntegerField("номер")
     title = models.CharField("название", max_length=500)
+    short_title = models.CharField(
+        "краткое название", max_length=100, blank=True,
+        help_text="Для заголовков таблиц, например «Стажировка 1»; "
+                  "если пусто — «Направление N».",
+    )
     annex = models.CharField("программа стажировки", max_length=200, blank=True,
                              help_text="Например, «приложение № 1».")
 
@@ -131,11 +139,19 @@ class Direction(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["programme", "number"],
                                     name="direction_unique_number"),
+            models.UniqueConstraint(fields=["programme", "short_title"],
+                                    condition=~Q(short_title=""),
+                                    name="direction_unique_short_title"),
             models.CheckConstraint(condition=Q(number__gte=1), name="direction_number_positive"),
         ]
 
     def __str__(self) -> str:
-        return f"Стажировка {self.number}. {self.title}"
+        return f"{self.label}. {self.title}"
+
+    @property
+    def label(self) -> str:
+        """The direction's brief name, for table headers and lists."""
+        return self.short_title or f"Направление {self.number}"
 
 
 class CuratorBody(models.TextChoices):
@@ -187,7 +203,7 @@ class Platform(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Стажировка {self.direction.number} ({self.period.title})"
+        return f"{self.direction.label} ({self.period.title})"
 
 
 class Tier(models.TextChoices):

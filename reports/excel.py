@@ -148,10 +148,10 @@ def _directions_sheet(workbook: Workbook, *, current) -> None:
     sheet.freeze_panes = "A2"
     indicators = [value.indicator for value in next(iter(current.by_direction.values()), [])]
     # The full names, as on the «Показатели» sheet, wrapped in a tall header row.
-    _header(sheet, [("Стажировка", 11), ("Направление", 50)]
+    _header(sheet, [("№", 11), ("Направление", 50)]
             + [(f"{indicator.name}, {indicator.unit}", 26) for indicator in indicators])
     for number, values in current.by_direction.items():
-        _append(sheet, [number_cell(sheet, number, INTEGER), current.directions[number],
+        _append(sheet, [number_cell(sheet, number, INTEGER), current.directions[number].title,
                         *[_value(sheet, value) for value in values]])
 
 
@@ -234,7 +234,7 @@ def _placements_sheet(workbook: Workbook, *, municipality: Municipality,
     ).iterator():
         tiers.setdefault(organization_id, {})[direction_id] = tier
     columns = [("Образовательная организация", 34)] + [
-        (f"Стажировка {direction.number}", 16) for direction in directions
+        (direction.label, 16) for direction in directions
     ] + [("Лидер в направлениях", 12)]
     rows = (
         (
@@ -391,7 +391,7 @@ def _journals_sheet(workbook: Workbook, *, period: Period) -> None:
     sheet = workbook.create_sheet(title="Журналы")
     sheet.freeze_panes = "A2"
     _header(sheet, [
-        ("Стажировка", 11), ("Направление", 60), ("Кураторы", 30),
+        ("№", 11), ("Направление", 60), ("Кураторы", 30),
         ("Проведено мероприятий", 13), ("Руководителей прошли стажировку", 15),
         ("Педагогов прошли стажировку", 14), ("Всего человек", 11),
         ("Команд участвовали", 12),

@@ -77,8 +77,8 @@ class PeriodIndicators:
     values: list[IndicatorValue]
     # Direction number → the values of the per-direction indicators.
     by_direction: dict[int, list[IndicatorValue]]
-    # Direction number → its title, for the per-direction table.
-    directions: dict[int, str]
+    # Direction number → the direction, for the per-direction table.
+    directions: dict[int, Direction]
 
     def value(self, code: str) -> IndicatorValue:
         return next(item for item in self.values if item.indicator.code == code)
@@ -240,11 +240,11 @@ def compute_periods(*, municipality: Municipality, periods: Sequence[Period],
     counts = Organization.objects.filter(municipality=municipality).aggregate(
         organizations=Count("pk"),
         schools=Count("pk", filter=Q(kind=OrganizationKind.SCHOOL)))
-    directions: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
-    for pk, programme_id, number, title in Direction.objects.filter(
+    directions: dict[int, list[Direction]] = defaultdict(list)
+    for direction in Direction.objects.filter(
         programme__in={period.programme_id for period in periods}
-    ).order_by("number").values_list("pk", "programme_id", "number", "title"):
-        directions[programme_id].append((number, pk, title))
+    ).order_by("number"):
+        directions[direction.programme_id].append(direction)
     result = []
     for period in periods:
         period_data = data[period.pk]
@@ -257,9 +257,10 @@ def compute_periods(*, municipality: Municipality, periods: Sequence[Period],
                     + _indirect_values(period_data)
                     + _fact_values(period_data, counts["schools"])
                     + _extra_values(period_data)),
-            by_direction={number: _direction_values(period_data, number, pk, shares)
-                          for number, pk, _ in own},
-            directions={number: title for number, _, title in own},
+            by_direction={direction.number: _direction_values(period_data, direction.number,
+                                                              direction.pk, shares)
+                          for direction in own},
+            directions={direction.number: direction for direction in own},
         ))
     return result
 

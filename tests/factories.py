@@ -126,6 +126,7 @@ class DirectionFactory(DjangoModelFactory):
     programme = factory.SubFactory(ProgrammeFactory)
     number = factory.Sequence(lambda n: n + 1)
     title = factory.LazyAttribute(lambda o: f"Направление {o.number}")
+    short_title = factory.LazyAttribute(lambda o: f"Стажировка {o.number}")
 
 
 class CuratorFactory(DjangoModelFactory):

@@ -162,6 +162,13 @@ def test_it_creates_the_seven_directions_with_the_seeds_titles():
     assert directions == {number: row[:2] for number, row in SEED_TABLE.items()}
 
 
+def test_the_directions_are_called_internships_by_number_as_in_the_project():
+    load_demo()
+
+    assert [direction.label for direction in Direction.objects.order_by("number")] == [
+        f"Стажировка {number}" for number in range(1, 8)]
+
+
 def test_it_places_the_92_teams_exactly_as_the_seed_table():
     load_demo()
 
@@ -200,12 +207,14 @@ def test_its_curator_user_curates_directions_2_3_and_6_and_its_school_user_is_sc
 def test_it_creates_the_three_stages_of_the_plan():
     load_demo()
 
-    stages = list(Stage.objects.order_by("starts_on").values_list("kind", "starts_on", "ends_on"))
+    stages = list(Stage.objects.order_by("starts_on")
+                  .values_list("number", "title", "starts_on", "ends_on"))
     assert stages == [
-        ("preparatory", datetime.date(2021, 9, 1), datetime.date(2021, 12, 31)),
-        ("implementation", datetime.date(2022, 1, 1), datetime.date(2024, 4, 30)),
-        ("analytical", datetime.date(2024, 5, 1), datetime.date(2024, 12, 31)),
+        (1, "Подготовительный", datetime.date(2021, 9, 1), datetime.date(2021, 12, 31)),
+        (2, "Внедренческий", datetime.date(2022, 1, 1), datetime.date(2024, 4, 30)),
+        (3, "Аналитический", datetime.date(2024, 5, 1), datetime.date(2024, 12, 31)),
     ]
+    assert all(Stage.objects.values_list("description", flat=True))
 
 
 def test_it_creates_the_control_points_of_the_plan():
@@ -232,7 +241,7 @@ def test_it_creates_the_control_points_of_the_plan():
         ("handbook", (2024, 11), (2024, 12)),
     }
     assert ControlPoint.objects.count() == 10
-    stage_of = {stage.kind: stage for stage in Stage.objects.all()}
+    stage_of = {stage.number: stage for stage in Stage.objects.all()}
     for point in ControlPoint.objects.all():
         assert any(stage.starts_on <= point.starts_on <= stage.ends_on
                    for stage in stage_of.values()), point

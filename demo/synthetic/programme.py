@@ -3,7 +3,7 @@ points, academic years, the seven directions, curators and platforms."""
 
 import random
 
-from demo.krymsky import CONTROL_POINTS, DIRECTIONS, PROGRAMME, STAGES
+from demo.krymsky import CONTROL_POINTS, DIRECTIONS, PROGRAMME, STAGES, short_title_of
 from demo.synthetic.names import person
 from demo.synthetic.scale import PROGRAMME_ENDS, PROGRAMME_STARTS, District, Scale, later
 from demo.synthetic.streams import district_streams
@@ -44,8 +44,10 @@ def generate_programmes(*, scale: Scale, seed: int) -> dict[str, int]:
     stages, points, periods, directions, curators = [], [], [], [], []
     for district, programme in zip(scale.districts, programmes, strict=True):
         district.programme_pk = programme.pk
-        stages += [Stage(programme_id=programme.pk, kind=kind, starts_on=later(starts_on),
-                         ends_on=later(ends_on)) for kind, starts_on, ends_on in STAGES]
+        stages += [Stage(programme_id=programme.pk, number=number, title=title,
+                         description=description, starts_on=later(starts_on),
+                         ends_on=later(ends_on))
+                   for number, starts_on, ends_on, title, description in STAGES]
         points += [(district, ControlPoint(
             programme_id=programme.pk, kind=kind, title=title, starts_on=later(starts_on),
             ends_on=later(ends_on))) for kind, title, starts_on, ends_on in CONTROL_POINTS]
@@ -53,7 +55,8 @@ def generate_programmes(*, scale: Scale, seed: int) -> dict[str, int]:
                                       starts_on=span.starts_on, ends_on=span.ends_on))
                     for span in scale.spans]
         directions += [(district, Direction(programme_id=programme.pk, number=number,
-                                            title=title, annex=annex))
+                                            title=title, short_title=short_title_of(number),
+                                            annex=annex))
                        for number, title, annex, *_ in DIRECTIONS]
         curators += [(district, curator)
                      for curator in _curators(streams[district.number], district)]

@@ -452,6 +452,6 @@ def read_curators(*, municipality: Municipality, period: Period) -> list[Curator
 
 def read_programme_plan(*, period: Period) -> tuple[list[Stage], list[ControlPoint]]:
     programme = period.programme_id
-    return (list(Stage.objects.filter(programme_id=programme).order_by("starts_on")),
+    return (list(Stage.objects.filter(programme_id=programme).order_by("number")),
             list(ControlPoint.objects.filter(programme_id=programme)
                  .order_by("starts_on", "pk")))

@@ -54,7 +54,7 @@ def share_history_chart(indicators: data.Indicators):
 def tier_chart(matrix):
     """Teams of each tier per direction."""
     return charts.stacked_bars(
-        rows=[charts.StackedRow(label=f"Стажировка {row.direction.number}",
+        rows=[charts.StackedRow(label=row.direction.label,
                                 values={tier: len(row.cells.get(tier, [])) for tier in TIER_ORDER})
               for row in matrix],
         segments=[charts.Segment(key=tier, label=Tier(tier).label, color=charts.TIER_COLORS[tier])
@@ -68,7 +68,7 @@ def _direction_bars(activity: list[data.PlatformActivity], code: str) -> list[ch
     for item in activity:
         value = item.value(code)
         shown = None if value is None or value.value is None else float(value.value)
-        bars.append(charts.Bar(label=f"Стажировка {item.direction.number}", value=shown))
+        bars.append(charts.Bar(label=item.direction.label, value=shown))
     return bars
 
 
@@ -112,7 +112,7 @@ def monitoring_context(*, municipality: Municipality, period: Period,
                                          title="Обученные работники по площадкам",
                                          label_width=110, color="#198754"),
         "deficits": charts.horizontal_bars(
-            bars=[charts.Bar(label=f"Стажировка {row.direction.number}",
+            bars=[charts.Bar(label=row.direction.label,
                              value=_percent(row.decreased) if row.decreased else None,
                              text=row.decreased.text if row.decreased else "")
                   for row in deficits.rows],

@@ -118,7 +118,7 @@ def test_a_curator_records_a_week_and_the_school_sees_only_its_own_part(
     page.wait_for_selector("h1:has-text('Стажировка 3.')")
     with page.expect_navigation():
         page.click("text=Журнал площадки")
-    page.wait_for_selector("h1:has-text('Журнал стажировки 3')")
+    page.wait_for_selector("h1:has-text('Журнал площадки «Стажировка 3»')")
 
     for held_on, form, form_other, topic, hosts, results in WEEK:
         record_event(page, tmp_path, held_on, form, form_other, topic, hosts, results)

@@ -34,7 +34,7 @@ def test_a_curator_records_an_event_enters_results_and_sees_it_in_the_journal(
     log_in(page, live_server, "curator")
     page.goto(f"{live_server.url}/platforms/{platform.pk}/")
     page.click("text=Журнал площадки")
-    page.wait_for_selector("h1:has-text('Журнал стажировки 3')")
+    page.wait_for_selector("h1:has-text('Журнал площадки «Стажировка 3»')")
     page.click("text=Записать мероприятие")
 
     page.fill("#id_held_on", "2022-02-15")

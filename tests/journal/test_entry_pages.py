@@ -93,7 +93,7 @@ def test_it_offers_teams_of_other_platforms_as_participants(world, as_role):
     labels = dict(response.context["form"].fields["participants"].choices)
     names = [str(label) for label in labels.values()]
     assert names[0] == "СОШ № 1 — лидер"
-    assert "Детский сад № 5 — стажировка 3" in names
+    assert "Детский сад № 5 — Стажировка 3" in names
     assert "СОШ № 7" not in " ".join(names)
 
 

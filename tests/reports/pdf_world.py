@@ -39,7 +39,6 @@ from internships.models import (
     PlannedEvent,
     Platform,
     Stage,
-    StageKind,
     Strategy,
     StrategyKind,
     TeamResult,
@@ -80,13 +79,14 @@ def enrich(world, *, extra: int = 0):
 
 def _stages_and_control_points(programme):
     """The three stages; the start and May control points of the two rounds."""
-    for kind, starts_on, ends_on in [
-        (StageKind.PREPARATORY, D(2021, 9, 1), D(2021, 12, 31)),
-        (StageKind.IMPLEMENTATION, D(2022, 1, 1), D(2024, 4, 30)),
-        (StageKind.ANALYTICAL, D(2024, 5, 1), D(2024, 12, 31)),
+    for number, title, starts_on, ends_on in [
+        (1, "Подготовительный", D(2021, 9, 1), D(2021, 12, 31)),
+        (2, "Внедренческий", D(2022, 1, 1), D(2024, 4, 30)),
+        (3, "Аналитический", D(2024, 5, 1), D(2024, 12, 31)),
     ]:
-        Stage.objects.create(programme=programme, kind=kind, starts_on=starts_on,
-                             ends_on=ends_on)
+        Stage.objects.create(programme=programme, number=number, title=title,
+                             description=f"Содержание этапа «{title}».",
+                             starts_on=starts_on, ends_on=ends_on)
     start_point = ControlPoint.objects.create(
         programme=programme, kind=ControlPointKind.START_DIAGNOSTICS,
         title="Мониторинг потребностей организаций", starts_on=D(2021, 10, 1),

@@ -147,7 +147,7 @@ def test_a_control_points_report_shows_the_year_as_of_the_points_last_day(distri
     assert context["indicators"].row("events_held").value.value == 0
     assert context["indicators"].row("deficits_decreased_teams").value.value is None
     assert context["staffing"].row_count == 0
-    assert context["stage"].get_kind_display() == "Подготовительный"
+    assert context["stage"].title == "Подготовительный"
     html = render_to_string(monitoring.TEMPLATE, context)
     assert "по состоянию на 30.11.2021" in html
 
