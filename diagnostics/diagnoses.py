@@ -90,8 +90,8 @@ def save_expert_diagnoses(
             errors.append(f"{_name(entry.team)}: результат относится к другому направлению.")
         elif entry.team.pk not in placed:
             errors.append(
-                f"{_name(entry.team)} не распределена на площадку стажировки "
-                f"{platform.direction.number} ({platform.period.title}): "
+                f"{_name(entry.team)} не распределена на площадку «{platform.direction.label}» "
+                f"({platform.period.title}): "
                 "её результат сюда внести нельзя."
             )
     if errors:
@@ -119,7 +119,7 @@ def save_self_assessment(
             errors.append(f"{_name(entry.team)}: команда оценивает только себя.")
         elif entry.direction.pk not in placed_directions:
             errors.append(
-                f"Команда не участвует в стажировке {entry.direction.number} в "
+                f"Команда не участвует в направлении «{entry.direction.label}» в "
                 f"{period.title if period else 'этом'} учебном году."
             )
     if errors:

@@ -387,7 +387,7 @@ def round_expert_entry(request, pk):
             add_service_errors(form, error)
         else:
             messages.success(request, _saved_message(
-                summary, f"Результаты по стажировке {platform.direction.number} сохранены"))
+                summary, f"Результаты по направлению «{platform.direction.label}» сохранены"))
             return redirect(f"{reverse('round_expert_entry', args=[diagnostic_round.pk])}"
                             f"?platform={platform.pk}")
     return render(request, "diagnostics/round_entry.html", {

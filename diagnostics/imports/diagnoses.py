@@ -165,8 +165,8 @@ class DiagnosisImport(TableImport):
         if (organization.pk, direction.pk) not in self._placed(diagnostic_round):
             period = period_of_round(diagnostic_round=diagnostic_round)
             row.problem("organization", (
-                f"{organization.short_name} не распределена на площадку стажировки "
-                f"{direction.number} ({period.title if period else 'этого учебного года'}): "
+                f"{organization.short_name} не распределена на площадку «{direction.label}» "
+                f"({period.title if period else 'этого учебного года'}): "
                 "её результат сюда внести нельзя"))
 
     def _source(self, row: Row) -> str:

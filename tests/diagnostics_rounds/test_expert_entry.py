@@ -62,7 +62,7 @@ def test_it_lets_a_curator_enter_the_whole_platform_at_once(world, rounds, as_ro
     }
     assert Diagnosis.objects.get(team=world.school_a.team).comment == "Начало"
     assert Diagnosis.objects.get(team=world.school_a.team).entered_by == world.curator
-    assert messages_of(response) == ["Результаты по стажировке 1 сохранены: внесено — 3."]
+    assert messages_of(response) == ["Результаты по направлению «Стажировка 1» сохранены: внесено — 3."]
 
 
 def test_it_picks_the_curators_own_platform_when_none_is_named(world, rounds, as_role):
@@ -91,7 +91,7 @@ def test_it_updates_and_removes_results_on_a_second_save(world, rounds, as_role)
 
     assert expert_results(world) == {("СОШ № 1", 55): ["1.1"], ("Гимназия № 2", None): ["1.3"]}
     assert messages_of(response)[-1] == (
-        "Результаты по стажировке 1 сохранены: изменено — 1, удалено — 1."
+        "Результаты по направлению «Стажировка 1» сохранены: изменено — 1, удалено — 1."
     )
 
 
@@ -150,7 +150,7 @@ def test_the_service_refuses_a_team_not_placed_on_the_platform(world, rounds):
         )
 
     assert refusal.value.messages == [
-        "Детский сад № 5 не распределена на площадку стажировки 1 (2021–2022): её результат "
+        "Детский сад № 5 не распределена на площадку «Стажировка 1» (2021–2022): её результат "
         "сюда внести нельзя."
     ]
     assert not Diagnosis.objects.exists()

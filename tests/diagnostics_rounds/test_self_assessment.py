@@ -85,7 +85,7 @@ def test_the_service_refuses_another_team_or_an_unplaced_direction(world, rounds
 
     assert refusal.value.messages == [
         "СОШ № 1: команда оценивает только себя.",
-        "Команда не участвует в стажировке 3 в 2021–2022 учебном году.",
+        "Команда не участвует в направлении «Стажировка 3» в 2021–2022 учебном году.",
     ]
     assert not Diagnosis.objects.exists()
 

@@ -85,7 +85,7 @@ def test_it_refuses_a_team_not_placed_on_the_curators_platform(as_role, world, o
     # Детский сад № 5 is placed in direction 3 only; the curator runs direction 1.
     content = _import(as_role("curator"), open_round, HEADERS,
                       ("Детский сад № 5", 1, 40, ""), ("СОШ № 1", 1, 50, ""))
-    assert "Детский сад № 5 не распределена на площадку стажировки 1" in content
+    assert "Детский сад № 5 не распределена на площадку «Стажировка 1»" in content
     assert not Diagnosis.objects.exists()
 
 
