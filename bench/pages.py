@@ -49,8 +49,10 @@ class Page:
 def _reference_objects(municipality: int) -> dict:
     """The users of the reference municipality and the objects its pages show."""
     from django.contrib.auth.models import User
+    from django.utils import timezone
 
-    from internships.models import JournalEntry, Period, Platform
+    from internships.models import JournalEntry, Platform
+    from internships.periods import municipality_default_period
 
     prefix = f"m{municipality:04d}"
     users = {}
@@ -62,8 +64,9 @@ def _reference_objects(municipality: int) -> dict:
                 "generate_scale с --password (см. bench/README.md)."
             )
         users[role] = user
-    period = (Period.objects.filter(programme__municipality=users["staff"].profile.municipality)
-              .order_by("-starts_on").first())
+    # The year the pages open on, so the platform page measured is one of that year.
+    period = municipality_default_period(municipality=users["staff"].profile.municipality,
+                                         today=timezone.localdate())
     platform = Platform.objects.get(period=period, direction__number=1)
     entry = JournalEntry.objects.filter(platform=platform).order_by("-held_on", "-pk").first()
     if entry is None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.utils import timezone
 
 from diagnostics import dynamics
 from diagnostics.models import Deficit, Diagnosis, DiagnosisSource, DiagnosticRound, Staffing
@@ -36,6 +37,7 @@ from internships.models import (
     Tier,
     Transfer,
 )
+from internships.periods import municipality_default_period
 from reports.errors import ReportError
 from reports.indicators import (
     Group,
@@ -97,7 +99,8 @@ def control_point_from(*, parameters: dict, municipality: Municipality) -> Contr
 
 def report_period(*, municipality: Municipality, period: Period | None,
                   control_point: ControlPoint | None = None) -> Period:
-    """The year a report covers: the one asked for, else the control point's, else the latest."""
+    """The year a report covers: the one asked for, else the control point's, else the
+    municipality's default year (``internships.periods.default_period``)."""
     if period is not None:
         if period.programme.municipality_id != municipality.pk:
             raise ReportError("Учебный год относится к другому муниципальному образованию.")
@@ -110,8 +113,8 @@ def report_period(*, municipality: Municipality, period: Period | None,
                               "учебный год проекта: заведите учебный год или выберите другую "
                               "контрольную точку.")
     else:
-        found = (Period.objects.filter(programme__municipality=municipality)
-                 .select_related("programme").order_by("-starts_on").first())
+        found = municipality_default_period(municipality=municipality,
+                                            today=timezone.localdate())
     if found is None:
         raise ReportError("В программе муниципального образования нет учебных годов: "
                           "заведите учебный год, затем закажите отчёт.")
