@@ -201,7 +201,9 @@ def measure_pages(*, municipality: int = 1, repeat: int = 30, warmup: int = 3,
 
 
 def _number(value, digits: int = 1) -> str:
-    return "—" if value is None else f"{value:,.{digits}f}".replace(",", " ")
+    from core.formatting import ru_number
+
+    return "—" if value is None else ru_number(value, digits, grouped=True)
 
 
 def print_results(results: dict, *, queries: int = 0) -> None:
@@ -237,8 +239,10 @@ def slower_than_baseline(results: dict) -> list[dict]:
 
 
 def _size_label(results: dict) -> str:
+    from core.formatting import ru_number
+
     organizations = results["meta"]["sizes"].get("teams.Organization", 0)
-    return f"{organizations:,}".replace(",", " ") + " ОО"
+    return f"{ru_number(organizations, 0, grouped=True)} ОО"
 
 
 def compare(before: dict, after: dict) -> list[str]:

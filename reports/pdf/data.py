@@ -15,6 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 
+from core.formatting import ru_number
 from diagnostics import dynamics
 from diagnostics.models import Deficit, Diagnosis, DiagnosisSource, DiagnosticRound, Staffing
 from diagnostics.staffing import StaffingTable, group_staffing
@@ -281,7 +282,7 @@ class RoundCell:
     @property
     def average_text(self) -> str:
         average = self.average
-        return NO_DATA if average is None else f"{average:.1f}".replace(".", ",")
+        return NO_DATA if average is None else ru_number(average)
 
 
 @dataclass
