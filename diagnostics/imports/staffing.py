@@ -44,8 +44,6 @@ COLUMNS = (
            aliases=("критическое состояние",), keywords=(("критическ",),), derived=True),
 )
 
-_TITLES = {column.key: column.title for column in COLUMNS}
-
 
 class StaffingImport(TableImport):
     title = "Кадровый состав"
