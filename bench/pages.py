@@ -49,8 +49,10 @@ class Page:
 def _reference_objects(municipality: int) -> dict:
     """The users of the reference municipality and the objects its pages show."""
     from django.contrib.auth.models import User
+    from django.utils import timezone
 
-    from internships.models import JournalEntry, Period, Platform
+    from internships.models import JournalEntry, Platform
+    from internships.periods import municipality_default_period
 
     prefix = f"m{municipality:04d}"
     users = {}
@@ -62,8 +64,9 @@ def _reference_objects(municipality: int) -> dict:
                 "generate_scale с --password (см. bench/README.md)."
             )
         users[role] = user
-    period = (Period.objects.filter(programme__municipality=users["staff"].profile.municipality)
-              .order_by("-starts_on").first())
+    # The year the pages open on, so the platform page measured is one of that year.
+    period = municipality_default_period(municipality=users["staff"].profile.municipality,
+                                         today=timezone.localdate())
     platform = Platform.objects.get(period=period, direction__number=1)
     entry = JournalEntry.objects.filter(platform=platform).order_by("-held_on", "-pk").first()
     if entry is None:
@@ -198,7 +201,9 @@ def measure_pages(*, municipality: int = 1, repeat: int = 30, warmup: int = 3,
 
 
 def _number(value, digits: int = 1) -> str:
-    return "—" if value is None else f"{value:,.{digits}f}".replace(",", " ")
+    from core.formatting import ru_number
+
+    return "—" if value is None else ru_number(value, digits, grouped=True)
 
 
 def print_results(results: dict, *, queries: int = 0) -> None:
@@ -234,8 +239,10 @@ def slower_than_baseline(results: dict) -> list[dict]:
 
 
 def _size_label(results: dict) -> str:
+    from core.formatting import ru_number
+
     organizations = results["meta"]["sizes"].get("teams.Organization", 0)
-    return f"{organizations:,}".replace(",", " ") + " ОО"
+    return f"{ru_number(organizations, 0, grouped=True)} ОО"
 
 
 def compare(before: dict, after: dict) -> list[str]:

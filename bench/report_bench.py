@@ -66,16 +66,19 @@ def report_target(*, municipality_name: str, period_title: str):
     """The municipality and academic year as ``manage.py build_report`` finds them:
     the year named, else the current one."""
     from django.core.management import CommandError
+    from django.utils import timezone
 
-    from diagnostics.imports.base import current_period, find_period
+    from diagnostics.imports.base import find_period
     from diagnostics.imports.commands import municipality_named
+    from internships.periods import municipality_default_period
 
     try:
         municipality = municipality_named(municipality_name)
     except CommandError as error:
         sys.exit(str(error))
     period = (find_period(municipality, period_title) if period_title
-              else current_period(municipality))
+              else municipality_default_period(municipality=municipality,
+                                               today=timezone.localdate()))
     if period is None:
         sys.exit(f"Учебный год «{period_title or 'текущий'}» не найден у "
                  f"«{municipality.name}».")

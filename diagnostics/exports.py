@@ -14,6 +14,7 @@ from core.sheet_headers import Column
 from core.spreadsheets import workbook_response
 from diagnostics.imports import diagnoses, indicators, organizations, staffing
 from diagnostics.models import Diagnosis, SchoolIndicator, Staffing
+from diagnostics.monitoring_rules import INDICATOR_COUNTS, STAFFING_FIELDS
 from diagnostics.staffing import StaffingFigures
 from teams.models import Municipality, Organization
 
@@ -93,7 +94,7 @@ def indicators_sheet(*, municipality: Municipality) -> Sheet:
                   "organization__short_name")
     rows = (
         (line.organization.short_name, line.period.title, _yes_no(line.low_results),
-         _yes_no(line.non_objective), *(getattr(line, key) for key in indicators.COUNTS))
+         _yes_no(line.non_objective), *(getattr(line, key) for key in INDICATOR_COUNTS))
         for line in lines
     )
     return _sheet("indicators", rows)
@@ -109,7 +110,7 @@ def staffing_sheet(*, municipality: Municipality) -> Sheet:
         figures = StaffingFigures.of(line)
         rows.append((
             line.organization.short_name, f"{line.as_of:%d.%m.%Y}",
-            *(getattr(line, key) for key in staffing.COUNTS),
+            *(getattr(line, key) for key in STAFFING_FIELDS),
             _number(figures.without_category_share), _number(figures.quality_coefficient),
             _yes_no(figures.critical),
         ))

@@ -6,10 +6,10 @@ from django import forms
 from django.utils import timezone
 
 from core.xlsx_safety import MAX_FILE_BYTES
-from diagnostics.imports.base import current_period
 from diagnostics.imports.diagnoses import current_round
 from diagnostics.models import DiagnosticRound
 from internships.models import Period
+from internships.periods import municipality_default_period
 from teams.models import Municipality
 
 CHECK, LOAD = "check", "load"
@@ -33,7 +33,9 @@ class ImportForm(forms.Form):
                 label="Учебный год", required=False,
                 queryset=Period.objects.filter(programme__municipality=municipality)
                 .order_by("-starts_on"),
-                initial=current_period(municipality), empty_label="— текущий —",
+                initial=municipality_default_period(municipality=municipality,
+                                                    today=timezone.localdate()),
+                empty_label="— текущий —",
                 help_text="Для строк, где учебный год не указан.",
             )
         elif table == "staffing":

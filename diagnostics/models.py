@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 
+from diagnostics.monitoring_rules import INDICATOR_PARTS, STAFFING_CONSTRAINTS
 from internships.models import ControlPoint, Direction, Period, Programme
 from teams.models import ManagementTeam, Organization
 
@@ -115,12 +116,6 @@ class Diagnosis(models.Model):
         return f"{self.team}: {self.round}, {self.direction.label}"
 
 
-def _at_most(part: str, whole: str) -> Q:
-    return Q(**{f"{part}__isnull": True}) | Q(**{f"{whole}__isnull": True}) | Q(
-        **{f"{part}__lte": F(whole)}
-    )
-
-
 class SchoolIndicator(models.Model):
     """Monitoring indicators of one organization for one academic year; blank = not known."""
 
@@ -149,13 +144,7 @@ class SchoolIndicator(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["organization", "period"],
                                     name="indicator_unique_period"),
-            models.CheckConstraint(condition=_at_most("olympiad_winners", "students_total"),
-                                   name="indicator_winners_within_students"),
-            models.CheckConstraint(condition=_at_most("graduates_high_gia", "graduates_total"),
-                                   name="indicator_high_gia_within_graduates"),
-            models.CheckConstraint(
-                condition=_at_most("teachers_competition_winners", "teachers_total"),
-                name="indicator_competition_within_teachers"),
+            *(rule.check_constraint() for rule in INDICATOR_PARTS),
         ]
 
     def __str__(self) -> str:
@@ -184,16 +173,7 @@ class Staffing(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["organization", "as_of"],
                                     name="staffing_unique_date"),
-            # Every teacher has exactly one of: no category, first, highest.
-            models.CheckConstraint(
-                condition=Q(teachers_total=F("without_category") + F("first_category")
-                            + F("highest_category")),
-                name="staffing_categories_sum_to_total"),
-            # Attested for the position and п. 18 are both among those without a category.
-            models.CheckConstraint(
-                condition=Q(without_category__gte=F("attested_for_position")
-                            + F("not_subject_to_attestation")),
-                name="staffing_without_category_split"),
+            *STAFFING_CONSTRAINTS,
         ]
 
     def __str__(self) -> str:

@@ -12,40 +12,18 @@ from django.db.models import Case, F, FilteredRelation, FloatField, Q, QuerySet,
 from django.db.models.functions import Cast
 
 from diagnostics.models import Aspect, NeedsOffer, SchoolIndicator, Staffing
+from diagnostics.monitoring_rules import (
+    INDICATOR_COUNTS,
+    INDICATOR_FIELDS,
+    STAFFING_FIELDS,
+    indicator_errors,
+    staffing_errors,
+)
 from diagnostics.staffing import StaffingTable, group_staffing, percent, percent_text
 from internships.models import Direction, Period
 from teams.models import Organization
 
 # --- School indicators -------------------------------------------------------------------
-
-INDICATOR_FIELDS = [
-    "low_results", "non_objective", "students_total", "olympiad_winners", "graduates_total",
-    "graduates_high_gia", "teachers_total", "teachers_competition_winners",
-]
-COUNT_FIELDS = [name for name in INDICATOR_FIELDS if name not in ("low_results",
-                                                                  "non_objective")]
-
-# (part, whole, message): the database checks of SchoolIndicator, in words.
-INDICATOR_PARTS = [
-    ("olympiad_winners", "students_total",
-     "Победителей и призёров олимпиад не может быть больше, чем обучающихся."),
-    ("graduates_high_gia", "graduates_total",
-     "Выпускников с высокими результатами ГИА не может быть больше, чем выпускников."),
-    ("teachers_competition_winners", "teachers_total",
-     "Победителей и призёров конкурсов не может быть больше, чем педагогов."),
-]
-
-
-def indicator_errors(values: dict) -> dict[str, str]:
-    """Parts that exceed their totals; a blank value (unknown) is never an error."""
-    errors = {}
-    for part, whole, message in INDICATOR_PARTS:
-        if values.get(part) is not None and values.get(whole) is not None and (
-            values[part] > values[whole]
-        ):
-            errors[part] = message
-    return errors
-
 
 def _same_municipality(organization: Organization, period: Period) -> None:
     if organization.municipality_id != period.programme.municipality_id:
@@ -137,7 +115,7 @@ class IndicatorTotals:
         return self._count("non_objective")
 
     def __getattr__(self, name):
-        if name in COUNT_FIELDS:
+        if name in INDICATOR_COUNTS:
             return self._sum(name)
         raise AttributeError(name)
 
@@ -208,33 +186,6 @@ def indicator_history(*, organization: Organization, periods: Iterable[Period],
 
 
 # --- Staffing ----------------------------------------------------------------------------
-
-STAFFING_FIELDS = [
-    "teachers_total", "without_category", "first_category", "highest_category",
-    "attested_for_position", "not_subject_to_attestation",
-]
-
-
-def staffing_errors(values: dict) -> dict[str, str]:
-    """The database checks of Staffing, in words."""
-    errors = {}
-    categories = (values["without_category"] + values["first_category"]
-                  + values["highest_category"])
-    if categories != values["teachers_total"]:
-        errors["teachers_total"] = (
-            f"Без категории, с первой и с высшей категорией вместе — {categories}, "
-            f"а всего педагогов указано {values['teachers_total']}: "
-            "каждый педагог учитывается ровно в одной из трёх граф."
-        )
-    split = values["attested_for_position"] + values["not_subject_to_attestation"]
-    if split > values["without_category"]:
-        errors["attested_for_position"] = (
-            f"Аттестованных на соответствие должности и не проходящих аттестацию (п. 18) "
-            f"вместе {split}, а без категории всего {values['without_category']}: "
-            "и те и другие входят в число педагогов без категории."
-        )
-    return errors
-
 
 @transaction.atomic
 def save_staffing(*, organization: Organization, as_of: datetime.date,

@@ -6,10 +6,10 @@ from django.db.models import F
 
 from core.forms import CrispyForm
 from diagnostics.models import Aspect, SchoolIndicator, Staffing
-from diagnostics.monitoring import (
-    COUNT_FIELDS,
+from diagnostics.monitoring import NeedsLine
+from diagnostics.monitoring_rules import (
+    INDICATOR_COUNTS,
     STAFFING_FIELDS,
-    NeedsLine,
     indicator_errors,
     staffing_errors,
 )
@@ -45,11 +45,11 @@ class IndicatorForm(CrispyForm):
 
     def __init__(self, *args, indicator: SchoolIndicator | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        for name in COUNT_FIELDS:
+        for name in INDICATOR_COUNTS:
             self.fields[name] = _count_field(SchoolIndicator, name, required=False)
             self.fields[name].help_text = "Оставьте пустым, если данных нет."
         if indicator is not None:
-            self.initial.update({name: getattr(indicator, name) for name in COUNT_FIELDS})
+            self.initial.update({name: getattr(indicator, name) for name in INDICATOR_COUNTS})
             self.initial["low_results"] = _AS_CHOICE[indicator.low_results]
             self.initial["non_objective"] = _AS_CHOICE[indicator.non_objective]
 

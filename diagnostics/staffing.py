@@ -1,4 +1,5 @@
-"""The qualification of teaching staff (seed 004): shares, КК and «критическое состояние».
+"""The qualification of teaching staff, as the Ermakovsky project «Взаимообучение ОО
+Ермаковского района» counts it: shares, КК and «критическое состояние».
 
 Every percentage is computed here from the counts, for one organization or for the sum
 of a group's counts; the percentages printed in source tables are never copied.
@@ -8,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from decimal import ROUND_HALF_UP, Decimal
 
+from core.formatting import ru_percent
 from diagnostics.models import Staffing
 from teams.models import Organization, OrganizationKind
 
@@ -32,7 +34,7 @@ def percent_text(value: Decimal | None) -> str:
     """«39,3 %» — Russian decimal comma; «нет данных» when there is nothing to divide."""
     if value is None:
         return NO_DATA
-    return f"{value:.1f}".replace(".", ",") + " %"
+    return ru_percent(value)
 
 
 @dataclass(frozen=True)

@@ -7,12 +7,15 @@ who may see the record they belong to.
 """
 
 import zipfile
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import PurePath
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.http import FileResponse, Http404
+
+from core.formatting import ru_number
 
 _ZIP = (b"PK\x03\x04",)
 # Extension → (content type it is served with, how the file begins, the folder an Office
@@ -37,8 +40,9 @@ def extensions_text(extensions: tuple[str, ...]) -> str:
 
 
 def megabytes(size: int) -> str:
-    number = f"{size / (1024 * 1024):.1f}".replace(".", ",").removesuffix(",0")
-    return f"{number} МБ"
+    # Rounded first, so that «2,0» (not only an exact 2) is printed as «2».
+    number = (Decimal(size) / (1024 * 1024)).quantize(Decimal("0.1"), ROUND_HALF_UP)
+    return f"{ru_number(number, trim=True)} МБ"
 
 
 def original_name(upload: UploadedFile) -> str:

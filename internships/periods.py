@@ -1,12 +1,43 @@
-"""Opening the next academic year of a programme, with a platform for every direction."""
+"""Academic years of a programme: which one a page opens on, and opening the next one with
+a platform for every direction."""
 
 import datetime
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Case, F, Q, QuerySet, Value, When
 
 from internships.models import Direction, Period, Platform, Programme
+from teams.models import Municipality
+
+
+def default_period(*, periods: QuerySet[Period], today: datetime.date) -> Period | None:
+    """The academic year every page, report and command opens on when none is asked for.
+
+    The year under way (the later one if two overlap); between two years, the one that has
+    just ended, because its results are still being entered and reported; before the first
+    year starts, the one that starts first, which the department is preparing. None when
+    there are no years.
+    """
+    started = Q(starts_on__lte=today)
+    # One query, since every page calls it: the three cases in order of preference, the
+    # started years newest first, the years ahead soonest first.
+    preference = Case(When(started & Q(ends_on__gte=today), then=Value(0)),
+                      When(started, then=Value(1)), default=Value(2))
+    started_on = Case(When(started, then=F("starts_on")), default=None)
+    return periods.order_by(preference, started_on.desc(nulls_last=True), "starts_on",
+                            "-pk").first()
+
+
+def municipality_default_period(*, municipality: Municipality,
+                                today: datetime.date) -> Period | None:
+    """The municipality's default academic year (see ``default_period``)."""
+    return default_period(
+        periods=Period.objects.filter(programme__municipality=municipality)
+        .select_related("programme"),
+        today=today,
+    )
 
 
 @dataclass(frozen=True)

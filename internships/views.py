@@ -42,6 +42,7 @@ from internships.models import (
     Tier,
 )
 from internships.organization_reads import organization_year
+from internships.periods import default_period
 from internships.platform_reads import platform_overview
 from teams.access import (
     has_role,
@@ -66,13 +67,13 @@ def municipality_wide(view):
 
 
 def _selected_period(request):
-    """The period asked for in ?period=, else the latest one the user may see."""
+    """The period asked for in ?period=, else the default one among those the user may see."""
     periods = periods_for_user(request.user).select_related("programme")
     wanted = request.GET.get("period", "")
     period = None
     if wanted.isdigit():
         period = periods.filter(pk=wanted).first()
-    return period or periods.order_by("-starts_on").first(), periods
+    return period or default_period(periods=periods, today=timezone.localdate()), periods
 
 
 def _platform_for(request, pk) -> Platform:

@@ -1,9 +1,10 @@
 """The order form of the «Отчёты» page."""
 
 from django import forms
+from django.utils import timezone
 
-from diagnostics.imports.base import current_period
 from internships.models import ControlPoint, Period
+from internships.periods import municipality_default_period
 from reports.models import ReportKind
 from reports.pdf.data import control_point_mismatch
 from teams.models import Municipality
@@ -40,7 +41,8 @@ class ReportRequestForm(forms.Form):
         self.fields["period"].queryset = Period.objects.filter(
             programme__municipality=municipality
         ).order_by("-starts_on")
-        self.fields["period"].initial = current_period(municipality)
+        self.fields["period"].initial = municipality_default_period(
+            municipality=municipality, today=timezone.localdate())
         self.fields["control_point"].queryset = ControlPoint.objects.filter(
             programme__municipality=municipality
         ).order_by("starts_on", "pk")

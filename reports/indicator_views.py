@@ -1,13 +1,13 @@
-"""The «Показатели проекта» page: the indicators of seed 000 §9 per academic year."""
-
-import datetime
+"""The «Показатели проекта» page: the indicators of the Krymsky project «Непрерывное
+профессиональное развитие управленческих команд через вовлечение в систему взаимных
+стажировок» per academic year."""
 
 from django.contrib import messages
 from django.shortcuts import render
 from django.utils import timezone
 
 from internships.access import periods_for_user
-from internships.models import Period
+from internships.periods import default_period
 from internships.views import municipality_wide
 from reports import indicator_catalogue, indicator_changes, indicators
 
@@ -22,12 +22,6 @@ MONITORING_CODES = {item.code for item in indicator_catalogue.INDICATORS
                     if item.group == indicator_catalogue.Group.INDIRECT}
 STAFFING_CODES = {indicator_catalogue.QUALITY_COEFFICIENT.code,
                   indicator_catalogue.CRITICAL_STAFFING.code}
-
-
-def _default_period(periods: list[Period], today: datetime.date) -> Period:
-    """The academic year under way, else the latest one (``periods`` newest first)."""
-    return next((period for period in periods if period.starts_on <= today <= period.ends_on),
-                periods[0])
 
 
 def _chart_data(series: list[indicators.PeriodIndicators]) -> dict:
@@ -50,7 +44,8 @@ def _chart_data(series: list[indicators.PeriodIndicators]) -> dict:
 
 @municipality_wide
 def project_indicators(request):
-    periods = list(periods_for_user(request.user).select_related("programme__municipality")
+    visible = periods_for_user(request.user)
+    periods = list(visible.select_related("programme__municipality")
                    .order_by("-starts_on", "-pk"))
     if not periods:
         return render(request, "reports/indicators.html", {"period": None})
@@ -60,7 +55,8 @@ def project_indicators(request):
         if wanted:
             messages.warning(request, "Такого учебного года нет среди доступных вам — "
                                       "показан текущий.")
-        period = _default_period(periods, timezone.localdate())
+        default = default_period(periods=visible, today=timezone.localdate())
+        period = next(item for item in periods if item.pk == default.pk)
     municipality = period.programme.municipality
     own = [item for item in reversed(periods)
            if item.programme.municipality_id == municipality.pk]

@@ -14,7 +14,6 @@ from typing import BinaryIO, ClassVar
 
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, IntegrityError, transaction
-from django.utils import timezone
 from openpyxl.utils import get_column_letter
 
 from core.sheet_headers import Column, Header, find_header, normalise
@@ -373,14 +372,6 @@ def _write_row(*, table: TableImport, row: Row) -> str | None:
 
 class _RowRefused(Exception):
     """Rolls back a row's savepoint when a problem is found after something was written."""
-
-
-def current_period(municipality: Municipality) -> Period | None:
-    """The period containing today, else the latest one of the municipality."""
-    periods = Period.objects.filter(programme__municipality=municipality)
-    today = timezone.localdate()
-    return (periods.filter(starts_on__lte=today, ends_on__gte=today).order_by("-starts_on")
-            .first() or periods.order_by("-starts_on").first())
 
 
 def find_period(municipality: Municipality, title: str) -> Period | None:

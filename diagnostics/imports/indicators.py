@@ -11,20 +11,9 @@ from diagnostics.imports.base import (
 )
 from diagnostics.imports.matching import OrganizationMatcher
 from diagnostics.models import SchoolIndicator
+from diagnostics.monitoring_rules import INDICATOR_COUNTS, INDICATOR_FLAGS, INDICATOR_PARTS
 from internships.models import Period
 from teams.models import Municipality, Organization
-
-FLAGS = ("low_results", "non_objective")
-COUNTS = ("students_total", "olympiad_winners", "graduates_total", "graduates_high_gia",
-          "teachers_total", "teachers_competition_winners")
-# (part, whole, what the part is) — a part never exceeds its whole.
-LIMITS = (
-    ("olympiad_winners", "students_total", "победителей олимпиад", "обучающихся"),
-    ("graduates_high_gia", "graduates_total", "выпускников с высокими результатами ГИА",
-     "выпускников"),
-    ("teachers_competition_winners", "teachers_total", "педагогов — победителей конкурсов",
-     "педагогов"),
-)
 
 COLUMNS = (
     ORGANIZATION,
@@ -54,13 +43,8 @@ COLUMNS = (
 class IndicatorImport(TableImport):
     title = "Показатели мониторинга"
     columns = COLUMNS
-    data_columns = FLAGS + COUNTS
-    constraint_messages = {
-        "indicator_winners_within_students": "победителей олимпиад больше, чем обучающихся",
-        "indicator_high_gia_within_graduates": "выпускников с высокими результатами ГИА "
-                                               "больше, чем выпускников",
-        "indicator_competition_within_teachers": "победителей конкурсов больше, чем педагогов",
-    }
+    data_columns = INDICATOR_FLAGS + INDICATOR_COUNTS
+    constraint_messages = {rule.constraint: rule.message for rule in INDICATOR_PARTS}
 
     def __init__(self, *, municipality: Municipality, period: Period | None):
         super().__init__(municipality=municipality)
@@ -91,8 +75,8 @@ class IndicatorImport(TableImport):
 
     def import_row(self, row: Row) -> str | None:
         # Only the columns the file has: a column it lacks leaves the stored value as it is.
-        values = {key: row.boolean(key) for key in FLAGS if row.has(key)}
-        values |= {key: row.integer(key) for key in COUNTS if row.has(key)}
+        values = {key: row.boolean(key) for key in INDICATOR_FLAGS if row.has(key)}
+        values |= {key: row.integer(key) for key in INDICATOR_COUNTS if row.has(key)}
         organization, reason = self.matcher.find(row.text("organization"))
         if organization is None:
             row.problem("organization", reason)
@@ -100,13 +84,11 @@ class IndicatorImport(TableImport):
         line = None
         if organization is not None and period is not None:
             line = self.existing.get((organization.pk, period.pk))
-        combined = {key: getattr(line, key, None) for key in COUNTS} | values
-        for part, whole, part_name, whole_name in LIMITS:
-            if None not in (combined[part], combined[whole]) \
-                    and combined[part] > combined[whole]:
-                row.problem(part if part in values else whole,
-                            f"{part_name} ({combined[part]}) больше, чем {whole_name} "
-                            f"({combined[whole]})")
+        combined = {key: getattr(line, key, None) for key in INDICATOR_COUNTS} | values
+        for rule in INDICATOR_PARTS:
+            if rule.exceeded(combined):
+                row.problem(rule.part if rule.part in values else rule.whole,
+                            rule.reason(combined))
         if row.has_problems:
             return None
         if not self.once(row, (organization.pk, period.pk),

@@ -1,4 +1,5 @@
-"""Import of the staffing table (seed 004): one line per organization and date."""
+"""Import of the staffing table of the Ermakovsky project «Взаимообучение ОО Ермаковского
+района»: one line per organization and date."""
 
 import datetime
 
@@ -6,10 +7,8 @@ from core.sheet_headers import Column
 from diagnostics.imports.base import CREATED, ORGANIZATION, UPDATED, Row, TableImport
 from diagnostics.imports.matching import OrganizationMatcher
 from diagnostics.models import Staffing
+from diagnostics.monitoring_rules import STAFFING_CONSTRAINTS, STAFFING_FIELDS, staffing_problems
 from teams.models import Municipality, Organization
-
-COUNTS = ("teachers_total", "without_category", "first_category", "highest_category",
-          "attested_for_position", "not_subject_to_attestation")
 
 COLUMNS = (
     ORGANIZATION,
@@ -45,18 +44,12 @@ COLUMNS = (
            aliases=("критическое состояние",), keywords=(("критическ",),), derived=True),
 )
 
-_TITLES = {column.key: column.title for column in COLUMNS}
-
 
 class StaffingImport(TableImport):
     title = "Кадровый состав"
     columns = COLUMNS
-    constraint_messages = {
-        "staffing_categories_sum_to_total": "без категории + первая + высшая должно равняться "
-                                            "«Всего»",
-        "staffing_without_category_split": "аттестованные на соответствие должности и "
-                                           "п. 18 вместе не могут превышать число без категории",
-    }
+    constraint_messages = {constraint.name: constraint.violation_error_message
+                           for constraint in STAFFING_CONSTRAINTS}
 
     def __init__(self, *, municipality: Municipality, as_of: datetime.date):
         super().__init__(municipality=municipality)
@@ -71,13 +64,13 @@ class StaffingImport(TableImport):
         }
 
     def import_row(self, row: Row) -> str | None:
-        counts = {key: row.integer(key) for key in COUNTS if row.has(key)}
+        counts = {key: row.integer(key) for key in STAFFING_FIELDS if row.has(key)}
         if counts.get("teachers_total") is None and not any(counts.values()) \
                 and not row.has_problems:
             # A listed organization without figures (an empty line of the source table).
             row.skip("не указано число педагогических работников (строка без данных)")
             return None
-        for key in COUNTS[:4]:
+        for key in STAFFING_FIELDS[:4]:
             if counts.get(key) is None and not row.has_problems:
                 row.problem(key, "не заполнено: нужно целое число")
         organization, reason = self.matcher.find(row.text("organization"))
@@ -88,9 +81,11 @@ class StaffingImport(TableImport):
             return None
         line = self.existing.get((organization.pk, as_of))
         # A column the file lacks keeps the stored figure (a new line starts from 0).
-        counts = {key: getattr(line, key, 0) for key in COUNTS} | {
+        counts = {key: getattr(line, key, 0) for key in STAFFING_FIELDS} | {
             key: value or 0 for key, value in counts.items()}
-        if not self._consistent(row, counts):
+        for column, reason in staffing_problems(counts).items():
+            row.problem(column, reason)
+        if row.has_problems:
             return None
         if not self.once(row, (organization.pk, as_of), "кадровый состав этой организации "
                                                         f"на {as_of:%d.%m.%Y}"):
@@ -102,20 +97,3 @@ class StaffingImport(TableImport):
             setattr(line, key, value)
         line.save()
         return UPDATED
-
-    @staticmethod
-    def _consistent(row: Row, counts: dict[str, int]) -> bool:
-        parts = counts["without_category"] + counts["first_category"] + counts[
-            "highest_category"]
-        if parts != counts["teachers_total"]:
-            row.problem("teachers_total", (
-                f"без категории ({counts['without_category']}) + первая "
-                f"({counts['first_category']}) + высшая ({counts['highest_category']}) = "
-                f"{parts}, а всего указано {counts['teachers_total']}"))
-        split = counts["attested_for_position"] + counts["not_subject_to_attestation"]
-        if split > counts["without_category"]:
-            row.problem("without_category", (
-                f"аттестованных на соответствие должности ({counts['attested_for_position']}) "
-                f"и не проходящих аттестацию по п. 18 ({counts['not_subject_to_attestation']}) "
-                f"вместе {split} — больше, чем без категории ({counts['without_category']})"))
-        return not row.has_problems

@@ -7,13 +7,14 @@ from typing import BinaryIO
 from django.contrib.auth.models import User
 from django.utils import timezone
 
-from diagnostics.imports.base import ImportReport, TableImport, current_period, run_import
+from diagnostics.imports.base import ImportReport, TableImport, run_import
 from diagnostics.imports.diagnoses import DiagnosisImport, current_round
 from diagnostics.imports.indicators import IndicatorImport
 from diagnostics.imports.organizations import OrganizationImport
 from diagnostics.imports.staffing import StaffingImport
 from diagnostics.models import DiagnosticRound
 from internships.models import Period
+from internships.periods import municipality_default_period
 from teams.models import Municipality
 
 
@@ -53,8 +54,9 @@ def build_table(
     if slug == "organizations":
         return OrganizationImport(municipality=municipality)
     if slug == "indicators":
-        return IndicatorImport(municipality=municipality,
-                               period=period or current_period(municipality))
+        period = period or municipality_default_period(municipality=municipality,
+                                                       today=timezone.localdate())
+        return IndicatorImport(municipality=municipality, period=period)
     if slug == "staffing":
         return StaffingImport(municipality=municipality, as_of=as_of or timezone.localdate())
     if slug == "diagnoses":

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from core.formatting import ru_number
+
 NO_DATA = "нет данных"
 FONT = "DejaVu Sans"
 TEXT_COLOR = "#212529"
@@ -68,9 +70,8 @@ class Series:
 
 
 def _number(value: float) -> str:
-    if float(value).is_integer():
-        return str(int(value))
-    return f"{value:.1f}".replace(".", ",")
+    # A whole number without decimals, any other with one even when it rounds to «,0».
+    return ru_number(value, trim=float(value).is_integer())
 
 
 def _text(x: float, y: float, content: str, *, anchor: str = "start",

@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.utils import timezone
 
+from core.formatting import ru_number
 from diagnostics import dynamics
 from diagnostics.models import Deficit, Diagnosis, DiagnosisSource, DiagnosticRound, Staffing
 from diagnostics.staffing import StaffingTable, group_staffing
@@ -36,6 +38,7 @@ from internships.models import (
     Tier,
     Transfer,
 )
+from internships.periods import municipality_default_period
 from reports.errors import ReportError
 from reports.indicator_catalogue import Group, IndicatorValue
 from reports.indicator_changes import IndicatorChange, indicator_change
@@ -92,7 +95,8 @@ def control_point_from(*, parameters: dict, municipality: Municipality) -> Contr
 
 def report_period(*, municipality: Municipality, period: Period | None,
                   control_point: ControlPoint | None = None) -> Period:
-    """The year a report covers: the one asked for, else the control point's, else the latest."""
+    """The year a report covers: the one asked for, else the control point's, else the
+    municipality's default year (``internships.periods.default_period``)."""
     if period is not None:
         if period.programme.municipality_id != municipality.pk:
             raise ReportError("Учебный год относится к другому муниципальному образованию.")
@@ -105,8 +109,8 @@ def report_period(*, municipality: Municipality, period: Period | None,
                               "учебный год проекта: заведите учебный год или выберите другую "
                               "контрольную точку.")
     else:
-        found = (Period.objects.filter(programme__municipality=municipality)
-                 .select_related("programme").order_by("-starts_on").first())
+        found = municipality_default_period(municipality=municipality,
+                                            today=timezone.localdate())
     if found is None:
         raise ReportError("В программе муниципального образования нет учебных годов: "
                           "заведите учебный год, затем закажите отчёт.")
@@ -273,7 +277,7 @@ class RoundCell:
     @property
     def average_text(self) -> str:
         average = self.average
-        return NO_DATA if average is None else f"{average:.1f}".replace(".", ",")
+        return NO_DATA if average is None else ru_number(average)
 
 
 @dataclass

@@ -5,10 +5,11 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from bench import excel, pdf
-from diagnostics.imports.base import current_period
+from internships.periods import municipality_default_period
 from teams.models import Municipality
 from tests import factories
 from tests.reports.pdf_checks import page_count
@@ -22,7 +23,8 @@ FORMULA_TEXT = '=HYPERLINK("http://example.com","Открыть")'
 def synthetic(db):
     call_command("generate_scale", municipalities=1, orgs=30, stdout=StringIO())
     municipality = Municipality.objects.get(name="Синтетическое МО 0001")
-    return municipality, current_period(municipality)
+    return municipality, municipality_default_period(municipality=municipality,
+                                                     today=timezone.localdate())
 
 
 def _values(path):

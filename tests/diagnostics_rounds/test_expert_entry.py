@@ -62,7 +62,8 @@ def test_it_lets_a_curator_enter_the_whole_platform_at_once(world, rounds, as_ro
     }
     assert Diagnosis.objects.get(team=world.school_a.team).comment == "Начало"
     assert Diagnosis.objects.get(team=world.school_a.team).entered_by == world.curator
-    assert messages_of(response) == ["Результаты по направлению «Стажировка 1» сохранены: внесено — 3."]
+    assert messages_of(response) == [
+        "Результаты по направлению «Стажировка 1» сохранены: внесено — 3."]
 
 
 def test_it_picks_the_curators_own_platform_when_none_is_named(world, rounds, as_role):

@@ -158,10 +158,10 @@ def test_the_list_costs_the_same_queries_however_many_jobs(
         done_job(world, requested_by=users[number % 3])
     client = as_role("analyst")
 
-    # Session, user, profile; the form's default period (the one containing today, else
-    # the latest), its list of periods (read twice while rendering) and of control
-    # points; the page count and the page of jobs.
-    with django_assert_num_queries(10):
+    # Session, user, profile; the form's default period (one query, whichever case of
+    # internships.periods.default_period applies), its list of periods (read twice while
+    # rendering) and of control points; the page count and the page of jobs.
+    with django_assert_num_queries(9):
         response = client.get(PAGE)
 
     assert response.status_code == 200

@@ -6,10 +6,12 @@ import secrets
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import timezone
 
-from diagnostics.imports.base import current_period, find_period
+from diagnostics.imports.base import find_period
 from diagnostics.imports.commands import municipality_named
 from internships.models import ControlPoint, Period
+from internships.periods import municipality_default_period
 from reports.errors import ReportError
 from reports.jobs import build_to_file
 from reports.models import ReportKind
@@ -86,7 +88,8 @@ class Command(BaseCommand):
                                    f"({point.starts_on:%d.%m.%Y}) не входит ни в один учебный "
                                    "год проекта.")
             return period
-        period = current_period(municipality)
+        period = municipality_default_period(municipality=municipality,
+                                             today=timezone.localdate())
         if period is None:
             raise CommandError("У муниципального образования нет ни одного учебного года.")
         return period
