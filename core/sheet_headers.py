@@ -3,7 +3,8 @@
 A heading matches a column when, normalised (letter case, ё/е, punctuation and
 spacing ignored), it equals one of the column's aliases or contains every word
 stem of one of its keyword sets. The header may take one row or two (a merged
-group heading above its sub-headings, as in the staffing table of seed 004).
+group heading above its sub-headings, as in a staffing table with a
+«категория» group over its kinds).
 """
 
 import re

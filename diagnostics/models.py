@@ -152,7 +152,8 @@ class SchoolIndicator(models.Model):
 
 
 class Staffing(models.Model):
-    """The teaching staff of an organization on a date, by qualification category (seed 004)."""
+    """The teaching staff of an organization on a date, by qualification category, as
+    in the staffing table of the Ermakovsky project «Взаимообучение ОО Ермаковского района»."""
 
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE,
                                      related_name="staffing", verbose_name="организация")
@@ -186,7 +187,8 @@ class Aspect(models.TextChoices):
 
 
 class NeedsOffer(models.Model):
-    """A line of the map of problems and effective solutions (seed 004)."""
+    """A line of the map of problems and effective solutions, as the Ermakovsky project
+    «Взаимообучение ОО Ермаковского района» keeps it."""
 
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE,
                                      related_name="needs_offers", verbose_name="организация")

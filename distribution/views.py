@@ -17,7 +17,7 @@ from distribution.models import ProposalStatus
 from distribution.reads import parameters_shown, review
 from distribution.tasks import request_proposal
 from internships.access import periods_for_user
-from internships.periods import next_period_span
+from internships.periods import default_period, next_period_span
 from internships.views import municipality_wide
 
 
@@ -53,14 +53,14 @@ def _initial(request, periods, new_period) -> dict:
             "diagnostic_round": earlier.diagnostic_round_id,
             **{name: earlier.parameters.get(name) for name in proposals.FORM_PARAMETERS},
         }
-    latest = periods.order_by("-starts_on").first()
-    if latest is None:
+    source = default_period(periods=periods, today=timezone.localdate())
+    if source is None:
         return {}
-    diagnostic_round = proposals.latest_round_with_diagnoses(period=latest)
+    diagnostic_round = proposals.latest_round_with_diagnoses(period=source)
     return {
-        "source_period": latest.pk, "target": NEW_PERIOD if new_period else str(latest.pk),
+        "source_period": source.pk, "target": NEW_PERIOD if new_period else str(source.pk),
         "diagnostic_round": diagnostic_round.pk if diagnostic_round else None,
-        **{name: value for name, value in proposals.default_parameters(period=latest).items()
+        **{name: value for name, value in proposals.default_parameters(period=source).items()
            if name in proposals.FORM_PARAMETERS},
     }
 

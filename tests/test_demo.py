@@ -1,7 +1,7 @@
 """The demo district must be exactly the Krymsky project's table.
 
-The expected table below is copied by hand from the source document (seed
-000, «Основные направления, по которым формируются взаимные стажировки»), not
+The expected table below is copied by hand from the Krymsky project's
+section «Основные направления, по которым формируются взаимные стажировки», not
 from ``demo.krymsky``, so a slip in either shows up here. The source's
 typo «МББОУ СОШ № 61» (direction 3, hidden reserves) is written as the school
 it names, «МБОУ СОШ № 61».

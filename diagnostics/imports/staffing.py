@@ -32,7 +32,8 @@ COLUMNS = (
     Column("not_subject_to_attestation",
            "Без категории, не проходят аттестацию на соответствие должности (п. 18 Порядка)",
            aliases=("п 18", "п 18 порядка", "п 18 порядка аттестации"),
-           # Four stems: the long heading of seed 004 also names «аттестация» and «должность».
+           # Four stems: the Ermakovsky table's long heading also names «аттестация»
+           # and «должность».
            keywords=(("18", "порядк", "не", "проход"),
                      ("не", "проход", "аттестаци", "категори"))),
     # The portal computes these; a file may carry them (exports do), they are not read.

@@ -10,7 +10,7 @@ P18 = ("Число педагогических работников в без �
        "которые не проходят аттестацию на соответствие занимаемой должности "
        "(п.18 Порядка аттестации)")
 
-# The staffing table of seed 004 as printed: №, name, Поб, without, Пп, Пв, attested, п.18,
+# The Ermakovsky project's staffing table as printed: №, name, Поб, without, Пп, Пв, attested, п.18,
 # then the printed (and shifted) percentages; subtotal rows carry no name.
 SEED_ROWS = [
     (1, "МБОУ «Ермаковская СШ № 1»", 56, 22, 25, 9, 16, 6, None, "39,30%", "60,70%"),
@@ -63,8 +63,9 @@ def save(workbook: Workbook, name: str = "table.xlsx") -> io.BytesIO:
 
 
 def seed_staffing_workbook(rows=SEED_ROWS) -> io.BytesIO:
-    """The staffing table laid out as seed 004 prints it: a title, a two-row header with the
-    merged group «Педагогические работники», three groups each closed by a subtotal."""
+    """The staffing table laid out as the Ermakovsky project prints it: a title, a two-row
+    header with the merged group «Педагогические работники», three groups each closed by a
+    subtotal."""
     workbook = Workbook()
     sheet = workbook.active
     sheet.append([TITLE])

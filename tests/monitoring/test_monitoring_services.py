@@ -89,7 +89,8 @@ def test_it_refuses_categories_that_do_not_sum_to_the_total(world):
 
 
 def test_it_refuses_more_attested_than_without_a_category(world):
-    # «Ойская СШ» of seed 004: 6 without a category, but 1 attested and 6 under п. 18.
+    # «Ойская СШ» of the Ermakovsky project's staffing table: 6 without a category, but
+    # 1 attested and 6 under п. 18.
     values = {"teachers_total": 21, "without_category": 6, "first_category": 11,
               "highest_category": 4, "attested_for_position": 1,
               "not_subject_to_attestation": 6}

@@ -1,4 +1,4 @@
-"""Shares, КК and «критическое состояние» of the staffing table (seed 004), by hand."""
+"""Shares, КК and «критическое состояние» of the Ermakovsky project's staffing table, by hand."""
 
 from decimal import Decimal
 

@@ -4,8 +4,11 @@ WeasyPrint packs its objects into compressed object streams, so the dictionaries
 looked for both in the file and in every stream that inflates.
 """
 
+import io
 import re
 import zlib
+
+import pdfplumber
 
 FONT_NAME = re.compile(rb"/(?:BaseFont|FontName)\s*/([^\s/<>\[\]()]+)")
 DESCRIPTOR = re.compile(rb"/Type\s*/FontDescriptor.*?>>", re.DOTALL)
@@ -40,3 +43,10 @@ def page_count(data: bytes) -> int:
     counts = [int(value) for chunk in pdf_chunks(data)
               for value in re.findall(rb"/Type\s*/Pages\b.*?/Count\s+(\d+)", chunk, re.DOTALL)]
     return max(counts, default=0)
+
+
+def pdf_text(data: bytes) -> str:
+    """The text of every page as a reader sees it, lines joined by single spaces."""
+    with pdfplumber.open(io.BytesIO(data)) as document:
+        pages = [page.extract_text() or "" for page in document.pages]
+    return " ".join(" ".join(pages).split())

@@ -46,7 +46,8 @@ def test_it_defines_every_indicator_once_with_a_russian_name_unit_and_formula():
         if item.is_share:
             assert "числитель" in item.formula.lower()
             assert "знаменатель" in item.formula.lower()
-    # Seed 000 §9: eight direct indicators (two of them yes/no facts) and five indirect ones.
+    # Section 9 of the Krymsky project: eight direct indicators (two of them yes/no facts)
+    # and five indirect ones.
     groups = [item.group for item in INDICATORS]
     assert groups.count(Group.DIRECT) + groups.count(Group.FACT) == 10
     assert groups.count(Group.FACT) == 2

@@ -31,7 +31,7 @@ from reports.excel import build_indicator_workbook
 from reports.pdf import handbook, monitoring
 from teams.models import Municipality, Organization
 from tests import factories
-from tests.reports.pdf_checks import page_count
+from tests.reports.pdf_checks import page_count, pdf_text
 
 D = datetime.date
 
@@ -246,6 +246,11 @@ def test_the_monitoring_report_pdf_shows_that_programmes_directions(second, tmp_
     assert "Направление 5" not in html
     assert not INTERNSHIP_NUMBER.search(html)
     assert page_count(output.read_bytes()) >= 2
+    printed = pdf_text(output.read_bytes())
+    assert "Апробационный (10.01.2023 — 31.05.2023)" in printed
+    for _, _, short in DIRECTIONS:
+        assert short in printed
+    assert "Направление 5" not in printed and not INTERNSHIP_NUMBER.search(printed)
 
 
 def test_the_handbook_pdf_prints_the_programmes_own_stages_and_directions(second, tmp_path):
@@ -270,3 +275,12 @@ def test_the_handbook_pdf_prints_the_programmes_own_stages_and_directions(second
         assert f"<h3>{short}. {title}</h3>" in html
     assert not INTERNSHIP_NUMBER.search(html)
     assert page_count(output.read_bytes()) >= 5
+    printed = pdf_text(output.read_bytes())
+    # The chapter itself, after its line in the table of contents.
+    heading = "Этапы и контрольные точки"
+    stages_printed = printed[printed.index(heading, printed.index(heading) + 1):]
+    positions = [stages_printed.index(title) for title in STAGE_TITLES]
+    assert positions == sorted(positions)
+    for _, title, short in DIRECTIONS:
+        assert f"{short}. {title}" in printed
+    assert "Подготовительный" not in printed and not INTERNSHIP_NUMBER.search(printed)

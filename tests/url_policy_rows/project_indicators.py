@@ -1,7 +1,7 @@
 """URL policy rows for this area; see tests/url_policy_rows/__init__.py for the format.
 
-The project's indicators (seed 000 §9): the municipality's staff roles read them; a school
-team does not.
+The project's effectiveness indicators (section 9 of the Krymsky project): the
+municipality's staff roles read them; a school team does not.
 """
 
 LOGIN, MOVED = "→login", "→elsewhere"

@@ -1,6 +1,7 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import timezone
 from openpyxl import Workbook
 
 from core.spreadsheets import add_sheet, workbook_bytes
@@ -10,6 +11,7 @@ from diagnostics.imports.diagnoses import find_round
 from distribution.proposals import default_parameters, latest_round_with_diagnoses, suggest
 from distribution.reads import coverage_text, tier_text
 from internships.models import Direction, Period
+from internships.periods import municipality_default_period
 from teams.models import ManagementTeam
 
 COLUMNS = [("Организация", 28), ("№ направления", 14), ("Уровень сейчас", 20),
@@ -38,8 +40,8 @@ class Command(BaseCommand):
                 raise CommandError(f"Учебный год «{options['period']}» в муниципальном "
                                    f"образовании «{municipality.name}» не найден.")
         else:
-            period = Period.objects.filter(programme__municipality=municipality).order_by(
-                "-starts_on").first()
+            period = municipality_default_period(municipality=municipality,
+                                                 today=timezone.localdate())
             if period is None:
                 raise CommandError(f"В муниципальном образовании «{municipality.name}» "
                                    "нет учебных годов.")

@@ -1,7 +1,8 @@
 """Staff import the organizations and the staffing table of a district laid out like the one
-in seed 004 and see correct КК and critical rows.
+of the Ermakovsky project «Взаимообучение ОО Ермаковского района» and see correct КК and
+critical rows.
 
-The table is built exactly as the seed prints it: a title row, a two-row header with the
+The table is built exactly as the project prints it: a title row, a two-row header with the
 merged group «Педагогические работники», three groups (schools, kindergartens, additional
 education) each closed by a subtotal row without a name, names with «» and "" quotes and
 broken spacing, printed percentages in shifted columns.
@@ -9,7 +10,7 @@ broken spacing, printed percentages in shifted columns.
 Decisions the test pins:
 - the empty line «Нижнеусинская НШ» (no total, zeros only) is skipped and listed, not an
   error, so the rest of the table still loads;
-- the seed's line «Ойская СШ» (22 = 6 + 11 + 4, and 1 + 6 attested/п. 18 > 6) does not add
+- the project's line «Ойская СШ» (22 = 6 + 11 + 4, and 1 + 6 attested/п. 18 > 6) does not add
   up: the import as printed is refused with that row and nothing is written; with the
   typo corrected (7 without a category, which the printed 32 % and КК 68 % confirm) it loads.
 """
