@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "core",
     "teams",
     "internships",
+    "people",
     "diagnostics",
     "distribution",
     "reports",

@@ -21,6 +21,13 @@ from internships.models import (
     Tier,
     Transfer,
 )
+from people.models import (
+    ModularProgramme,
+    PlatformKind,
+    Teacher,
+    TeacherPlatform,
+    WorkerCategory,
+)
 from teams.models import (
     ManagementTeam,
     Municipality,
@@ -232,3 +239,34 @@ def curator_user(
     curator = CuratorFactory(municipality=municipality, user=user, **(curator_fields or {}))
     curator.platforms.add(*platforms)
     return user
+
+
+class TeacherFactory(DjangoModelFactory):
+    class Meta:
+        model = Teacher
+
+    organization = factory.SubFactory(OrganizationFactory)
+    full_name = factory.Sequence(lambda n: f"Педагогова Анна Тестовна {n}")
+    position = "учитель начальных классов"
+    subjects = "русский язык, математика"
+    worker_category = WorkerCategory.TEACHER
+    teaching_since = datetime.date(2020, 9, 1)
+
+
+class TeacherPlatformFactory(DjangoModelFactory):
+    class Meta:
+        model = TeacherPlatform
+
+    host = factory.SubFactory(OrganizationFactory)
+    kind = PlatformKind.INTERNSHIP
+    title = factory.Sequence(lambda n: f"Развитие методических компетенций {n}")
+
+
+class ModularProgrammeFactory(DjangoModelFactory):
+    class Meta:
+        model = ModularProgramme
+
+    platform = factory.SubFactory(TeacherPlatformFactory)
+    title = factory.Sequence(lambda n: f"Формирование методических компетенций педагогов {n}")
+    months_from = 12
+    months_to = 18
