@@ -16,5 +16,6 @@ urlpatterns = [
     path("", include("internships.urls")),
     path("", include("diagnostics.urls")),
     path("", include("distribution.urls")),
+    path("", include("people.urls")),
     path("", include("reports.urls")),
 ]

@@ -1,0 +1,6 @@
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("people.teacher_urls")),
+    path("", include("people.platform_urls")),
+]
