@@ -34,6 +34,8 @@ run: venv
 	@echo "  curator  — куратор стажировочной площадки"
 	@echo "  school   — управленческая команда школы"
 	@echo "  analyst  — аналитик"
+	@echo "  tim-staff  — специалист управления образования Тимашевского района"
+	@echo "  tim-school — управленческая команда МБОУ СОШ № 1 Тимашевского района"
 	@echo "Фоновый обработчик (с расписанием периодических задач) пишет журнал в var/log/worker.log. Остановка: Ctrl+C."
 	@echo
 	@$(VENV)/bin/celery -A config worker -B --pool=prefork --concurrency=1 --loglevel=info \

@@ -2,10 +2,12 @@ from django.core.management.base import BaseCommand
 
 from demo.diagnostics import load_demo_diagnostics
 from demo.krymsky import load_demo
+from demo.timashevsk import REGISTER_DAY, load_timashevsk
 
 
 class Command(BaseCommand):
-    help = "Загружает демонстрационные данные: Крымский район, стажировки 2021–2022, диагностика."
+    help = ("Загружает демонстрационные данные: Крымский район (стажировки 2021–2022, "
+            "диагностика) и Тимашевский район (педагоги, площадки, модульные программы).")
 
     def handle(self, *args, **options):
         counts = load_demo()
@@ -32,3 +34,11 @@ class Command(BaseCommand):
                 "закрыт — их результаты может вносить только управление образования "
                 "(пользователь staff)."
             )
+        timashevsk = load_timashevsk()
+        self.stdout.write(
+            f"Тимашевский район: организаций — {timashevsk['organizations']}, "
+            f"площадок для педагогов — {timashevsk['platforms']}, "
+            f"модульных программ — {timashevsk['programmes']}, "
+            f"педагогов — {timashevsk['teachers']}, из них молодых на "
+            f"{REGISTER_DAY:%d.%m.%Y} — {timashevsk['young']}. Педагоги вымышлены."
+        )
