@@ -31,7 +31,7 @@ from teams.models import ManagementTeam, Organization, OrganizationKind, Role
 pytestmark = pytest.mark.django_db
 
 MUNICIPALITY = "Муниципальное образование Тимашевский район"
-REGISTER_DAY = datetime.date(2020, 10, 1)
+LOAD_DAY = datetime.date(2026, 12, 4)
 
 AREAS = [
     "Развитие психолого-педагогических компетенций",
@@ -58,7 +58,7 @@ FULL_NAME = re.compile(r"^[А-ЯЁ][а-яё]+ [А-ЯЁ][а-яё]+ [А-ЯЁ][а-�
 
 @pytest.fixture
 def timashevsk():
-    load_timashevsk()
+    load_timashevsk(today=LOAD_DAY)
 
 
 def district_teachers():
@@ -125,16 +125,23 @@ def test_every_platform_has_a_head_and_two_to_four_masters_of_its_host(timashevs
         assert platform.head not in masters
 
 
-def test_about_eighty_young_teachers_on_the_register_day(timashevsk):
-    young = [t for t in district_teachers() if t.is_young_on(REGISTER_DAY)]
+def test_about_eighty_young_teachers_on_the_day_of_loading(timashevsk):
+    young = [t for t in district_teachers() if t.is_young_on(LOAD_DAY)]
 
     assert len(young) == 80
     assert {t.worker_category for t in young} == {WorkerCategory.TEACHER,
                                                   WorkerCategory.PRESCHOOL}
     assert all(not t.is_master for t in young)
     assert len({t.organization_id for t in young}) >= 10
-    assert not any(t.is_young_on(REGISTER_DAY) for t in Teacher.objects.filter(
+    assert not any(t.is_young_on(LOAD_DAY) for t in Teacher.objects.filter(
         master_since__isnull=False))
+
+
+def test_the_same_people_are_young_whatever_the_day_of_loading(db):
+    load_timashevsk(today=datetime.date(2031, 3, 15))
+
+    assert sum(t.is_young_on(datetime.date(2031, 3, 15)) for t in district_teachers()) == 80
+    assert all(t.teaching_since <= datetime.date(2031, 3, 15) for t in district_teachers())
 
 
 def test_teachers_have_plausible_distinct_names_and_posts(timashevsk):
@@ -181,7 +188,7 @@ def snapshot() -> dict:
 def test_loading_twice_changes_nothing(timashevsk):
     before = snapshot()
 
-    counts = load_timashevsk()
+    counts = load_timashevsk(today=LOAD_DAY)
 
     assert snapshot() == before
     assert counts == {"organizations": 13, "platforms": 8, "programmes": 8,
@@ -221,5 +228,5 @@ def test_the_load_demo_command_loads_both_districts():
     teachers = district_teachers().count()
     assert out.getvalue().splitlines()[-1] == (
         "Тимашевский район: организаций — 13, площадок для педагогов — 8, модульных программ "
-        f"— 8, педагогов — {teachers}, из них молодых на 01.10.2020 — 80. Педагоги вымышлены."
+        f"— 8, педагогов — {teachers}, из них молодых — 80. Педагоги вымышлены."
     )

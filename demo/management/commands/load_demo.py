@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand
 
 from demo.diagnostics import load_demo_diagnostics
 from demo.krymsky import load_demo
-from demo.timashevsk import REGISTER_DAY, load_timashevsk
+from demo.timashevsk import load_timashevsk
 
 
 class Command(BaseCommand):
@@ -39,6 +39,6 @@ class Command(BaseCommand):
             f"Тимашевский район: организаций — {timashevsk['organizations']}, "
             f"площадок для педагогов — {timashevsk['platforms']}, "
             f"модульных программ — {timashevsk['programmes']}, "
-            f"педагогов — {timashevsk['teachers']}, из них молодых на "
-            f"{REGISTER_DAY:%d.%m.%Y} — {timashevsk['young']}. Педагоги вымышлены."
+            f"педагогов — {timashevsk['teachers']}, из них молодых — {timashevsk['young']}. "
+            "Педагоги вымышлены."
         )
