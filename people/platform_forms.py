@@ -176,13 +176,11 @@ class ModuleForm(forms.Form):
                             error_messages={"required": "Укажите название модуля."})
     hours = forms.IntegerField(
         label="Часов", required=False, min_value=1, max_value=32767,
-        help_text="Пусто, если программа часов не указывает.",
         error_messages={"invalid": "Часы — целое число.",
                         "min_value": "Число часов — положительное или не указано.",
                         "max_value": "Слишком большое число часов."},
     )
-    form = forms.CharField(label="Форма", max_length=200, required=False,
-                           help_text="Например, «педагогическая мастерская».")
+    form = forms.CharField(label="Форма", max_length=200, required=False)
 
 
 ModuleFormSet = forms.formset_factory(ModuleForm, extra=1, can_delete=True, max_num=100,
