@@ -19,10 +19,11 @@ from tests.url_policy_rows import (
     imports,
     journal,
     monitoring,
+    people_platforms,
     project_indicators,
     report_jobs,
     rounds,
 )
 
 AREAS = [journal, council, rounds, monitoring, imports, distribution, project_indicators,
-         report_jobs]
+         report_jobs, people_platforms]
