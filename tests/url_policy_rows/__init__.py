@@ -19,10 +19,11 @@ from tests.url_policy_rows import (
     imports,
     journal,
     monitoring,
+    people_teachers,
     project_indicators,
     report_jobs,
     rounds,
 )
 
 AREAS = [journal, council, rounds, monitoring, imports, distribution, project_indicators,
-         report_jobs]
+         report_jobs, people_teachers]
