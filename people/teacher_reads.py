@@ -4,7 +4,7 @@ the platforms a person heads or works in, and the journal of who opened the reco
 import datetime
 
 from django.contrib.auth.models import AnonymousUser, User
-from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
+from django.db.models import Case, Q, QuerySet, Value, When
 
 from people.access import teachers_for_user
 from people.models import YOUNG_TEACHER_YEARS, Teacher, TeacherPlatform, TeacherRecordView
@@ -30,7 +30,7 @@ def register_rows(*, user: User | AnonymousUser, today: datetime.date) -> QueryS
     return (
         teachers_for_user(user)
         .select_related("organization")
-        .annotate(is_young=ExpressionWrapper(young_on(today), output_field=BooleanField()))
+        .annotate(is_young=Case(When(young_on(today), then=Value(True)), default=Value(False)))
         .order_by("organization__sort_rank", "organization__number",
                   "organization__short_name", "full_name", "pk")
     )
