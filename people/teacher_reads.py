@@ -17,7 +17,7 @@ def young_cutoff(day: datetime.date) -> datetime.date:
     exactly when they started after it (``Teacher.is_young_on`` in one query condition)."""
     try:
         return day.replace(year=day.year - YOUNG_TEACHER_YEARS)
-    except ValueError:  # 29 February: a start on 28 February turns three on the 28th
+    except ValueError:  # 29 February has no day three years back; the 28th is the last one
         return datetime.date(day.year - YOUNG_TEACHER_YEARS, 2, 28)
 
 
