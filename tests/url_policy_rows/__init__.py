@@ -20,10 +20,11 @@ from tests.url_policy_rows import (
     journal,
     monitoring,
     people_platforms,
+    people_teachers,
     project_indicators,
     report_jobs,
     rounds,
 )
 
 AREAS = [journal, council, rounds, monitoring, imports, distribution, project_indicators,
-         report_jobs, people_platforms]
+         report_jobs, people_platforms, people_teachers]
