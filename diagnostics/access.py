@@ -18,7 +18,8 @@ from diagnostics.models import (
     Staffing,
 )
 from internships.access import periods_for_user
-from teams.access import municipality_scope, organizations_for_user, teams_for_user
+from teams.access import municipality_scope, organizations_for_user, role_of, teams_for_user
+from teams.models import Role
 
 
 def indicators_for_user(user: User | AnonymousUser) -> QuerySet[SchoolIndicator]:
@@ -44,9 +45,10 @@ def deficits_for_user(user: User | AnonymousUser) -> QuerySet[Deficit]:
 
 
 def rounds_for_user(user: User | AnonymousUser) -> QuerySet[DiagnosticRound]:
+    """Rounds that diagnose management teams; a teacher takes part in none of them."""
     scope = municipality_scope(user, "programme__municipality_id")
     return (
-        DiagnosticRound.objects.none() if scope is None
+        DiagnosticRound.objects.none() if scope is None or role_of(user) == Role.TEACHER
         else DiagnosticRound.objects.filter(**scope)
     )
 

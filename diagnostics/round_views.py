@@ -47,6 +47,7 @@ from teams.access import (
     municipalities_for_user,
     organizations_for_user,
     profile_of,
+    role_of,
     sees_whole_municipality,
 )
 from teams.models import ManagementTeam, Role
@@ -194,8 +195,15 @@ class RoundRow:
     self_count: int
 
 
+def _refuse_teachers(request) -> None:
+    """Team rounds diagnose management teams; a teacher's own diagnostics live elsewhere."""
+    if role_of(request.user) == Role.TEACHER and not request.user.is_superuser:
+        raise PermissionDenied
+
+
 @login_required
 def round_list(request):
+    _refuse_teachers(request)
     today = timezone.localdate()
     rounds = (
         rounds_for_user(request.user)
@@ -483,6 +491,7 @@ def round_self_entry(request, pk):
 
 @login_required
 def team_diagnostics(request, pk):
+    _refuse_teachers(request)
     organization = get_object_or_404(
         organizations_for_user(request.user).select_related("team"), pk=pk
     )

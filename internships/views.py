@@ -90,6 +90,8 @@ def home(request):
     profile = profile_of(request.user)
     if profile is not None and profile.role == Role.SCHOOL and not request.user.is_superuser:
         return redirect("organization_detail", pk=profile.organization_id)
+    if profile is not None and profile.role == Role.TEACHER and not request.user.is_superuser:
+        return redirect("my_page")
     if not sees_whole_municipality(request.user):
         return render(request, "internships/no_role.html")
     period, _ = _selected_period(request)

@@ -1,8 +1,9 @@
 from django.urls import path
 
-from people import teacher_views
+from people import my_views, teacher_views
 
 urlpatterns = [
+    path("my/", my_views.my_page, name="my_page"),
     path("people/", teacher_views.teacher_list, name="teacher_list"),
     path("people/add/", teacher_views.teacher_add, name="teacher_add"),
     path("people/<int:pk>/", teacher_views.teacher_detail, name="teacher_detail"),

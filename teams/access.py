@@ -7,7 +7,14 @@ outside them does not exist for that user (404).
 from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import QuerySet
 
-from teams.models import ManagementTeam, Municipality, Organization, Role, UserProfile
+from teams.models import (
+    ORGANIZATION_ROLES,
+    ManagementTeam,
+    Municipality,
+    Organization,
+    Role,
+    UserProfile,
+)
 
 # Roles that see the whole of their municipality.
 MUNICIPALITY_WIDE_ROLES = (Role.STAFF, Role.CURATOR, Role.ANALYST)
@@ -59,12 +66,15 @@ def organizations_for_user(user: User | AnonymousUser) -> QuerySet[Organization]
     profile = profile_of(user)
     if profile is None:
         return Organization.objects.none()
-    if profile.role == Role.SCHOOL:
+    if profile.role in ORGANIZATION_ROLES:
         return Organization.objects.filter(pk=profile.organization_id)
     return Organization.objects.filter(municipality_id=profile.municipality_id)
 
 
 def teams_for_user(user: User | AnonymousUser) -> QuerySet[ManagementTeam]:
+    """A teacher reads their own school's card but not its management team's records."""
+    if role_of(user) == Role.TEACHER and not user.is_superuser:
+        return ManagementTeam.objects.none()
     return ManagementTeam.objects.filter(organization__in=organizations_for_user(user))
 
 

@@ -131,6 +131,11 @@ class Role(models.TextChoices):
     CURATOR = "curator", "Куратор"
     SCHOOL = "school", "Управленческая команда ОО"
     ANALYST = "analyst", "Аналитик"
+    TEACHER = "teacher", "Педагогический работник"
+
+
+# Roles that belong to one organization of the municipality.
+ORGANIZATION_ROLES = (Role.SCHOOL, Role.TEACHER)
 
 
 class UserProfile(models.Model):
@@ -142,7 +147,8 @@ class UserProfile(models.Model):
     role = models.CharField("роль", max_length=20, choices=Role.choices)
     organization = models.ForeignKey(
         Organization, on_delete=models.PROTECT, null=True, blank=True, related_name="profiles",
-        verbose_name="организация", help_text="Только для роли «Управленческая команда ОО».",
+        verbose_name="организация",
+        help_text="Только для ролей «Управленческая команда ОО» и «Педагогический работник».",
     )
 
     class Meta:
@@ -150,9 +156,9 @@ class UserProfile(models.Model):
         verbose_name_plural = "роли пользователей"
         constraints = [
             models.CheckConstraint(
-                condition=(Q(role=Role.SCHOOL) & Q(organization__isnull=False))
-                | (~Q(role=Role.SCHOOL) & Q(organization__isnull=True)),
-                name="profile_organization_iff_school_role",
+                condition=(Q(role__in=ORGANIZATION_ROLES) & Q(organization__isnull=False))
+                | (~Q(role__in=ORGANIZATION_ROLES) & Q(organization__isnull=True)),
+                name="profile_organization_iff_organization_role",
             ),
         ]
 
@@ -160,13 +166,15 @@ class UserProfile(models.Model):
         return f"{self.user.get_username()}: {self.get_role_display()}"
 
     def clean(self) -> None:
-        if self.role == Role.SCHOOL and self.organization_id is None:
+        if self.role in ORGANIZATION_ROLES and self.organization_id is None:
             raise ValidationError(
-                {"organization": "Для управленческой команды укажите организацию."}
+                {"organization": "Для управленческой команды и педагогического работника "
+                                 "укажите организацию."}
             )
-        if self.role != Role.SCHOOL and self.organization_id is not None:
+        if self.role not in ORGANIZATION_ROLES and self.organization_id is not None:
             raise ValidationError(
-                {"organization": "Организация указывается только для управленческой команды ОО."}
+                {"organization": "Организация указывается только для управленческой команды ОО "
+                                 "и педагогического работника."}
             )
         if self.organization_id is not None and (
             self.organization.municipality_id != self.municipality_id

@@ -231,6 +231,15 @@ def school_user(organization: Organization, **user_fields) -> User:
                      **user_fields)
 
 
+def teacher_user(teacher, **user_fields) -> User:
+    """An account with the role «Педагогический работник» linked to the person's record."""
+    user = make_user(Role.TEACHER, teacher.organization.municipality,
+                     organization=teacher.organization, **user_fields)
+    teacher.user = user
+    teacher.save(update_fields=["user"])
+    return user
+
+
 def curator_user(
     municipality: Municipality, *, platforms=(), curator_fields=None, **user_fields
 ) -> User:

@@ -33,6 +33,7 @@ from internships.models import (
     Programme,
     Tier,
 )
+from people.models import Teacher, WorkerCategory
 from teams.models import ManagementTeam, Municipality, Organization, Role, UserProfile
 from tests.url_policy_rows import AREAS
 
@@ -45,6 +46,7 @@ ACTORS = (
     "school_foreign",
     "analyst",
     "other_municipality",
+    "teacher",
 )
 
 # Answers besides plain status codes.
@@ -55,26 +57,27 @@ MOVED = "→elsewhere"  # 302 elsewhere: a done action or the role's start page
 # One row per URL name: the answer for each actor, in the order of ACTORS.
 # The Django admin is one row under its namespace, checked on its index page.
 POLICY: dict[str, tuple] = {
-    #                      anonym staff  cur+   cur-   school+ school- analyst other
-    "login":               (200,  MOVED, MOVED, MOVED, MOVED, MOVED, MOVED, MOVED),
-    "logout":              (LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN),
-    "health":              (200,  200,   200,   200,   200,   200,   200,   200),
-    "admin":               (ADMIN, ADMIN, ADMIN, ADMIN, ADMIN, ADMIN, ADMIN, ADMIN),
-    "home":                (LOGIN, 200,  200,   200,   MOVED, MOVED, 200,   200),
-    "matrix":              (LOGIN, 200,  200,   200,   403,   403,   200,   200),
-    "matrix_excel":        (LOGIN, 200,  200,   200,   403,   403,   200,   200),
-    "organization_list":   (LOGIN, 200,  200,   200,   403,   403,   200,   200),
-    "organization_detail": (LOGIN, 200,  200,   200,   200,   404,   200,   404),
-    "platform_detail":     (LOGIN, 200,  200,   200,   404,   404,   200,   404),
-    "placement_add":       (LOGIN, 200,  403,   403,   404,   404,   403,   404),
-    "placement_delete":    (LOGIN, 200,  403,   403,   403,   404,   403,   404),
-    "transfer_create":     (LOGIN, 200,  200,   403,   403,   404,   403,   404),
-    "mentorship_add":      (LOGIN, 200,  200,   403,   404,   404,   403,   404),
-    "mentorship_end":      (LOGIN, MOVED, MOVED, 403,  403,   404,   403,   404),
+    #                      anonym staff  cur+   cur-   school+ school- analyst other teacher
+    "login":               (200,  MOVED, MOVED, MOVED, MOVED, MOVED, MOVED, MOVED, MOVED),
+    "logout":              (LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN),
+    "health":              (200,  200,   200,   200,   200,   200,   200,   200, 200),
+    "admin":               (ADMIN, ADMIN, ADMIN, ADMIN, ADMIN, ADMIN, ADMIN, ADMIN, ADMIN),
+    "home":                (LOGIN, 200,  200,   200,   MOVED, MOVED, 200,   200, MOVED),
+    "matrix":              (LOGIN, 200,  200,   200,   403,   403,   200,   200, 403),
+    "matrix_excel":        (LOGIN, 200,  200,   200,   403,   403,   200,   200, 403),
+    "organization_list":   (LOGIN, 200,  200,   200,   403,   403,   200,   200, 403),
+    "organization_detail": (LOGIN, 200,  200,   200,   200,   404,   200,   404, 200),
+    "platform_detail":     (LOGIN, 200,  200,   200,   404,   404,   200,   404, 404),
+    "placement_add":       (LOGIN, 200,  403,   403,   404,   404,   403,   404, 404),
+    "placement_delete":    (LOGIN, 200,  403,   403,   403,   404,   403,   404, 403),
+    "transfer_create":     (LOGIN, 200,  200,   403,   403,   404,   403,   404, 403),
+    "mentorship_add":      (LOGIN, 200,  200,   403,   404,   404,   403,   404, 404),
+    "mentorship_end":      (LOGIN, MOVED, MOVED, 403,  403,   404,   403,   404, 403),
 }  # fmt: skip
 # cur+/cur-: a curator of the platform in question / a curator of none of it;
 # school+/school-: the team of the organization in question / of another one;
-# other: department staff of another municipality.
+# other: department staff of another municipality; teacher: a teacher of the own school
+# (МБОУ СОШ № 4) signed in with the role «Педагогический работник».
 
 # What the <int:pk> of a URL stands for in the data set.
 OBJECT_OF = {
@@ -243,6 +246,12 @@ def _build_dataset() -> DataSet:
                              tier=Tier.LEADER)
     other_staff = User.objects.create_user("other_staff")
     UserProfile.objects.create(user=other_staff, municipality=other, role=Role.STAFF)
+    teacher_user = User.objects.create_user("teacher")
+    UserProfile.objects.create(user=teacher_user, municipality=municipality, role=Role.TEACHER,
+                               organization=own_school)
+    Teacher.objects.create(organization=own_school, full_name="Сидорова Анна Игоревна",
+                           position="учитель начальных классов",
+                           worker_category=WorkerCategory.TEACHER, user=teacher_user)
 
     targets = {
         "organization": own_school.pk,
@@ -270,6 +279,7 @@ def _build_dataset() -> DataSet:
             "school_foreign": "school2",
             "analyst": "analyst",
             "other_municipality": "other_staff",
+            "teacher": "teacher",
         },
     )
 

@@ -2,7 +2,7 @@
 
 Each module defines, in the format of the core table:
     ROWS       — URL name → answer per actor (anonym, staff, cur+, cur-, school+, school-,
-                 analyst, other);
+                 analyst, other, teacher);
     OBJECT_OF  — URL name → the key in the targets its <int:pk> stands for;
     POST_DATA  — POST-only URL name → valid-looking data;
     targets(context) → {key: pk}: builds the area's objects on the demo district.

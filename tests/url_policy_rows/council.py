@@ -14,16 +14,16 @@ from internships.models import AgendaItem, CouncilAttachment, CouncilMeeting
 LOGIN, MOVED = "→login", "→elsewhere"
 
 ROWS: dict[str, tuple] = {
-    #                              anonym staff  cur+   cur-   school+ school- analyst other
-    "council_list":                (LOGIN, 200,  200,   200,   403,   403,   200,   200),
-    "council_detail":              (LOGIN, 200,  200,   200,   404,   404,   200,   404),
-    "council_create":              (LOGIN, 200,  403,   403,   403,   403,   403,   200),
-    "council_edit":                (LOGIN, 200,  403,   403,   404,   404,   403,   404),
-    "council_attachment_add":      (LOGIN, 200,  403,   403,   404,   404,   403,   404),
-    "council_attachment_download": (LOGIN, 200,  200,   200,   404,   404,   200,   404),
-    "council_attachment_delete":   (LOGIN, MOVED, 403,  403,   404,   404,   403,   404),
-    "my_internships":              (LOGIN, 403,  403,   403,   200,   200,   403,   403),
-    "my_internships_excel":        (LOGIN, 403,  403,   403,   200,   200,   403,   403),
+    #                              anonym staff  cur+   cur-   school+ school- analyst other teacher
+    "council_list":                (LOGIN, 200,  200,   200,   403,   403,   200,   200, 403),
+    "council_detail":              (LOGIN, 200,  200,   200,   404,   404,   200,   404, 404),
+    "council_create":              (LOGIN, 200,  403,   403,   403,   403,   403,   200, 403),
+    "council_edit":                (LOGIN, 200,  403,   403,   404,   404,   403,   404, 404),
+    "council_attachment_add":      (LOGIN, 200,  403,   403,   404,   404,   403,   404, 404),
+    "council_attachment_download": (LOGIN, 200,  200,   200,   404,   404,   200,   404, 404),
+    "council_attachment_delete":   (LOGIN, MOVED, 403,  403,   404,   404,   403,   404, 404),
+    "my_internships":              (LOGIN, 403,  403,   403,   200,   200,   403,   403, 403),
+    "my_internships_excel":        (LOGIN, 403,  403,   403,   200,   200,   403,   403, 403),
 }  # fmt: skip
 # The department staff of another municipality may start a protocol of their own year.
 

@@ -11,11 +11,11 @@ from distribution.proposals import default_parameters, proposal_to_json, suggest
 LOGIN, MOVED = "→login", "→elsewhere"
 
 ROWS: dict[str, tuple] = {
-    #                          anonym staff  cur+   cur-   school+ school- analyst other
-    "distribution_new":        (LOGIN, 200,  403,   403,   403,   403,   403,   200),
-    "distribution_detail":     (LOGIN, 200,  403,   403,   403,   403,   403,   404),
-    "distribution_status":     (LOGIN, 200,  403,   403,   403,   403,   403,   404),
-    "distribution_accept":     (LOGIN, MOVED, 403,  403,   403,   403,   403,   404),
+    #                          anonym staff  cur+   cur-   school+ school- analyst other teacher
+    "distribution_new":        (LOGIN, 200,  403,   403,   403,   403,   403,   200, 403),
+    "distribution_detail":     (LOGIN, 200,  403,   403,   403,   403,   403,   404, 403),
+    "distribution_status":     (LOGIN, 200,  403,   403,   403,   403,   403,   404, 403),
+    "distribution_accept":     (LOGIN, MOVED, 403,  403,   403,   403,   403,   404, 403),
 }  # fmt: skip
 OBJECT_OF: dict[str, str] = {
     "distribution_detail": "proposal",

@@ -3,10 +3,10 @@
 LOGIN = "→login"
 
 TABLES = ("organizations", "indicators", "staffing", "diagnoses")
-#                     anonym staff  cur+   cur-   school+ school- analyst other
-DOWNLOAD =           (LOGIN, 200,   200,   200,   403,    403,    200,    200)
-STAFF_IMPORT =       (LOGIN, 200,   403,   403,   403,    403,    403,    200)
-CURATOR_IMPORT =     (LOGIN, 200,   200,   403,   403,    403,    403,    200)  # fmt: skip
+#                     anonym staff  cur+   cur-   school+ school- analyst other teacher
+DOWNLOAD =           (LOGIN, 200,   200,   200,   403,    403,    200,    200,   403)
+STAFF_IMPORT =       (LOGIN, 200,   403,   403,   403,    403,    403,    200,   403)
+CURATOR_IMPORT =     (LOGIN, 200,   200,   403,   403,    403,    403,    200,   403)  # fmt: skip
 
 ROWS: dict[str, tuple] = {
     "imports": DOWNLOAD,

@@ -21,20 +21,20 @@ from teams.models import ManagementTeam
 LOGIN, MOVED = "→login", "→elsewhere"
 
 ROWS: dict[str, tuple] = {
-    #                        anonym staff  cur+   cur-   school+ school- analyst other
-    "journal":               (LOGIN, 200,  200,   200,   404,   404,   200,   404),
-    "journal_excel":         (LOGIN, 200,  200,   200,   404,   404,   200,   404),
-    "entry_add":             (LOGIN, 200,  200,   403,   404,   404,   403,   404),
-    "entry_detail":          (LOGIN, 200,  200,   200,   200,   404,   200,   404),
-    "entry_edit":            (LOGIN, 200,  200,   403,   403,   404,   403,   404),
-    "entry_results":         (LOGIN, 200,  200,   403,   403,   404,   403,   404),
-    "entry_delete":          (LOGIN, 200,  200,   403,   403,   404,   403,   404),
-    "attachment_download":   (LOGIN, 200,  200,   200,   200,   404,   200,   404),
-    "attachment_delete":     (LOGIN, MOVED, MOVED, 403,  403,   404,   403,   404),
-    "plan":                  (LOGIN, 200,  200,   200,   404,   404,   200,   404),
-    "plan_add":              (LOGIN, 200,  200,   403,   404,   404,   403,   404),
-    "plan_edit":             (LOGIN, 200,  200,   403,   403,   403,   403,   404),
-    "plan_delete":           (LOGIN, MOVED, MOVED, 403,  403,   403,   403,   404),
+    #                        anonym staff  cur+   cur-   school+ school- analyst other teacher
+    "journal":               (LOGIN, 200,  200,   200,   404,   404,   200,   404, 404),
+    "journal_excel":         (LOGIN, 200,  200,   200,   404,   404,   200,   404, 404),
+    "entry_add":             (LOGIN, 200,  200,   403,   404,   404,   403,   404, 404),
+    "entry_detail":          (LOGIN, 200,  200,   200,   200,   404,   200,   404, 404),
+    "entry_edit":            (LOGIN, 200,  200,   403,   403,   404,   403,   404, 404),
+    "entry_results":         (LOGIN, 200,  200,   403,   403,   404,   403,   404, 404),
+    "entry_delete":          (LOGIN, 200,  200,   403,   403,   404,   403,   404, 404),
+    "attachment_download":   (LOGIN, 200,  200,   200,   200,   404,   200,   404, 404),
+    "attachment_delete":     (LOGIN, MOVED, MOVED, 403,  403,   404,   403,   404, 404),
+    "plan":                  (LOGIN, 200,  200,   200,   404,   404,   200,   404, 404),
+    "plan_add":              (LOGIN, 200,  200,   403,   404,   404,   403,   404, 404),
+    "plan_edit":             (LOGIN, 200,  200,   403,   403,   403,   403,   404, 404),
+    "plan_delete":           (LOGIN, MOVED, MOVED, 403,  403,   403,   403,   404, 404),
 }  # fmt: skip
 OBJECT_OF: dict[str, str] = {
     "journal": "platform",

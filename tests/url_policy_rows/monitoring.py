@@ -8,15 +8,15 @@ needs; only department staff enter indicators and staffing.
 LOGIN, MOVED = "→login", "→elsewhere"
 
 ROWS: dict[str, tuple] = {
-    #                          anonym staff  cur+   cur-   school+ school- analyst other
-    "indicators":              (LOGIN, 200,  200,   200,   403,   403,   200,   200),
-    "organization_indicators": (LOGIN, 200,  200,   200,   200,   404,   200,   404),
-    "indicator_edit":          (LOGIN, 200,  403,   403,   403,   404,   403,   404),
-    "staffing":                (LOGIN, 200,  200,   200,   403,   403,   200,   200),
-    "staffing_edit":           (LOGIN, 200,  403,   403,   403,   404,   403,   404),
-    "needs_map":               (LOGIN, 200,  200,   200,   403,   403,   200,   200),
-    "my_needs":                (LOGIN, MOVED, MOVED, MOVED, 200,  200,   MOVED, MOVED),
-    "organization_needs":      (LOGIN, 200,  200,   200,   200,   404,   200,   404),
+    #                          anonym staff  cur+   cur-   school+ school- analyst other teacher
+    "indicators":              (LOGIN, 200,  200,   200,   403,   403,   200,   200, 403),
+    "organization_indicators": (LOGIN, 200,  200,   200,   200,   404,   200,   404, 200),
+    "indicator_edit":          (LOGIN, 200,  403,   403,   403,   404,   403,   404, 403),
+    "staffing":                (LOGIN, 200,  200,   200,   403,   403,   200,   200, 403),
+    "staffing_edit":           (LOGIN, 200,  403,   403,   403,   404,   403,   404, 403),
+    "needs_map":               (LOGIN, 200,  200,   200,   403,   403,   200,   200, 403),
+    "my_needs":                (LOGIN, MOVED, MOVED, MOVED, 200,  200,   MOVED, MOVED, 403),
+    "organization_needs":      (LOGIN, 200,  200,   200,   200,   404,   200,   404, 200),
 }  # fmt: skip
 OBJECT_OF: dict[str, str] = {
     "organization_indicators": "organization",

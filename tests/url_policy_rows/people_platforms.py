@@ -20,18 +20,18 @@ from people.models import (
 LOGIN = "→login"
 
 ROWS: dict[str, tuple] = {
-    #                              anonym staff  cur+   cur-   school+ school- analyst other
-    "teacher_platform_list":       (LOGIN, 200,  200,   200,   200,   200,   200,   200),
-    "teacher_platform_detail":     (LOGIN, 200,  200,   200,   200,   200,   200,   404),
-    "teacher_platform_create":     (LOGIN, 200,  403,   403,   403,   403,   403,   200),
-    "teacher_platform_edit":       (LOGIN, 200,  403,   403,   403,   403,   403,   404),
-    "teacher_platform_delete":     (LOGIN, 200,  403,   403,   403,   403,   403,   404),
-    "modular_programme_create":    (LOGIN, 200,  403,   403,   403,   403,   403,   404),
-    "modular_programme_edit":      (LOGIN, 200,  403,   403,   403,   403,   403,   404),
-    "modular_programme_delete":    (LOGIN, 200,  403,   403,   403,   403,   403,   404),
-    "competence_area_list":        (LOGIN, 200,  200,   200,   200,   200,   200,   200),
-    "competence_area_create":      (LOGIN, 200,  403,   403,   403,   403,   403,   200),
-    "competence_area_edit":        (LOGIN, 200,  403,   403,   403,   403,   403,   404),
+    #                              anonym staff  cur+   cur-   school+ school- analyst other teacher
+    "teacher_platform_list":       (LOGIN, 200,  200,   200,   200,   200,   200,   200, 200),
+    "teacher_platform_detail":     (LOGIN, 200,  200,   200,   200,   200,   200,   404, 200),
+    "teacher_platform_create":     (LOGIN, 200,  403,   403,   403,   403,   403,   200, 403),
+    "teacher_platform_edit":       (LOGIN, 200,  403,   403,   403,   403,   403,   404, 403),
+    "teacher_platform_delete":     (LOGIN, 200,  403,   403,   403,   403,   403,   404, 403),
+    "modular_programme_create":    (LOGIN, 200,  403,   403,   403,   403,   403,   404, 403),
+    "modular_programme_edit":      (LOGIN, 200,  403,   403,   403,   403,   403,   404, 403),
+    "modular_programme_delete":    (LOGIN, 200,  403,   403,   403,   403,   403,   404, 403),
+    "competence_area_list":        (LOGIN, 200,  200,   200,   200,   200,   200,   200, 200),
+    "competence_area_create":      (LOGIN, 200,  403,   403,   403,   403,   403,   200, 403),
+    "competence_area_edit":        (LOGIN, 200,  403,   403,   403,   403,   403,   404, 403),
 }  # fmt: skip
 # The department staff of another municipality may add platforms and areas of their own.
 

@@ -12,14 +12,15 @@ from people.models import Teacher, WorkerCategory
 LOGIN, MOVED = "→login", "→elsewhere"
 
 ROWS: dict[str, tuple] = {
-    #                         anonym staff  cur+   cur-   school+ school- analyst other
-    "teacher_list":           (LOGIN, 200,  200,   200,   200,   200,   403,   200),
-    "teacher_add":            (LOGIN, 200,  403,   403,   200,   200,   403,   200),
-    "teacher_detail":         (LOGIN, 200,  200,   404,   200,   404,   404,   404),
-    "teacher_edit":           (LOGIN, 200,  403,   404,   200,   404,   404,   404),
-    "teacher_delete":         (LOGIN, 200,  403,   404,   200,   404,   404,   404),
-    "teacher_master_grant":   (LOGIN, MOVED, 403,  404,   403,   404,   404,   404),
-    "teacher_master_revoke":  (LOGIN, MOVED, 403,  404,   403,   404,   404,   404),
+    #                         anonym staff  cur+   cur-   school+ school- analyst other teacher
+    "my_page":                (LOGIN, 403,  403,   403,   403,   403,   403,   403,   200),
+    "teacher_list":           (LOGIN, 200,  200,   200,   200,   200,   403,   200, 403),
+    "teacher_add":            (LOGIN, 200,  403,   403,   200,   200,   403,   200, 403),
+    "teacher_detail":         (LOGIN, 200,  200,   404,   200,   404,   404,   404, 404),
+    "teacher_edit":           (LOGIN, 200,  403,   404,   200,   404,   404,   404, 404),
+    "teacher_delete":         (LOGIN, 200,  403,   404,   200,   404,   404,   404, 404),
+    "teacher_master_grant":   (LOGIN, MOVED, 403,  404,   403,   404,   404,   404, 404),
+    "teacher_master_revoke":  (LOGIN, MOVED, 403,  404,   403,   404,   404,   404, 404),
 }  # fmt: skip
 # Every school and the staff of another municipality keep a register of their own, so the
 # list and the add form open for them, empty of our people.

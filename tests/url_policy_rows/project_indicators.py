@@ -7,8 +7,8 @@ municipality's staff roles read them; a school team does not.
 LOGIN, MOVED = "→login", "→elsewhere"
 
 ROWS: dict[str, tuple] = {
-    #                          anonym staff  cur+   cur-   school+ school- analyst other
-    "project_indicators":      (LOGIN, 200,  200,   200,   403,   403,   200,   200),
+    #                          anonym staff  cur+   cur-   school+ school- analyst other teacher
+    "project_indicators":      (LOGIN, 200,  200,   200,   403,   403,   200,   200, 403),
 }  # fmt: skip
 OBJECT_OF: dict[str, str] = {}
 POST_DATA: dict[str, dict] = {}

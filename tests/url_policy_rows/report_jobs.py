@@ -15,10 +15,10 @@ from reports.models import JobStatus, ReportJob, ReportKind
 LOGIN, MOVED = "→login", "→elsewhere"
 
 ROWS: dict[str, tuple] = {
-    #                          anonym staff  cur+   cur-   school+ school- analyst other
-    "report_jobs":             (LOGIN, 200,  403,   403,   403,   403,   200,   200),
-    "report_job_status":       (LOGIN, 200,  404,   404,   404,   404,   200,   404),
-    "report_job_download":     (LOGIN, 200,  404,   404,   404,   404,   200,   404),
+    #                          anonym staff  cur+   cur-   school+ school- analyst other teacher
+    "report_jobs":             (LOGIN, 200,  403,   403,   403,   403,   200,   200, 403),
+    "report_job_status":       (LOGIN, 200,  404,   404,   404,   404,   200,   404, 404),
+    "report_job_download":     (LOGIN, 200,  404,   404,   404,   404,   200,   404, 404),
 }  # fmt: skip
 OBJECT_OF: dict[str, str] = {
     "report_job_status": "report_job",

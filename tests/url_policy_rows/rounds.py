@@ -11,19 +11,19 @@ from diagnostics.models import Deficit, DiagnosticRound
 LOGIN = "→login"
 
 ROWS: dict[str, tuple] = {
-    #                      anonym staff cur+  cur-  school+ school- analyst other
-    "deficit_list":        (LOGIN, 200, 200,  200,  403,   403,    200,    200),
-    "deficit_create":      (LOGIN, 200, 403,  403,  403,   403,    403,    200),
-    "deficit_edit":        (LOGIN, 200, 403,  403,  403,   403,    403,    404),
-    "deficit_delete":      (LOGIN, 200, 403,  403,  403,   403,    403,    404),
-    "round_list":          (LOGIN, 200, 200,  200,  200,   200,    200,    200),
-    "round_create":        (LOGIN, 200, 403,  403,  403,   403,    403,    200),
-    "round_detail":        (LOGIN, 200, 200,  200,  200,   200,    200,    404),
-    "round_edit":          (LOGIN, 200, 403,  403,  403,   403,    403,    404),
-    "round_expert_entry":  (LOGIN, 200, 200,  403,  403,   403,    403,    404),
-    "round_self_entry":    (LOGIN, 403, 403,  403,  200,   200,    403,    404),
-    "round_dynamics":      (LOGIN, 200, 200,  200,  403,   403,    200,    200),
-    "team_diagnostics":    (LOGIN, 200, 200,  200,  200,   404,    200,    404),
+    #                      anonym staff cur+  cur-  school+ school- analyst other teacher
+    "deficit_list":        (LOGIN, 200, 200,  200,  403,   403,    200,    200, 403),
+    "deficit_create":      (LOGIN, 200, 403,  403,  403,   403,    403,    200, 403),
+    "deficit_edit":        (LOGIN, 200, 403,  403,  403,   403,    403,    404, 403),
+    "deficit_delete":      (LOGIN, 200, 403,  403,  403,   403,    403,    404, 403),
+    "round_list":          (LOGIN, 200, 200,  200,  200,   200,    200,    200, 403),
+    "round_create":        (LOGIN, 200, 403,  403,  403,   403,    403,    200, 403),
+    "round_detail":        (LOGIN, 200, 200,  200,  200,   200,    200,    404, 404),
+    "round_edit":          (LOGIN, 200, 403,  403,  403,   403,    403,    404, 404),
+    "round_expert_entry":  (LOGIN, 200, 200,  403,  403,   403,    403,    404, 404),
+    "round_self_entry":    (LOGIN, 403, 403,  403,  200,   200,    403,    404, 404),
+    "round_dynamics":      (LOGIN, 200, 200,  200,  403,   403,    200,    200, 403),
+    "team_diagnostics":    (LOGIN, 200, 200,  200,  200,   404,    200,    404, 403),
 }  # fmt: skip
 # round_self_entry: both school users' teams are placed in the round's year, so each
 # opens its own self-assessment; school+/school- differ only on organization pages.
