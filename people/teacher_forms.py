@@ -98,3 +98,38 @@ class MasterForm(CrispyForm):
         super().__init__(*args, **kwargs)
         self.fields["since"].initial = timezone.localdate()
         self.helper.form_action = reverse("teacher_master_grant", args=[teacher.pk])
+
+
+class AccountForm(CrispyForm):
+    """The school opens a teacher's account: a login and a first password to hand over."""
+
+    submit_label = "Открыть учётную запись"
+    username = forms.RegexField(
+        label="Имя для входа", max_length=150, regex=r"^[A-Za-z0-9.@+_-]+\Z",
+        help_text="Латинские буквы, цифры и знаки . @ + - _ без пробелов.",
+        error_messages={"required": "Укажите имя для входа.",
+                        "invalid": "Имя для входа: только латинские буквы, цифры и . @ + - _.",
+                        "max_length": "Имя для входа — не длиннее 150 знаков."},
+    )
+    password1 = forms.CharField(
+        label="Первый пароль", widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text="Не короче 10 знаков, не только цифры. Передайте его работнику лично; "
+                  "после входа он сменит пароль сам.",
+        error_messages={"required": "Укажите пароль."},
+    )
+    password2 = forms.CharField(
+        label="Пароль ещё раз",
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        error_messages={"required": "Повторите пароль."},
+    )
+
+    def __init__(self, *args, teacher: Teacher, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper.form_action = reverse("teacher_account_open", args=[teacher.pk])
+
+    def clean(self):
+        data = super().clean()
+        if data.get("password1") and data.get("password2") and (
+                data["password1"] != data["password2"]):
+            self.add_error("password2", "Пароли не совпадают.")
+        return data

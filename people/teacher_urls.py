@@ -1,6 +1,6 @@
 from django.urls import path
 
-from people import my_views, teacher_views
+from people import account_views, my_views, teacher_views
 
 urlpatterns = [
     path("my/", my_views.my_page, name="my_page"),
@@ -13,4 +13,8 @@ urlpatterns = [
          name="teacher_master_grant"),
     path("people/<int:pk>/master/revoke/", teacher_views.teacher_master_revoke,
          name="teacher_master_revoke"),
+    path("people/<int:pk>/account/", account_views.teacher_account_open,
+         name="teacher_account_open"),
+    path("people/<int:pk>/account/close/", account_views.teacher_account_close,
+         name="teacher_account_close"),
 ]

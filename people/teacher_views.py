@@ -44,7 +44,7 @@ def register_readers(view):
 
 def _teacher_for(request, pk) -> Teacher:
     return get_object_or_404(
-        teachers_for_user(request.user).select_related("organization"), pk=pk)
+        teachers_for_user(request.user).select_related("organization", "user"), pk=pk)
 
 
 def _managed_teacher(request, pk) -> Teacher:

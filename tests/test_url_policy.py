@@ -60,6 +60,8 @@ POLICY: dict[str, tuple] = {
     #                      anonym staff  cur+   cur-   school+ school- analyst other teacher
     "login":               (200,  MOVED, MOVED, MOVED, MOVED, MOVED, MOVED, MOVED, MOVED),
     "logout":              (LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN),
+    "password_change":     (LOGIN, 200,  200,   200,   200,   200,   200,   200,   200),
+    "password_change_done": (LOGIN, 200, 200,   200,   200,   200,   200,   200,   200),
     "health":              (200,  200,   200,   200,   200,   200,   200,   200, 200),
     "admin":               (ADMIN, ADMIN, ADMIN, ADMIN, ADMIN, ADMIN, ADMIN, ADMIN, ADMIN),
     "home":                (LOGIN, 200,  200,   200,   MOVED, MOVED, 200,   200, MOVED),

@@ -21,6 +21,8 @@ ROWS: dict[str, tuple] = {
     "teacher_delete":         (LOGIN, 200,  403,   404,   200,   404,   404,   404, 404),
     "teacher_master_grant":   (LOGIN, MOVED, 403,  404,   403,   404,   404,   404, 404),
     "teacher_master_revoke":  (LOGIN, MOVED, 403,  404,   403,   404,   404,   404, 404),
+    "teacher_account_open":   (LOGIN, 200,  403,   404,   200,   404,   404,   404,   404),
+    "teacher_account_close":  (LOGIN, MOVED, 403,  404,   MOVED, 404,   404,   404,   404),
 }  # fmt: skip
 # Every school and the staff of another municipality keep a register of their own, so the
 # list and the add form open for them, empty of our people.
@@ -31,10 +33,13 @@ OBJECT_OF: dict[str, str] = {
     "teacher_delete": "teacher",
     "teacher_master_grant": "teacher",
     "teacher_master_revoke": "teacher",
+    "teacher_account_open": "teacher",
+    "teacher_account_close": "teacher",
 }
 POST_DATA: dict[str, dict] = {
     "teacher_master_grant": {"since": "2022-01-10"},
     "teacher_master_revoke": {},
+    "teacher_account_close": {},
 }
 
 
