@@ -125,9 +125,29 @@ LOGOUT_REDIRECT_URL = "login"
 
 # Login throttling: the lock is per username and address together, so a
 # stranger who mistypes someone's password cannot lock that person out.
+# Sign-in lockout (teams/lockouts.py): AXES_FAILURE_LIMIT failures of one username from one
+# client address, or AXES_USERNAME_FAILURE_LIMIT from all addresses together, lock the
+# account for an hour; department staff lift a lock on the page «Блокировки входа».
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_USERNAME_FAILURE_LIMIT = env.int("AXES_USERNAME_FAILURE_LIMIT", default=20)
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "teams.lockouts.PortalAxesHandler"
+# The client address (django-ipware). PORTAL_PROXY_COUNT is the number of reverse proxies
+# in front of the portal; with 0 (the default) X-Forwarded-For is ignored and the address
+# is REMOTE_ADDR. Behind one nginx that sets `X-Forwarded-For $remote_addr` set it to 1.
+# PORTAL_TRUSTED_PROXIES lists the proxies' address prefixes where the chain is known.
+PORTAL_PROXY_COUNT = env.int("PORTAL_PROXY_COUNT", default=0)
+PORTAL_TRUSTED_PROXIES = env.list("PORTAL_TRUSTED_PROXIES", default=[])
+if PORTAL_PROXY_COUNT or PORTAL_TRUSTED_PROXIES:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+    AXES_IPWARE_PROXY_ORDER = "right-most"
+    # X-Forwarded-For lists the client and then every proxy but the last one, whose
+    # address is REMOTE_ADDR.
+    AXES_IPWARE_PROXY_COUNT = max(PORTAL_PROXY_COUNT - 1, 0)
+    AXES_IPWARE_PROXY_TRUSTED_IPS = PORTAL_TRUSTED_PROXIES or None
+else:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("REMOTE_ADDR",)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 

@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from config.health import health
+from teams import lockout_views
 
 admin.site.site_header = "Стажировки: администрирование"
 admin.site.site_title = "Стажировки"
@@ -14,6 +15,8 @@ urlpatterns = [
     path("accounts/password/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(),
          name="password_change_done"),
+    path("accounts/lockouts/", lockout_views.lockout_list, name="lockout_list"),
+    path("accounts/lockouts/lift/", lockout_views.lockout_lift, name="lockout_lift"),
     path("health/", health, name="health"),
     path("admin/", admin.site.urls),
     path("", include("internships.urls")),

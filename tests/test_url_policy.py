@@ -62,6 +62,8 @@ POLICY: dict[str, tuple] = {
     "logout":              (LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN),
     "password_change":     (LOGIN, 200,  200,   200,   200,   200,   200,   200,   200),
     "password_change_done": (LOGIN, 200, 200,   200,   200,   200,   200,   200,   200),
+    "lockout_list":        (LOGIN, 200,  403,   403,   403,   403,   403,   200,   403),
+    "lockout_lift":        (LOGIN, 404,  403,   403,   403,   403,   403,   404,   403),
     "health":              (200,  200,   200,   200,   200,   200,   200,   200, 200),
     "admin":               (ADMIN, ADMIN, ADMIN, ADMIN, ADMIN, ADMIN, ADMIN, ADMIN, ADMIN),
     "home":                (LOGIN, 200,  200,   200,   MOVED, MOVED, 200,   200, MOVED),
@@ -95,6 +97,7 @@ OBJECT_OF = {
 # Actions that take POST only, with valid-looking data; every other URL is checked with GET.
 POST_DATA = {
     "logout": {},
+    "lockout_lift": {"username": "nobody"},
     "mentorship_end": {"ended_on": "2022-05-20"},
 }
 
