@@ -114,7 +114,7 @@ def server_environment(*, port: int, folder: Path) -> dict[str, str]:
 def _wait_for_health(server: subprocess.Popen, port: int) -> dict:
     """The /health/ answer once the database check passes (no worker runs in the test)."""
     deadline = time.monotonic() + HEALTH_WAIT_SECONDS
-    url = f"http://127.0.0.1:{port}/health/?format=json"
+    url = f"http://127.0.0.1:{port}/health/ready/"
     while time.monotonic() < deadline:
         if server.poll() is not None:
             raise RuntimeError(f"gunicorn завершился с кодом {server.returncode}")

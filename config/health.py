@@ -1,7 +1,12 @@
-"""The operators' /health/ page: is the database, the queue and the worker alive.
+"""Is the portal alive: three answers for three kinds of callers.
 
-Open to anyone and showing no data: a monitoring probe must reach it without
-an account. Failure reasons are short and generic; the details go to the log.
+- ``/health/live/`` — for load balancers: the process answers; no I/O, milliseconds.
+- ``/health/ready/`` — for monitoring: database, queue and worker, as JSON, 200 or 503. The
+  checks run at most once per ``HEALTH_READY_CACHE_SECONDS`` per process, so a flood of
+  probes costs nothing (the worker check alone waits up to ``HEALTH_WORKER_TIMEOUT``).
+- ``/health/`` — the page with the reasons, for the department's staff and administrators.
+
+None shows data of the portal. Failure reasons are short and generic; details go to the log.
 """
 
 import logging
@@ -10,6 +15,9 @@ from dataclasses import dataclass
 
 from celery.result import EagerResult
 from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import render
@@ -17,6 +25,8 @@ from django.views.decorators.cache import never_cache
 
 from config.celery import app as celery_app
 from config.celery import ping
+from teams.access import has_role
+from teams.models import Role
 
 logger = logging.getLogger(__name__)
 
@@ -105,14 +115,31 @@ def run_checks() -> list[Check]:
     ]
 
 
+READY_CACHE_KEY = "health:ready"
+
+
 @never_cache
+def health_live(request):
+    return JsonResponse({"status": "ok"})
+
+
+@never_cache
+def health_ready(request):
+    answers = cache.get(READY_CACHE_KEY)
+    if answers is None:
+        answers = {check.key: "ok" if check.ok else "failed" for check in run_checks()}
+        cache.set(READY_CACHE_KEY, answers, settings.HEALTH_READY_CACHE_SECONDS)
+    status = 200 if all(answer == "ok" for answer in answers.values()) else 503
+    return JsonResponse(answers, status=status)
+
+
+@never_cache
+@login_required
 def health(request):
+    if not has_role(request.user, Role.STAFF):
+        raise PermissionDenied
     checks = run_checks()
     status = 200 if all(check.ok for check in checks) else 503
-    if request.GET.get("format") == "json":
-        return JsonResponse(
-            {check.key: "ok" if check.ok else "failed" for check in checks}, status=status
-        )
     return render(
         request,
         "health.html",

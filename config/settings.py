@@ -292,6 +292,7 @@ CELERY_BEAT_SCHEDULE_FILENAME = str(
 
 # Seconds the /health/ page waits for the worker to answer a ping.
 HEALTH_WORKER_TIMEOUT = env.float("HEALTH_WORKER_TIMEOUT", default=3.0)
+HEALTH_READY_CACHE_SECONDS = env.int("HEALTH_READY_CACHE_SECONDS", default=5)
 
 LOGGING = {
     "version": 1,

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from config.health import health
+from config.health import health, health_live, health_ready
 from teams import lockout_views
 
 admin.site.site_header = "Стажировки: администрирование"
@@ -18,6 +18,8 @@ urlpatterns = [
     path("accounts/lockouts/", lockout_views.lockout_list, name="lockout_list"),
     path("accounts/lockouts/lift/", lockout_views.lockout_lift, name="lockout_lift"),
     path("health/", health, name="health"),
+    path("health/live/", health_live, name="health_live"),
+    path("health/ready/", health_ready, name="health_ready"),
     path("admin/", admin.site.urls),
     path("", include("internships.urls")),
     path("", include("diagnostics.urls")),

@@ -81,3 +81,20 @@ def redis_queue(reconfigure_celery):
     with app.connection_for_write() as connection:
         connection.default_channel.queue_purge(REDIS_TEST_QUEUE)
     return app
+
+
+@pytest.fixture(autouse=True)
+def fresh_ready_answer():
+    """/health/ready/ keeps its answer for a few seconds; each test starts without it."""
+    from django.core.cache import cache
+
+    from config.health import READY_CACHE_KEY
+
+    cache.delete(READY_CACHE_KEY)
+
+
+@pytest.fixture
+def staff_client(client, django_user_model):
+    """The detailed /health/ page is for administrators and department staff."""
+    client.force_login(django_user_model.objects.create_superuser("operator"))
+    return client

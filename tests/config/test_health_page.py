@@ -1,12 +1,17 @@
+import time
+
 import pytest
 from django.urls import reverse
+
+from config import health
+from tests.helpers import assert_redirects_to_login
 
 CHECK_TITLES = ("База данных", "Брокер очередей", "Фоновый обработчик")
 
 
 @pytest.mark.django_db
-def test_it_reports_every_check_ok_to_an_anonymous_visitor(client):
-    response = client.get(reverse("health"))
+def test_it_reports_every_check_ok_to_an_administrator(staff_client):
+    response = staff_client.get(reverse("health"))
 
     assert response.status_code == 200
     assert [(check.title, check.ok) for check in response.context["checks"]] == [
@@ -20,18 +25,34 @@ def test_it_reports_every_check_ok_to_an_anonymous_visitor(client):
 
 
 @pytest.mark.django_db
-def test_it_shows_no_data_of_the_portal(client, django_user_model):
-    django_user_model.objects.create_user(username="director-secret", password="x" * 12)
-
-    response = client.get(reverse("health"))
-
-    assert response.status_code == 200
-    assert "director-secret" not in response.content.decode()
+def test_it_keeps_the_detailed_page_from_anonymous_visitors(client):
+    assert_redirects_to_login(client.get(reverse("health")))
 
 
 @pytest.mark.django_db
-def test_it_answers_json_when_asked(client):
-    response = client.get(reverse("health"), {"format": "json"})
+def test_it_keeps_the_detailed_page_from_users_who_are_not_staff(client, django_user_model):
+    client.force_login(django_user_model.objects.create_user("someone"))
+
+    assert client.get(reverse("health")).status_code == 403
+
+
+@pytest.mark.django_db
+def test_it_answers_liveness_without_touching_anything(client, django_assert_num_queries,
+                                                       monkeypatch):
+    monkeypatch.setattr(health, "run_checks", lambda: pytest.fail("liveness ran the checks"))
+
+    with django_assert_num_queries(0):
+        started = time.perf_counter()
+        response = client.get(reverse("health_live"))
+        elapsed = time.perf_counter() - started
+
+    assert response.status_code == 200 and response.json() == {"status": "ok"}
+    assert elapsed < 0.1
+
+
+@pytest.mark.django_db
+def test_it_answers_readiness_as_json_to_anyone(client):
+    response = client.get(reverse("health_ready"))
 
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
@@ -39,8 +60,30 @@ def test_it_answers_json_when_asked(client):
 
 
 @pytest.mark.django_db
+def test_it_runs_the_readiness_checks_once_for_a_flood_of_probes(client, monkeypatch):
+    runs = []
+    real_checks = health.run_checks
+    monkeypatch.setattr(health, "run_checks", lambda: runs.append(1) or real_checks())
+
+    answers = [client.get(reverse("health_ready")).status_code for _ in range(20)]
+
+    assert answers == [200] * 20
+    assert len(runs) == 1
+
+
+@pytest.mark.django_db
+def test_it_shows_no_data_of_the_portal(staff_client, django_user_model):
+    django_user_model.objects.create_user(username="director-secret", password="x" * 12)
+
+    response = staff_client.get(reverse("health"))
+
+    assert response.status_code == 200
+    assert "director-secret" not in response.content.decode()
+
+
+@pytest.mark.django_db
 def test_it_answers_503_and_skips_the_worker_when_the_broker_is_unreachable(
-    client, reconfigure_celery
+    staff_client, reconfigure_celery
 ):
     # Nothing listens on port 1: the connection is refused at once.
     reconfigure_celery(
@@ -49,7 +92,7 @@ def test_it_answers_503_and_skips_the_worker_when_the_broker_is_unreachable(
         task_always_eager=False,
     )
 
-    response = client.get(reverse("health"))
+    response = staff_client.get(reverse("health"))
 
     assert response.status_code == 503
     failures = {check.key: check.failure for check in response.context["checks"]}
@@ -59,11 +102,9 @@ def test_it_answers_503_and_skips_the_worker_when_the_broker_is_unreachable(
         "worker": "не проверен: брокер очередей недоступен",
     }
     assert "нет соединения с брокером очередей" in response.content.decode()
-    assert client.get(reverse("health"), {"format": "json"}).json() == {
-        "database": "ok",
-        "broker": "failed",
-        "worker": "failed",
-    }
+    ready = staff_client.get(reverse("health_ready"))
+    assert ready.status_code == 503
+    assert ready.json() == {"database": "ok", "broker": "failed", "worker": "failed"}
 
 
 def test_its_template_carries_no_inline_script_or_style(client):

@@ -20,44 +20,45 @@ def _start_worker(app):
 
 @pytest.mark.django_db(transaction=True)
 def test_it_gets_the_answer_of_a_worker_through_the_file_system_queue(
-    client, settings, filesystem_queue
+    staff_client, settings, filesystem_queue
 ):
     settings.HEALTH_WORKER_TIMEOUT = 15
 
     with _start_worker(filesystem_queue):
-        response = client.get(reverse("health"))
+        response = staff_client.get(reverse("health"))
 
     assert response.status_code == 200, response.context["checks"]
     assert _worker_check(response).ok
 
 
 @pytest.mark.django_db
-def test_it_reports_a_silent_worker_on_the_file_system_queue(client, settings, filesystem_queue):
+def test_it_reports_a_silent_worker_on_the_file_system_queue(staff_client, settings,
+                                                            filesystem_queue):
     settings.HEALTH_WORKER_TIMEOUT = 0.5
 
-    response = client.get(reverse("health"))
+    response = staff_client.get(reverse("health"))
 
     assert response.status_code == 503
     assert _worker_check(response).failure == "не ответил за 0.5 с"
-    assert client.get(reverse("health"), {"format": "json"}).json()["worker"] == "failed"
+    assert staff_client.get(reverse("health_ready")).json()["worker"] == "failed"
 
 
 @pytest.mark.django_db(transaction=True)
-def test_it_gets_the_answer_of_a_worker_through_redis(client, settings, redis_queue):
+def test_it_gets_the_answer_of_a_worker_through_redis(staff_client, settings, redis_queue):
     settings.HEALTH_WORKER_TIMEOUT = 15
 
     with _start_worker(redis_queue):
-        response = client.get(reverse("health"))
+        response = staff_client.get(reverse("health"))
 
     assert response.status_code == 200, response.context["checks"]
     assert _worker_check(response).ok
 
 
 @pytest.mark.django_db
-def test_it_reports_a_silent_worker_on_redis(client, settings, redis_queue):
+def test_it_reports_a_silent_worker_on_redis(staff_client, settings, redis_queue):
     settings.HEALTH_WORKER_TIMEOUT = 0.5
 
-    response = client.get(reverse("health"))
+    response = staff_client.get(reverse("health"))
 
     assert response.status_code == 503
     assert _worker_check(response).failure == "не ответил за 0.5 с"
