@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from reports.access import may_order_reports, report_jobs_for_user
@@ -15,17 +16,32 @@ from reports.errors import BrokerUnavailable
 from reports.forms import ReportRequestForm
 from reports.models import JobStatus, ReportJob
 from reports.tasks import request_report
-from teams.access import profile_of
+from teams.access import municipalities_for_user, profile_of
 
 JOBS_PER_PAGE = 20
 
 
 def _municipality(request):
-    """Reports are ordered by the staff and analysts of a municipality."""
-    profile = profile_of(request.user)
-    if profile is None or not may_order_reports(request.user):
+    """Reports are ordered by the staff and analysts of a municipality; an administrator
+    without a role of their own chooses the municipality (``?municipality=``)."""
+    if not may_order_reports(request.user):
         raise PermissionDenied
-    return profile.municipality
+    profile = profile_of(request.user)
+    if profile is not None:
+        return profile.municipality
+    chosen = request.GET.get("municipality", "")
+    municipalities = municipalities_for_user(request.user).order_by("name", "pk")
+    municipality = (municipalities.filter(pk=chosen).first() if chosen.isdigit() else None) \
+        or municipalities.first()
+    if municipality is None:
+        raise Http404("Муниципальных образований ещё нет.")
+    return municipality
+
+
+def _page_url(request, municipality) -> str:
+    if profile_of(request.user) is None:
+        return f"{reverse('report_jobs')}?municipality={municipality.pk}"
+    return reverse("report_jobs")
 
 
 @login_required
@@ -42,9 +58,15 @@ def report_jobs(request):
         except BrokerUnavailable as error:
             messages.error(request, error.message)
         else:
-            messages.success(request, f"Заказ принят: «{job.get_kind_display()}», "
-                                      f"{job.period.title}. Ход формирования виден в списке.")
-        return redirect("report_jobs")
+            if job.already_ordered:
+                messages.info(request, f"«{job.get_kind_display()}», {job.period.title}, уже "
+                                       f"формируется по заказу от "
+                                       f"{timezone.localtime(job.created_at):%d.%m.%Y %H:%M}: "
+                                       f"повторно он не строится, файл появится в списке.")
+            else:
+                messages.success(request, f"Заказ принят: «{job.get_kind_display()}», "
+                                          f"{job.period.title}. Ход формирования виден в списке.")
+        return redirect(_page_url(request, municipality))
     jobs = (
         report_jobs_for_user(request.user)
         .filter(municipality=municipality)
@@ -53,6 +75,9 @@ def report_jobs(request):
     )
     page = Paginator(jobs, JOBS_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "reports/jobs.html", {
+        "municipality": municipality,
+        "municipalities": (municipalities_for_user(request.user).order_by("name", "pk")
+                           if profile_of(request.user) is None else None),
         "form": form,
         "page": page,
         "jobs": page.object_list,

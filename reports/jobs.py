@@ -93,6 +93,20 @@ def create_job(*, municipality: Municipality, kind: str, period: Period | None,
     )
 
 
+def pending_same_job(*, municipality: Municipality, kind: str, period: Period | None,
+                     parameters: dict) -> ReportJob | None:
+    """A job of the same report still queued or being built, if there is one; a job that
+    has waited or run longer than a worker would allow it is not counted on."""
+    cutoff = timezone.now() - stale_after()
+    candidates = ReportJob.objects.filter(
+        Q(status=JobStatus.QUEUED, created_at__gte=cutoff)
+        | Q(status=JobStatus.RUNNING, started_at__gte=cutoff),
+        municipality=municipality, kind=kind, period=period,
+    ).order_by("created_at", "pk")
+    # Parameters are compared in Python: JSON equality in SQL differs between databases.
+    return next((job for job in candidates if job.parameters == parameters), None)
+
+
 def fail_unqueued(job: ReportJob, error: Exception) -> None:
     """The queue refused the job: mark it failed and tell the caller in Russian."""
     logger.warning("Report job %s could not be queued: %s", job.pk, error)

@@ -62,14 +62,26 @@ def request_report(*, municipality: Municipality, kind: str, period: Period | No
                    requested_by: User | None, parameters: dict | None = None) -> ReportJob:
     """Record a queued job and hand it to the background queue once the row is committed.
 
+    The same report (kind, year and parameters) already queued or being built is not built
+    twice: that job is returned, marked ``already_ordered``.
+
     Raises ``BrokerUnavailable`` (the job is then marked failed) when the queue cannot
     take it; called inside an outer transaction, that happens when it commits.
     """
     with transaction.atomic():
+        # Orders of one municipality take turns here, so two clicks cannot both miss
+        # each other's job.
+        Municipality.objects.select_for_update().filter(pk=municipality.pk).first()
+        pending = jobs.pending_same_job(municipality=municipality, kind=kind, period=period,
+                                        parameters=parameters or {})
+        if pending is not None:
+            pending.already_ordered = True
+            return pending
         job = jobs.create_job(municipality=municipality, kind=kind, period=period,
                               requested_by=requested_by, parameters=parameters)
         transaction.on_commit(lambda: _enqueue(job))
     job.refresh_from_db()
+    job.already_ordered = False
     return job
 
 
