@@ -260,6 +260,10 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 
+# A distribution proposal still queued or computing this many minutes after the request
+# has lost its worker or queue: a periodic task marks it failed.
+PROPOSAL_STALE_MINUTES = env.int("PROPOSAL_STALE_MINUTES", default=60)
+
 # Reports (reports/jobs.py). A build longer than REPORT_TIME_LIMIT seconds is stopped;
 # a job still «формируется» REPORT_STALE_MARGIN_MINUTES after that lost its worker and
 # is given up by the cleanup. Finished jobs and their files are kept
@@ -276,6 +280,11 @@ PORTAL_BASE_URL = env("PORTAL_BASE_URL", default="http://127.0.0.1:8000")
 
 # Periodic tasks, run by `celery beat` (`make run` starts it inside the worker).
 CELERY_BEAT_SCHEDULE = {
+    # Distribution proposals whose worker or queue was lost (distribution/proposals.py).
+    "distribution-expire-stale": {
+        "task": "distribution.expire_stale_proposals",
+        "schedule": 15 * 60,
+    },
     "reports-cleanup": {
         "task": "reports.cleanup_reports",
         "schedule": 15 * 60,

@@ -7,12 +7,14 @@ the chosen round, the needs and offers map, strategies and current mentor pairs.
 """
 
 import dataclasses
+import datetime
 import hashlib
 import json
 import logging
 from collections import defaultdict
 from collections.abc import Callable
 
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -245,6 +247,21 @@ def create_proposal(
 def fail_unqueued(proposal_id: int) -> None:
     """The queue refused the computation: the proposal says so."""
     _fail(proposal_id, BROKER_DOWN)
+
+
+def expire_stale_proposals(*, now: datetime.datetime | None = None) -> int:
+    """Fail the proposals that have waited or run longer than any computation may
+    (``PROPOSAL_STALE_MINUTES``): their worker or queue was lost, and the page would
+    otherwise show «в очереди» forever. Returns how many were expired."""
+    cutoff = (now or timezone.now()) - datetime.timedelta(
+        minutes=settings.PROPOSAL_STALE_MINUTES)
+    stale = DistributionProposal.objects.filter(
+        status__in=(ProposalStatus.QUEUED, ProposalStatus.RUNNING), created_at__lt=cutoff)
+    return stale.update(
+        status=ProposalStatus.FAILED, stage="", finished_at=now or timezone.now(),
+        error=f"Расчёт не завершился за {settings.PROPOSAL_STALE_MINUTES} мин: фоновый "
+              f"обработчик или очередь не работали. Запросите подбор снова.",
+    )
 
 
 def compute_proposal(*, proposal_id: int) -> None:

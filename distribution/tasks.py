@@ -8,7 +8,12 @@ from kombu.exceptions import OperationalError
 
 from diagnostics.models import DiagnosticRound
 from distribution.models import DistributionProposal
-from distribution.proposals import compute_proposal, create_proposal, fail_unqueued
+from distribution.proposals import (
+    compute_proposal,
+    create_proposal,
+    expire_stale_proposals,
+    fail_unqueued,
+)
 from internships.models import Period
 from internships.periods import PeriodSpan
 
@@ -16,6 +21,11 @@ from internships.periods import PeriodSpan
 @shared_task(name="distribution.compute_distribution")
 def compute_distribution(proposal_id: int) -> None:
     compute_proposal(proposal_id=proposal_id)
+
+
+@shared_task(name="distribution.expire_stale_proposals")
+def expire_stale() -> int:
+    return expire_stale_proposals()
 
 
 def request_proposal(
