@@ -71,6 +71,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A first password set by someone else is replaced before anything else (teams/passwords.py).
+    "teams.passwords.PasswordChangeRequiredMiddleware",
     # Records who made each change kept in the history of journals and placements.
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

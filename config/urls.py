@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from config.health import health, health_live, health_ready
 from teams import lockout_views
+from teams.passwords import PortalPasswordChangeView, PortalPasswordResetView
 
 admin.site.site_header = "Стажировки: администрирование"
 admin.site.site_title = "Стажировки"
@@ -12,9 +13,16 @@ urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True),
          name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("accounts/password/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path("accounts/password/", PortalPasswordChangeView.as_view(), name="password_change"),
     path("accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(),
          name="password_change_done"),
+    path("accounts/password/reset/", PortalPasswordResetView.as_view(), name="password_reset"),
+    path("accounts/password/reset/sent/", auth_views.PasswordResetDoneView.as_view(),
+         name="password_reset_done"),
+    path("accounts/password/reset/<uidb64>/<token>/",
+         auth_views.PasswordResetConfirmView.as_view(), name="password_reset_confirm"),
+    path("accounts/password/reset/complete/", auth_views.PasswordResetCompleteView.as_view(),
+         name="password_reset_complete"),
     path("accounts/lockouts/", lockout_views.lockout_list, name="lockout_list"),
     path("accounts/lockouts/lift/", lockout_views.lockout_lift, name="lockout_lift"),
     path("health/", health, name="health"),

@@ -18,6 +18,9 @@ from django.http import FileResponse, Http404
 from core.formatting import ru_number
 
 _ZIP = (b"PK\x03\x04",)
+# A real document has tens to hundreds of parts; a zip of many thousands is an attack on
+# whatever opens it later.
+MAX_OFFICE_ZIP_ENTRIES = 2000
 # Extension → (content type it is served with, how the file begins, the folder an Office
 # file must hold).
 ATTACHMENT_TYPES: dict[str, tuple[str, tuple[bytes, ...], str | None]] = {
@@ -71,7 +74,7 @@ def check_upload(upload: UploadedFile, *, max_bytes: int, extensions: tuple[str,
     upload.seek(0)
     fits = head.startswith(signatures)
     if fits and office_folder is not None:
-        fits = _zip_holds(upload, office_folder)
+        fits = _zip_holds(upload, office_folder, name=name)
     if not fits:
         raise ValidationError(
             f"Содержимое файла «{name}» не соответствует расширению "
@@ -80,14 +83,19 @@ def check_upload(upload: UploadedFile, *, max_bytes: int, extensions: tuple[str,
     return content_type
 
 
-def _zip_holds(upload: UploadedFile, folder: str) -> bool:
+def _zip_holds(upload: UploadedFile, folder: str, *, name: str) -> bool:
     try:
         with zipfile.ZipFile(upload) as archive:
             names = archive.namelist()
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, EOFError, OSError, ValueError):
         return False
     finally:
         upload.seek(0)
+    if len(names) > MAX_OFFICE_ZIP_ENTRIES:
+        raise ValidationError(
+            f"Файл «{name}» состоит из слишком многих частей ({ru_number(len(names))}) для "
+            f"документа и не будет принят. Откройте его и сохраните заново."
+        )
     return "[Content_Types].xml" in names and any(name.startswith(folder) for name in names)
 
 

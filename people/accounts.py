@@ -46,7 +46,8 @@ def open_teacher_account(*, teacher: Teacher, username: str, password: str) -> U
     user.save()
     UserProfile.objects.create(user=user, role=Role.TEACHER,
                                municipality_id=teacher.organization.municipality_id,
-                               organization=teacher.organization)
+                               organization=teacher.organization,
+                               password_change_required=True)
     teacher.user = user
     teacher.save(update_fields=["user"])
     return user

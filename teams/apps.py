@@ -7,6 +7,7 @@ class TeamsConfig(AppConfig):
     verbose_name = "Организации и команды"
 
     def ready(self) -> None:
+        from teams import passwords  # noqa: F401 — connects the sign-in receiver
         from teams.search import unicode_lower_for_sqlite
 
         connection_created.connect(unicode_lower_for_sqlite, dispatch_uid="unicode_lower")

@@ -150,6 +150,11 @@ class UserProfile(models.Model):
         verbose_name="организация",
         help_text="Только для ролей «Управленческая команда ОО» и «Педагогический работник».",
     )
+    password_change_required = models.BooleanField(
+        "сменить пароль при входе", default=False,
+        help_text="Учётная запись открыта с первым паролем, который знает не только владелец: "
+                  "при входе портал попросит его сменить.",
+    )
 
     class Meta:
         verbose_name = "роль пользователя"

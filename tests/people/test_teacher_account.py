@@ -38,14 +38,24 @@ def test_it_opens_an_account_with_the_teacher_role(as_role, teacher, world, role
         Role.TEACHER, world.school_a, world.municipality)
 
 
-def test_it_lets_the_teacher_sign_in_and_land_on_their_page(as_role, teacher):
+def test_it_has_the_teacher_replace_the_first_password_then_land_on_their_page(
+        as_role, teacher):
     as_role("school_user").post(open_url(teacher), GOOD)
+    client = Client()
 
-    response = Client().post(reverse("login"), {"username": "ivanova.m",
+    response = client.post(reverse("login"), {"username": "ivanova.m",
                                               "password": "Стажировка-2026"}, follow=True)
+    assert response.redirect_chain[-1][0] == reverse("password_change")
+    assert client.get(reverse("my_page")).headers["Location"] == reverse("password_change")
+
+    client.post(reverse("password_change"), {
+        "old_password": "Стажировка-2026", "new_password1": "Мой-пароль-2027",
+        "new_password2": "Мой-пароль-2027"})
+    response = client.get(reverse("home"), follow=True)
 
     assert response.redirect_chain[-1][0] == reverse("my_page")
     assert "Иванова Мария Петровна" in response.content.decode()
+    assert not UserProfile.objects.get(user__username="ivanova.m").password_change_required
 
 
 @pytest.mark.parametrize(("data", "message"), [
