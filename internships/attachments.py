@@ -92,9 +92,10 @@ def _zip_holds(upload: UploadedFile, folder: str, *, name: str) -> bool:
     finally:
         upload.seek(0)
     if len(names) > MAX_OFFICE_ZIP_ENTRIES:
+        parts = ru_number(len(names), 0, grouped=True)
         raise ValidationError(
-            f"Файл «{name}» состоит из слишком многих частей ({ru_number(len(names))}) для "
-            f"документа и не будет принят. Откройте его и сохраните заново."
+            f"Файл «{name}» состоит из слишком многих частей ({parts}) для документа и не "
+            f"будет принят. Откройте его и сохраните заново."
         )
     return "[Content_Types].xml" in names and any(name.startswith(folder) for name in names)
 

@@ -128,3 +128,40 @@ def test_the_curator_deletes_a_file(world, as_role, attachment, django_capture_o
     assert response.status_code == 302
     assert not EntryAttachment.objects.exists()
     assert not path.exists()
+
+
+def many_part_document(parts: int) -> SimpleUploadedFile:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<w:document/>")
+        for number in range(parts - 2):
+            archive.writestr(f"word/media/part{number}.xml", "")
+    return SimpleUploadedFile("Отчёт.docx", buffer.getvalue())
+
+
+def test_it_refuses_a_document_of_too_many_parts(world, as_role, entry):
+    response = upload(as_role("curator"), entry, world, many_part_document(2001))
+
+    assert response.status_code == 200
+    assert "Файл «Отчёт.docx» состоит из слишком многих частей (2\xa0001)" in " ".join(
+        response.context["form"].errors["files"])
+    assert not EntryAttachment.objects.exists()
+
+
+def test_it_accepts_a_document_of_many_but_plausible_parts(world, as_role, entry):
+    assert upload(as_role("curator"), entry, world,
+                  many_part_document(2000)).status_code == 302
+
+
+def test_it_keeps_a_very_long_name_cut_to_fit(world, as_role, entry):
+    long_name = "Программа стажировочной сессии " * 20 + ".pdf"
+
+    response = upload(as_role("curator"), entry, world, pdf_file(long_name))
+
+    assert response.status_code == 302
+    kept = entry.attachments.get().original_name
+    assert len(kept) <= 255 and kept.endswith(".pdf")
