@@ -55,3 +55,29 @@ def test_a_server_error_page_needs_neither_the_request_context_nor_the_database(
 
     assert response.status_code == 500
     assert "Ошибка на сервере" in response.content.decode()
+
+
+def test_it_explains_a_file_name_too_long_to_read_in_russian_and_keeps_nothing(demo):
+    # Django refuses a form part whose headers pass 1 KB; a browser sends a 600-character
+    # Cyrillic file name as 1.2 KB of UTF-8 in one header.
+    from internships.models import EntryAttachment, Platform
+
+    boundary = "portal-boundary"
+    name = ("Программа стажировочной сессии " * 20)[:600] + ".pdf"
+    body = (
+        f"--{boundary}\r\n"
+        f'Content-Disposition: form-data; name="files"; filename="{name}"\r\n'
+        f"Content-Type: application/pdf\r\n\r\n%PDF-1.4\r\n"
+        f"--{boundary}--\r\n"
+    ).encode()
+    client = _signed_in("curator")
+
+    response = client.generic(
+        "POST", reverse("entry_add", kwargs={"pk": Platform.objects.filter(
+            curators__user__username="curator").first().pk}), body,
+        content_type=f"multipart/form-data; boundary={boundary}")
+
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Запрос не принят" in page and "слишком длинное имя" in page
+    assert not EntryAttachment.objects.exists()
