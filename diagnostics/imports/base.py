@@ -1,6 +1,6 @@
 """The import engine: all or nothing, with a report of every bad row.
 
-Each table (``organizations``, ``indicators``, ``staffing``, ``diagnoses``) is a
+Each table (``organizations``, ``indicators``, ``staffing``, ``diagnoses``, ``teachers``) is a
 ``TableImport`` that turns one sheet row into one record. ``run_import`` reads
 the file safely, finds the header, and feeds the rows to the table inside one
 transaction; any bad row (or a dry run) rolls the whole transaction back, so
@@ -241,6 +241,7 @@ class TableImport:
     columns: ClassVar[tuple[Column, ...]]
     # Rows without this cell are subtotals or section headings: skipped and listed.
     name_column: ClassVar[str] = "organization"
+    unnamed_row: ClassVar[str] = "нет наименования организации (итоговая строка или заголовок)"
     # Constraint name → what the row breaks, in Russian.
     constraint_messages: ClassVar[dict[str, str]] = {}
     # At least one of these columns must be in the file: without any, every row would
@@ -327,7 +328,7 @@ def _header_refusal(*, table: TableImport, header: Header | None,
 
 def _import_one(*, table: TableImport, report: ImportReport, row: Row) -> None:
     """Skip, refuse or write one non-empty row, and count it on the report."""
-    skip_reason = _not_a_record(row.text(table.name_column))
+    skip_reason = _not_a_record(row.text(table.name_column), unnamed=table.unnamed_row)
     if skip_reason:
         report.skipped.append(SkippedRow(row.number, skip_reason))
         return
@@ -342,10 +343,10 @@ def _import_one(*, table: TableImport, report: ImportReport, row: Row) -> None:
         report.updated += 1
 
 
-def _not_a_record(name: str) -> str:
+def _not_a_record(name: str, *, unnamed: str) -> str:
     """Why a row with this name is a subtotal or a section heading, or "" for a record."""
     if not name:
-        return "нет наименования организации (итоговая строка или заголовок)"
+        return unnamed
     if _TOTAL_ROW.match(normalise(name)):
         return f"итоговая строка «{name}»"
     return ""
