@@ -35,7 +35,7 @@ urlpatterns = [
     path("imports/", import_views.imports, name="imports"),
     *[
         route
-        for table in ("organizations", "indicators", "staffing", "diagnoses")
+        for table in ("organizations", "indicators", "staffing", "diagnoses", "teachers")
         for route in (
             path(f"imports/{table}/", import_views.import_table, {"table": table},
                  name=f"import_{table}"),
