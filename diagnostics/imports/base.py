@@ -9,7 +9,8 @@ the report of a dry run is exactly the report of the real import.
 
 import datetime
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
 from typing import BinaryIO, ClassVar
 
 from django.core.exceptions import ValidationError
@@ -22,6 +23,11 @@ from internships.models import Period
 from teams.models import Municipality
 
 CREATED, UPDATED = "created", "updated"
+
+# ``progress(rows checked, rows accepted so far, rows in the table)``, told every
+# PROGRESS_EVERY_ROWS rows and at the end; accepted rows are written only if all are.
+ProgressCallback = Callable[[int, int, int], None]
+PROGRESS_EVERY_ROWS = 100
 
 # No count the portal keeps comes near this; a larger number is a typo (or a hostile file)
 # and would not fit the database column anyway.
@@ -62,6 +68,20 @@ class ImportReport:
     skipped: list[SkippedRow] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)
+    # Non-empty rows under the header, each checked once.
+    rows: int = 0
+
+    def as_dict(self) -> dict:
+        """The report as JSON keeps it (an import job stores it this way)."""
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "ImportReport":
+        return cls(**{
+            **data,
+            "skipped": [SkippedRow(**line) for line in data.get("skipped", [])],
+            "problems": [Problem(**line) for line in data.get("problems", [])],
+        })
 
     @property
     def ok(self) -> bool:
@@ -278,7 +298,8 @@ class TableImport:
         return "строка противоречит уже сохранённым данным"
 
 
-def run_import(*, table: TableImport, file: BinaryIO, dry_run: bool) -> ImportReport:
+def run_import(*, table: TableImport, file: BinaryIO, dry_run: bool,
+               progress: ProgressCallback | None = None) -> ImportReport:
     """Import the first sheet of ``file`` into ``table``: everything, or nothing and a report."""
     report = ImportReport(title=table.title, dry_run=dry_run)
     try:
@@ -293,14 +314,18 @@ def run_import(*, table: TableImport, file: BinaryIO, dry_run: bool) -> ImportRe
         return report
     report.header_row = header.first_row
     report.ignored_columns = list(header.ignored)
+    lines = [(number, values) for number, values in enumerate(rows[header.data_starts - 1:],
+                                                              start=header.data_starts)
+             if any(value is not None and str(value).strip() for value in values)]
+    report.rows = len(lines)
     with transaction.atomic():
         table.begin()
-        for number, values in enumerate(rows[header.data_starts - 1:],
-                                        start=header.data_starts):
-            if any(value is not None and str(value).strip() for value in values):
-                _import_one(table=table, report=report, row=Row(
-                    number=number, values=values, header=header, columns=columns,
-                    report=report))
+        for checked, (number, values) in enumerate(lines, start=1):
+            _import_one(table=table, report=report, row=Row(
+                number=number, values=values, header=header, columns=columns, report=report))
+            if progress is not None and (checked % PROGRESS_EVERY_ROWS == 0
+                                         or checked == report.rows):
+                progress(checked, report.created + report.updated, report.rows)
         table.finish()
         if not report.ok or dry_run:
             transaction.set_rollback(True)

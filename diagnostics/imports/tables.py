@@ -7,7 +7,7 @@ from typing import BinaryIO
 from django.contrib.auth.models import User
 from django.utils import timezone
 
-from diagnostics.imports.base import ImportReport, TableImport, run_import
+from diagnostics.imports.base import ImportReport, ProgressCallback, TableImport, run_import
 from diagnostics.imports.diagnoses import DiagnosisImport, current_round
 from diagnostics.imports.indicators import IndicatorImport
 from diagnostics.imports.organizations import OrganizationImport
@@ -82,7 +82,7 @@ def build_table(
 
 
 def import_file(slug: str, *, municipality: Municipality, file: BinaryIO, dry_run: bool,
-                **options) -> ImportReport:
+                progress: ProgressCallback | None = None, **options) -> ImportReport:
     """Import (or with ``dry_run`` only check) ``file`` into the table ``slug``."""
     return run_import(table=build_table(slug, municipality=municipality, **options),
-                      file=file, dry_run=dry_run)
+                      file=file, dry_run=dry_run, progress=progress)
