@@ -14,6 +14,7 @@ from diagnostics.models import (
     Deficit,
     Diagnosis,
     DiagnosticRound,
+    ImportJob,
     NeedsOffer,
     SchoolIndicator,
     Staffing,
@@ -94,3 +95,15 @@ def downloadable_tables(user: User | AnonymousUser) -> list[str]:
     sees_figures = sees_whole_municipality(user)
     return [slug for slug, info in TABLES.items()
             if (sees_names if info.personal else sees_figures)]
+
+
+def import_jobs_for_user(user: User | AnonymousUser) -> QuerySet[ImportJob]:
+    """A user follows their own uploads; the department's staff every upload of the
+    municipality (superusers: all)."""
+    if user.is_authenticated and user.is_superuser:
+        return ImportJob.objects.all()
+    profile = profile_of(user)
+    if profile is None:
+        return ImportJob.objects.none()
+    jobs = ImportJob.objects.filter(municipality_id=profile.municipality_id)
+    return jobs if profile.role == Role.STAFF else jobs.filter(requested_by=user)
