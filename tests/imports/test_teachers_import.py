@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from people.models import QualificationCategory, Teacher, WorkerCategory
 from tests import factories
+from tests.imports.uploads import post_upload
 from tests.imports.workbooks import table_workbook
 
 HEADERS = ["Организация", "ФИО", "Должность", "Предметы", "Категория работника",
@@ -33,7 +34,7 @@ def _upload(*rows, headers=HEADERS):
 
 
 def _load(client, *rows, headers=HEADERS):
-    return client.post(reverse("import_teachers"),
+    return post_upload(client, reverse("import_teachers"),
                        {"file": _upload(*rows, headers=headers), "load": "Загрузить"})
 
 
