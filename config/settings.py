@@ -280,6 +280,17 @@ REPORT_RENDER_SECONDS = env.int("REPORT_RENDER_SECONDS", default=120)
 # The portal's address as people open it: links in e-mails sent by background jobs.
 PORTAL_BASE_URL = env("PORTAL_BASE_URL", default="http://127.0.0.1:8000")
 
+# Excel uploads (diagnostics/imports/jobs.py) are checked and loaded by the worker. A load
+# longer than IMPORT_TIME_LIMIT seconds is stopped (nothing is written); a job still
+# running IMPORT_STALE_MARGIN_MINUTES later, or still queued after
+# IMPORT_QUEUED_LIMIT_MINUTES, lost its worker and shows as interrupted. Finished jobs and
+# their row reports are kept IMPORT_RETENTION_DAYS days.
+IMPORT_TIME_LIMIT = env.int("IMPORT_TIME_LIMIT", default=15 * 60)
+IMPORT_SOFT_TIME_LIMIT = env.int("IMPORT_SOFT_TIME_LIMIT", default=14 * 60)
+IMPORT_STALE_MARGIN_MINUTES = env.int("IMPORT_STALE_MARGIN_MINUTES", default=5)
+IMPORT_QUEUED_LIMIT_MINUTES = env.int("IMPORT_QUEUED_LIMIT_MINUTES", default=60)
+IMPORT_RETENTION_DAYS = env.int("IMPORT_RETENTION_DAYS", default=30)
+
 # Periodic tasks, run by `celery beat` (`make run` starts it inside the worker).
 CELERY_BEAT_SCHEDULE = {
     # Distribution proposals whose worker or queue was lost (distribution/proposals.py).
@@ -289,6 +300,10 @@ CELERY_BEAT_SCHEDULE = {
     },
     "reports-cleanup": {
         "task": "reports.cleanup_reports",
+        "schedule": 15 * 60,
+    },
+    "imports-cleanup": {
+        "task": "diagnostics.cleanup_imports",
         "schedule": 15 * 60,
     },
     # The monitoring report of every control point just over (reports/schedule.py).

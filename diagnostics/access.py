@@ -9,16 +9,26 @@ whole municipality and by a school team for its own team only.
 from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import QuerySet
 
+from diagnostics.imports.tables import TABLES
 from diagnostics.models import (
     Deficit,
     Diagnosis,
     DiagnosticRound,
+    ImportJob,
     NeedsOffer,
     SchoolIndicator,
     Staffing,
 )
-from internships.access import periods_for_user
-from teams.access import municipality_scope, organizations_for_user, role_of, teams_for_user
+from internships.access import curated_platform_ids, periods_for_user
+from teams.access import (
+    has_role,
+    municipality_scope,
+    organizations_for_user,
+    profile_of,
+    role_of,
+    sees_whole_municipality,
+    teams_for_user,
+)
 from teams.models import Role
 
 
@@ -58,3 +68,44 @@ def diagnoses_for_user(user: User | AnonymousUser) -> QuerySet[Diagnosis]:
     return Diagnosis.objects.filter(
         round__in=rounds_for_user(user), team__in=teams_for_user(user)
     )
+
+
+def importable_tables(user: User | AnonymousUser) -> list[str]:
+    """Staff import every table; a curator the diagnoses of the platforms they curate; a
+    school its own people (the rows of other organizations are refused on import)."""
+    if profile_of(user) is None:
+        return []
+    if has_role(user, Role.STAFF):
+        return list(TABLES)
+    if has_role(user, Role.CURATOR) and curated_platform_ids(user):
+        return ["diagnoses"]
+    if has_role(user, Role.SCHOOL):
+        return ["teachers"]
+    return []
+
+
+def downloadable_tables(user: User | AnonymousUser) -> list[str]:
+    """Tables whose template and export the user may download.
+
+    The municipality-wide roles download the tables of figures. A table naming people
+    (152-ФЗ) goes only to those who see names — staff, curators and a school, each getting
+    the people they may see (``people.access``); analysts work with figures, not names.
+    """
+    if profile_of(user) is None:
+        return []
+    sees_names = has_role(user, Role.STAFF, Role.CURATOR, Role.SCHOOL)
+    sees_figures = sees_whole_municipality(user)
+    return [slug for slug, info in TABLES.items()
+            if (sees_names if info.personal else sees_figures)]
+
+
+def import_jobs_for_user(user: User | AnonymousUser) -> QuerySet[ImportJob]:
+    """A user follows their own uploads; the department's staff every upload of the
+    municipality (superusers: all)."""
+    if user.is_authenticated and user.is_superuser:
+        return ImportJob.objects.all()
+    profile = profile_of(user)
+    if profile is None:
+        return ImportJob.objects.none()
+    jobs = ImportJob.objects.filter(municipality_id=profile.municipality_id)
+    return jobs if profile.role == Role.STAFF else jobs.filter(requested_by=user)

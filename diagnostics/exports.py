@@ -8,14 +8,19 @@ columns (staffing shares, КК, critical state) are added and ignored on import.
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.contrib.auth.models import User
 from django.http import HttpResponse
+from openpyxl import Workbook
 
 from core.sheet_headers import Column
-from core.spreadsheets import workbook_response
-from diagnostics.imports import diagnoses, indicators, organizations, staffing
+from core.spreadsheets import add_sheet, workbook_bytes, xlsx_response
+from diagnostics.imports import diagnoses, indicators, organizations, staffing, teachers
 from diagnostics.models import Diagnosis, SchoolIndicator, Staffing
 from diagnostics.monitoring_rules import INDICATOR_COUNTS, STAFFING_FIELDS
 from diagnostics.staffing import StaffingFigures
+from people.access import organizations_with_people_for_user
+from people.models import Teacher
+from people.teachers import record_export
 from teams.models import Municipality, Organization
 
 TABLE_COLUMNS: dict[str, tuple[Column, ...]] = {
@@ -23,19 +28,27 @@ TABLE_COLUMNS: dict[str, tuple[Column, ...]] = {
     "indicators": indicators.COLUMNS,
     "staffing": staffing.COLUMNS,
     "diagnoses": diagnoses.COLUMNS,
+    "teachers": teachers.COLUMNS,
 }
 SHEET_TITLES = {
     "organizations": "Организации",
     "indicators": "Показатели",
     "staffing": "Кадровый состав",
     "diagnoses": "Диагностика",
+    "teachers": "Педагоги",
 }
 FILE_NAMES = {
     "organizations": "organizacii",
     "indicators": "pokazateli",
     "staffing": "kadrovyj-sostav",
     "diagnoses": "diagnostika",
+    "teachers": "pedagogi",
 }
+# How to fill the table in, on a second sheet (the import reads only the first one).
+INSTRUCTIONS = {
+    "teachers": teachers.INSTRUCTIONS,
+}
+INSTRUCTIONS_TITLE = "Как заполнить"
 
 
 @dataclass(frozen=True)
@@ -45,13 +58,19 @@ class Sheet:
     headers: list[str]
     rows: list[tuple]
     widths: list[int]
+    instructions: tuple[str, ...] = ()
 
     def response(self) -> HttpResponse:
-        return workbook_response(filename=self.filename, title=self.title,
-                                 headers=self.headers, rows=self.rows, widths=self.widths)
+        return xlsx_response(self.content(), filename=self.filename)
 
     def content(self) -> bytes:
-        return self.response().content
+        workbook = Workbook(write_only=True)
+        add_sheet(workbook, title=self.title,
+                  columns=list(zip(self.headers, self.widths, strict=True)), rows=self.rows)
+        if self.instructions:
+            add_sheet(workbook, title=INSTRUCTIONS_TITLE, columns=[(INSTRUCTIONS_TITLE, 100)],
+                      rows=[(line,) for line in self.instructions])
+        return workbook_bytes(workbook)
 
 
 def _yes_no(value: bool | None) -> str:
@@ -70,6 +89,7 @@ def _sheet(table: str, rows: Iterable[tuple], *, template: bool = False) -> Shee
         headers=[column.title for column in columns],
         rows=list(rows),
         widths=[min(max(len(column.title), 12), 60) for column in columns],
+        instructions=INSTRUCTIONS.get(table, ()),
     )
 
 
@@ -132,6 +152,27 @@ def diagnoses_sheet(*, municipality: Municipality) -> Sheet:
     return _sheet("diagnoses", rows)
 
 
+def teachers_sheet(*, municipality: Municipality, viewer: User | None) -> Sheet:
+    """The municipality's people whom ``viewer`` may see by name (None: the command line,
+    every one of them). Taking names out in a file is audited like opening each record."""
+    organizations = Organization.objects.filter(municipality=municipality)
+    if viewer is not None:
+        organizations = organizations.filter(
+            pk__in=organizations_with_people_for_user(viewer).values("pk"))
+    people = list(
+        Teacher.objects.filter(organization__in=organizations).select_related("organization")
+        .order_by("organization__sort_rank", "organization__number",
+                  "organization__short_name", "full_name", "pk"))
+    record_export(teachers=people, viewer=viewer)
+    rows = (
+        (t.organization.short_name, t.full_name, t.position, t.subjects,
+         t.get_worker_category_display(), t.teaching_since, t.get_qualification_display(),
+         t.qualified_on)
+        for t in people
+    )
+    return _sheet("teachers", rows)
+
+
 EXPORTS = {
     "organizations": organizations_sheet,
     "indicators": indicators_sheet,
@@ -140,5 +181,9 @@ EXPORTS = {
 }
 
 
-def export_sheet(table: str, *, municipality: Municipality) -> Sheet:
+def export_sheet(table: str, *, municipality: Municipality, viewer: User | None = None
+                 ) -> Sheet:
+    """The table as a file; ``viewer`` is who downloads it (None: the command line)."""
+    if table == "teachers":
+        return teachers_sheet(municipality=municipality, viewer=viewer)
     return EXPORTS[table](municipality=municipality)

@@ -3,9 +3,10 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from core.xlsx_safety import MAX_FILE_BYTES
+from core.xlsx_safety import MAX_FILE_BYTES, check_container
 from diagnostics.imports.diagnoses import current_round
 from diagnostics.models import DiagnosticRound
 from internships.models import Period
@@ -58,10 +59,16 @@ class ImportForm(forms.Form):
         self.helper.add_input(Submit(LOAD, "Загрузить"))
 
     def clean_file(self):
+        """Only what is quick is checked here (the size, the container, the number of
+        sheets); the rows are read by the background job."""
         upload = self.cleaned_data["file"]
         if upload.size > MAX_FILE_BYTES:
             raise forms.ValidationError(
                 "Файл больше 10 МБ. Разделите таблицу на части или удалите лишние листы.")
+        try:
+            check_container(upload)
+        except ValidationError as error:
+            raise forms.ValidationError(f"Файл не принят. {error.messages[0]}") from error
         return upload
 
     def options(self) -> dict:

@@ -1,78 +1,117 @@
 """Pages of the Excel imports and exports: the hub, an import page per table, downloads."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import render
+from django.core.paginator import Paginator
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET
 
-from diagnostics.exports import export_sheet, template_sheet
+from diagnostics.access import downloadable_tables, import_jobs_for_user, importable_tables
+from diagnostics.exports import INSTRUCTIONS, export_sheet, template_sheet
 from diagnostics.import_forms import LOAD, ImportForm
-from diagnostics.imports.tables import TABLES, import_file
-from internships.access import curated_platform_ids
-from teams.access import has_role, profile_of, sees_whole_municipality
-from teams.models import Municipality, Role
+from diagnostics.imports.job_reads import job_list, job_report, job_rows, job_state
+from diagnostics.imports.tables import TABLES
+from diagnostics.tasks import request_import
+from teams.access import profile_of, sees_whole_municipality
+from teams.models import Municipality
+
+JOBS_PER_PAGE = 20
 
 
-def importable_tables(user) -> list[str]:
-    """Staff import every table; a curator the diagnoses of the platforms they curate."""
-    if profile_of(user) is None:
-        return []
-    if has_role(user, Role.STAFF):
-        return list(TABLES)
-    if has_role(user, Role.CURATOR) and curated_platform_ids(user):
-        return ["diagnoses"]
-    return []
-
-
-def _municipality_for_downloads(request) -> Municipality:
-    """Exports are for the municipality's staff roles (staff, curators, analysts)."""
-    profile = profile_of(request.user)
-    if profile is None or not sees_whole_municipality(request.user):
+def _municipality_for(request, table: str) -> Municipality:
+    """The user's municipality, if the table's template and export are theirs to download."""
+    if table not in downloadable_tables(request.user):
         raise PermissionDenied
-    return profile.municipality
+    return profile_of(request.user).municipality
+
+
+def _parent_page(table: str) -> tuple[str, str]:
+    """Where the import page leads back to: the register for people, else the hub."""
+    if TABLES[table].personal:
+        return reverse("teacher_list"), "Педагоги"
+    return reverse("imports"), "Загрузка данных"
 
 
 @login_required
 def imports(request):
-    _municipality_for_downloads(request)
+    """The hub is for the municipality-wide roles; a school loads its people from the
+    register of teachers."""
+    if profile_of(request.user) is None or not sees_whole_municipality(request.user):
+        raise PermissionDenied
     allowed = importable_tables(request.user)
+    downloadable = downloadable_tables(request.user)
     return render(request, "diagnostics/import_hub.html", {
-        "tables": [(info, info.slug in allowed) for info in TABLES.values()],
+        "tables": [(info, info.slug in allowed) for info in TABLES.values()
+                   if info.slug in downloadable],
         "can_import": bool(allowed),
     })
 
 
 @login_required
 def import_table(request, table: str):
+    """The upload form; a valid file becomes a background job, whose page follows it."""
     if table not in importable_tables(request.user):
         raise PermissionDenied
     municipality = profile_of(request.user).municipality
     form = ImportForm(request.POST or None, request.FILES or None, table=table,
                       municipality=municipality)
-    report = None
     if request.method == "POST" and form.is_valid():
-        options = form.options()
-        if table == "diagnoses":
-            options["entered_by"] = request.user
-            if not has_role(request.user, Role.STAFF):
-                options["curated_by"] = request.user
-        report = import_file(table, municipality=municipality,
-                             file=form.cleaned_data["file"], dry_run=LOAD not in request.POST,
-                             **options)
-        if report.written:
-            messages.success(request, report.summary())
+        job = request_import(table=table, municipality=municipality, user=request.user,
+                             upload=form.cleaned_data["file"],
+                             dry_run=LOAD not in request.POST, options=form.options())
+        return redirect("import_job", pk=job.pk)
+    parent_url, parent_label = _parent_page(table)
     return render(request, "diagnostics/import_page.html", {
-        "table": TABLES[table], "form": form, "report": report,
+        "table": TABLES[table], "form": form,
+        "instructions": INSTRUCTIONS.get(table, ()),
+        "parent_url": parent_url, "parent_label": parent_label,
+    })
+
+
+def _job_for(request, pk):
+    return get_object_or_404(import_jobs_for_user(request.user).select_related("requested_by"),
+                             pk=pk)
+
+
+@login_required
+def import_job(request, pk):
+    job = _job_for(request, pk)
+    return render(request, "diagnostics/import_job.html", {
+        "job": job, "table": TABLES[job.table], "state": job_state(job),
+        "report": job_report(job), "can_upload": job.table in importable_tables(request.user),
+    })
+
+
+@login_required
+@require_GET
+def import_job_status(request, pk):
+    response = JsonResponse(job_state(_job_for(request, pk)))
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+def import_jobs(request):
+    """The user's uploads (the department's staff: the municipality's), newest first."""
+    allowed = importable_tables(request.user)
+    if not allowed:
+        raise PermissionDenied
+    page = Paginator(job_list(request.user), JOBS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "diagnostics/import_jobs.html", {
+        "page": page, "rows": job_rows(page.object_list),
+        "tables": [TABLES[slug] for slug in allowed],
     })
 
 
 @login_required
 def export_table(request, table: str):
-    municipality = _municipality_for_downloads(request)
-    return export_sheet(table, municipality=municipality).response()
+    municipality = _municipality_for(request, table)
+    return export_sheet(table, municipality=municipality, viewer=request.user).response()
 
 
 @login_required
 def import_template(request, table: str):
-    _municipality_for_downloads(request)
+    _municipality_for(request, table)
     return template_sheet(table).response()

@@ -1,10 +1,14 @@
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.crypto import get_random_string
 
 from diagnostics.monitoring_rules import INDICATOR_PARTS, STAFFING_CONSTRAINTS
 from internships.models import ControlPoint, Direction, Period, Programme
-from teams.models import ManagementTeam, Organization
+from teams.models import ManagementTeam, Municipality, Organization
 
 
 class Deficit(models.Model):
@@ -219,3 +223,134 @@ class NeedsOffer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organization}: {self.direction}, {self.get_aspect_display()}"
+
+
+class ImportTable(models.TextChoices):
+    """The tables an Excel file loads into (``diagnostics/imports/tables.py``)."""
+
+    ORGANIZATIONS = "organizations", "Образовательные организации"
+    INDICATORS = "indicators", "Показатели мониторинга"
+    STAFFING = "staffing", "Кадровый состав"
+    DIAGNOSES = "diagnoses", "Результаты диагностики"
+    TEACHERS = "teachers", "Педагогические работники"
+
+
+class ImportStatus(models.TextChoices):
+    QUEUED = "queued", "в очереди"
+    RUNNING = "running", "выполняется"
+    DONE = "done", "завершена"
+    FAILED = "failed", "ошибка"
+
+
+INTERRUPTED_LABEL = "прервана"
+INTERRUPTED = ("Загрузка прервана: фоновый обработчик остановился или не взял её в работу. "
+               "Ничего не записано — загрузите файл снова.")
+
+
+def import_upload_path(instance: "ImportJob", filename: str) -> str:
+    """Where an uploaded file waits for its job: a random name, since the file may name
+    people; it is never served, and is removed once the job ends."""
+    return f"imports/{instance.created_at:%Y/%m}/{get_random_string(32)}.xlsx"
+
+
+def import_limits() -> tuple[timedelta, timedelta]:
+    """How long a job may wait in the queue, and run, before it counts as interrupted: a
+    running job is stopped by Celery at IMPORT_TIME_LIMIT, so one still running a margin
+    later has lost its worker."""
+    return (
+        timedelta(minutes=settings.IMPORT_QUEUED_LIMIT_MINUTES),
+        timedelta(seconds=settings.IMPORT_TIME_LIMIT)
+        + timedelta(minutes=settings.IMPORT_STALE_MARGIN_MINUTES),
+    )
+
+
+class ImportJob(models.Model):
+    """An uploaded Excel file checked or loaded in the background.
+
+    The job's state lives here: the page follows this row (and, while the job runs, the
+    progress the worker leaves next to the file, see ``diagnostics/imports/jobs.py``). The
+    row report of a finished job is kept as JSON, the file itself is not.
+    """
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE,
+                                     related_name="import_jobs",
+                                     verbose_name="муниципальное образование")
+    table = models.CharField("таблица", max_length=20, choices=ImportTable.choices)
+    dry_run = models.BooleanField("только проверка", default=False)
+    options = models.JSONField("параметры", default=dict, blank=True)
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                     null=True, blank=True, related_name="import_jobs",
+                                     verbose_name="загрузил")
+    file = models.FileField("файл", upload_to=import_upload_path, blank=True)
+    filename = models.CharField("имя файла", max_length=255, blank=True)
+    status = models.CharField("состояние", max_length=10, choices=ImportStatus.choices,
+                              default=ImportStatus.QUEUED)
+    rows_total = models.PositiveIntegerField("строк в таблице", default=0)
+    rows_checked = models.PositiveIntegerField("проверено строк", default=0)
+    rows_written = models.PositiveIntegerField("записано строк", default=0)
+    report = models.JSONField("отчёт по строкам", default=dict, blank=True)
+    error = models.TextField("причина ошибки", blank=True)
+    attempts = models.PositiveSmallIntegerField("попыток", default=0)
+    created_at = models.DateTimeField("загружен", default=timezone.now)
+    started_at = models.DateTimeField("начата", null=True, blank=True)
+    finished_at = models.DateTimeField("завершена", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "загрузка Excel"
+        verbose_name_plural = "загрузки Excel"
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(table__in=ImportTable.values),
+                                   name="import_job_known_table"),
+            models.CheckConstraint(condition=Q(rows_checked__lte=F("rows_total")),
+                                   name="import_job_checked_within_total"),
+            models.CheckConstraint(condition=Q(rows_written__lte=F("rows_checked")),
+                                   name="import_job_written_within_checked"),
+            # A check writes nothing.
+            models.CheckConstraint(condition=Q(dry_run=False) | Q(rows_written=0),
+                                   name="import_job_check_writes_nothing"),
+            # The upload may name people: a finished job keeps its report, not the file.
+            models.CheckConstraint(
+                condition=Q(status__in=[ImportStatus.QUEUED, ImportStatus.RUNNING])
+                | Q(file=""),
+                name="import_job_finished_keeps_no_file",
+            ),
+        ]
+        indexes = [
+            # The list of the municipality's uploads (staff), newest first.
+            models.Index(fields=["municipality", "-created_at"], name="import_job_list_idx"),
+            # The list of a user's own uploads, newest first.
+            models.Index(fields=["requested_by", "-created_at"], name="import_job_own_idx"),
+            # The cleanup schedule: stuck and old jobs by state and age.
+            models.Index(fields=["status", "created_at"], name="import_job_cleanup_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_table_display()} № {self.pk}"
+
+    @property
+    def is_interrupted(self) -> bool:
+        """Queued or running past its limit: shown as failed before the cleanup records it."""
+        queued_limit, running_limit = import_limits()
+        now = timezone.now()
+        if self.status == ImportStatus.QUEUED:
+            return self.created_at < now - queued_limit
+        if self.status == ImportStatus.RUNNING:
+            return self.started_at is not None and self.started_at < now - running_limit
+        return False
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (ImportStatus.DONE, ImportStatus.FAILED) or self.is_interrupted
+
+    @property
+    def shown_status(self) -> str:
+        return ImportStatus.FAILED if self.is_interrupted else self.status
+
+    @property
+    def status_label(self) -> str:
+        return INTERRUPTED_LABEL if self.is_interrupted else self.get_status_display()
+
+    @property
+    def shown_error(self) -> str:
+        return INTERRUPTED if self.is_interrupted else self.error

@@ -33,9 +33,13 @@ urlpatterns = [
          name="organization_needs"),
     # Excel imports and exports.
     path("imports/", import_views.imports, name="imports"),
+    path("imports/jobs/", import_views.import_jobs, name="import_jobs"),
+    path("imports/jobs/<int:pk>/", import_views.import_job, name="import_job"),
+    path("imports/jobs/<int:pk>/status/", import_views.import_job_status,
+         name="import_job_status"),
     *[
         route
-        for table in ("organizations", "indicators", "staffing", "diagnoses")
+        for table in ("organizations", "indicators", "staffing", "diagnoses", "teachers")
         for route in (
             path(f"imports/{table}/", import_views.import_table, {"table": table},
                  name=f"import_{table}"),

@@ -22,6 +22,9 @@ from teams.models import Organization
 DUPLICATE_NAME = "В организации уже есть работник с таким ФИО."
 RECORD_PAGE = "карточка работника"
 EDIT_PAGE = "форма изменения карточки"
+EXPORT_PAGE = "выгрузка реестра в Excel"
+# Who exported when no account did: the export_teachers management command.
+COMMAND_LINE = "командная строка"
 
 
 @dataclass(frozen=True)
@@ -41,7 +44,12 @@ def _normalized_name(full_name: str) -> str:
     return " ".join(full_name.split())
 
 
-def _check_details(*, data: TeacherDetails, today: datetime.date) -> None:
+def details_problems(*, data: TeacherDetails, today: datetime.date) -> dict[str, str]:
+    """What keeps the details out of the register, by field name; empty when they fit.
+
+    The form and the Excel import both ask this, so a record refused on the page is refused
+    in a file with the same words.
+    """
     errors: dict[str, str] = {}
     if not _normalized_name(data.full_name):
         errors["full_name"] = "Укажите ФИО работника."
@@ -58,6 +66,11 @@ def _check_details(*, data: TeacherDetails, today: datetime.date) -> None:
         errors["qualified_on"] = "Укажите дату присвоения категории."
     elif data.qualified_on > today:
         errors["qualified_on"] = "Дата присвоения категории не может быть позже сегодняшнего дня."
+    return errors
+
+
+def _check_details(*, data: TeacherDetails, today: datetime.date) -> None:
+    errors = details_problems(data=data, today=today)
     if errors:
         raise ValidationError(errors)
 
@@ -72,7 +85,7 @@ def _check_name_is_free(*, organization: Organization, full_name: str,
 
 
 def _save(*, teacher: Teacher, organization: Organization, data: TeacherDetails,
-          user: User) -> Teacher:
+          user: User | None) -> Teacher:
     _check_details(data=data, today=timezone.localdate())
     full_name = _normalized_name(data.full_name)
     _check_name_is_free(organization=organization, full_name=full_name,
@@ -95,13 +108,32 @@ def _save(*, teacher: Teacher, organization: Organization, data: TeacherDetails,
     return teacher
 
 
+def already_says(*, teacher: Teacher, data: TeacherDetails) -> bool:
+    """Whether the record already holds these details, spacing aside: an unchanged line of
+    an imported file leaves the record (and its history) as it is."""
+    def text(value: str) -> str:
+        return " ".join(value.split())
+
+    return (
+        text(teacher.full_name) == text(data.full_name)
+        and text(teacher.position) == text(data.position)
+        and text(teacher.subjects) == text(data.subjects)
+        and teacher.worker_category == data.worker_category
+        and teacher.teaching_since == data.teaching_since
+        and teacher.qualification == data.qualification
+        and teacher.qualified_on == data.qualified_on
+    )
+
+
 @transaction.atomic
-def create_teacher(*, organization: Organization, data: TeacherDetails, user: User) -> Teacher:
+def create_teacher(*, organization: Organization, data: TeacherDetails,
+                   user: User | None) -> Teacher:
+    """Add a person to the register; ``user`` None is the command line (an import)."""
     return _save(teacher=Teacher(), organization=organization, data=data, user=user)
 
 
 @transaction.atomic
-def update_teacher(*, teacher: Teacher, data: TeacherDetails, user: User,
+def update_teacher(*, teacher: Teacher, data: TeacherDetails, user: User | None,
                    organization: Organization | None = None) -> Teacher:
     """Change a person's record; ``organization`` moves them to another one."""
     return _save(teacher=teacher, organization=organization or teacher.organization,
@@ -174,4 +206,16 @@ def record_view(*, teacher: Teacher, viewer: User, page: str) -> TeacherRecordVi
     return TeacherRecordView.objects.create(
         teacher=teacher, teacher_name=teacher.full_name, viewer=viewer,
         viewer_name=viewer.get_username(), page=page,
+    )
+
+
+def record_export(*, teachers: list[Teacher], viewer: User | None,
+                  page: str = EXPORT_PAGE) -> None:
+    """Write down that ``viewer`` (None: the command line) took these people's records out
+    of the portal in a file: one audit row per person, as if each record were opened."""
+    viewer_name = viewer.get_username() if viewer is not None else COMMAND_LINE
+    TeacherRecordView.objects.bulk_create(
+        TeacherRecordView(teacher=teacher, teacher_name=teacher.full_name, viewer=viewer,
+                          viewer_name=viewer_name, page=page)
+        for teacher in teachers
     )

@@ -1,6 +1,6 @@
 """The import engine: all or nothing, with a report of every bad row.
 
-Each table (``organizations``, ``indicators``, ``staffing``, ``diagnoses``) is a
+Each table (``organizations``, ``indicators``, ``staffing``, ``diagnoses``, ``teachers``) is a
 ``TableImport`` that turns one sheet row into one record. ``run_import`` reads
 the file safely, finds the header, and feeds the rows to the table inside one
 transaction; any bad row (or a dry run) rolls the whole transaction back, so
@@ -9,7 +9,8 @@ the report of a dry run is exactly the report of the real import.
 
 import datetime
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
 from typing import BinaryIO, ClassVar
 
 from django.core.exceptions import ValidationError
@@ -22,6 +23,11 @@ from internships.models import Period
 from teams.models import Municipality
 
 CREATED, UPDATED = "created", "updated"
+
+# ``progress(rows checked, rows accepted so far, rows in the table)``, told every
+# PROGRESS_EVERY_ROWS rows and at the end; accepted rows are written only if all are.
+ProgressCallback = Callable[[int, int, int], None]
+PROGRESS_EVERY_ROWS = 100
 
 # No count the portal keeps comes near this; a larger number is a typo (or a hostile file)
 # and would not fit the database column anyway.
@@ -62,6 +68,20 @@ class ImportReport:
     skipped: list[SkippedRow] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)
+    # Non-empty rows under the header, each checked once.
+    rows: int = 0
+
+    def as_dict(self) -> dict:
+        """The report as JSON keeps it (an import job stores it this way)."""
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "ImportReport":
+        return cls(**{
+            **data,
+            "skipped": [SkippedRow(**line) for line in data.get("skipped", [])],
+            "problems": [Problem(**line) for line in data.get("problems", [])],
+        })
 
     @property
     def ok(self) -> bool:
@@ -241,6 +261,7 @@ class TableImport:
     columns: ClassVar[tuple[Column, ...]]
     # Rows without this cell are subtotals or section headings: skipped and listed.
     name_column: ClassVar[str] = "organization"
+    unnamed_row: ClassVar[str] = "нет наименования организации (итоговая строка или заголовок)"
     # Constraint name → what the row breaks, in Russian.
     constraint_messages: ClassVar[dict[str, str]] = {}
     # At least one of these columns must be in the file: without any, every row would
@@ -277,7 +298,8 @@ class TableImport:
         return "строка противоречит уже сохранённым данным"
 
 
-def run_import(*, table: TableImport, file: BinaryIO, dry_run: bool) -> ImportReport:
+def run_import(*, table: TableImport, file: BinaryIO, dry_run: bool,
+               progress: ProgressCallback | None = None) -> ImportReport:
     """Import the first sheet of ``file`` into ``table``: everything, or nothing and a report."""
     report = ImportReport(title=table.title, dry_run=dry_run)
     try:
@@ -292,14 +314,18 @@ def run_import(*, table: TableImport, file: BinaryIO, dry_run: bool) -> ImportRe
         return report
     report.header_row = header.first_row
     report.ignored_columns = list(header.ignored)
+    lines = [(number, values) for number, values in enumerate(rows[header.data_starts - 1:],
+                                                              start=header.data_starts)
+             if any(value is not None and str(value).strip() for value in values)]
+    report.rows = len(lines)
     with transaction.atomic():
         table.begin()
-        for number, values in enumerate(rows[header.data_starts - 1:],
-                                        start=header.data_starts):
-            if any(value is not None and str(value).strip() for value in values):
-                _import_one(table=table, report=report, row=Row(
-                    number=number, values=values, header=header, columns=columns,
-                    report=report))
+        for checked, (number, values) in enumerate(lines, start=1):
+            _import_one(table=table, report=report, row=Row(
+                number=number, values=values, header=header, columns=columns, report=report))
+            if progress is not None and (checked % PROGRESS_EVERY_ROWS == 0
+                                         or checked == report.rows):
+                progress(checked, report.created + report.updated, report.rows)
         table.finish()
         if not report.ok or dry_run:
             transaction.set_rollback(True)
@@ -327,7 +353,7 @@ def _header_refusal(*, table: TableImport, header: Header | None,
 
 def _import_one(*, table: TableImport, report: ImportReport, row: Row) -> None:
     """Skip, refuse or write one non-empty row, and count it on the report."""
-    skip_reason = _not_a_record(row.text(table.name_column))
+    skip_reason = _not_a_record(row.text(table.name_column), unnamed=table.unnamed_row)
     if skip_reason:
         report.skipped.append(SkippedRow(row.number, skip_reason))
         return
@@ -342,10 +368,10 @@ def _import_one(*, table: TableImport, report: ImportReport, row: Row) -> None:
         report.updated += 1
 
 
-def _not_a_record(name: str) -> str:
+def _not_a_record(name: str, *, unnamed: str) -> str:
     """Why a row with this name is a subtotal or a section heading, or "" for a record."""
     if not name:
-        return "нет наименования организации (итоговая строка или заголовок)"
+        return unnamed
     if _TOTAL_ROW.match(normalise(name)):
         return f"итоговая строка «{name}»"
     return ""

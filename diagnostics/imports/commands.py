@@ -117,7 +117,7 @@ class ExportCommand(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         municipality = municipality_named(options["municipality"])
-        sheet = export_sheet(self.table, municipality=municipality)
+        sheet = export_sheet(self.table, municipality=municipality, viewer=None)
         try:
             with open(options["output"], "wb") as output:
                 output.write(sheet.content())

@@ -1,4 +1,4 @@
-"""The four importable tables, and the one entry point browser and commands share."""
+"""The five importable tables, and the one entry point browser and commands share."""
 
 import datetime
 from dataclasses import dataclass
@@ -7,11 +7,12 @@ from typing import BinaryIO
 from django.contrib.auth.models import User
 from django.utils import timezone
 
-from diagnostics.imports.base import ImportReport, TableImport, run_import
+from diagnostics.imports.base import ImportReport, ProgressCallback, TableImport, run_import
 from diagnostics.imports.diagnoses import DiagnosisImport, current_round
 from diagnostics.imports.indicators import IndicatorImport
 from diagnostics.imports.organizations import OrganizationImport
 from diagnostics.imports.staffing import StaffingImport
+from diagnostics.imports.teachers import TeacherImport
 from diagnostics.models import DiagnosticRound
 from internships.models import Period
 from internships.periods import municipality_default_period
@@ -23,6 +24,8 @@ class TableInfo:
     slug: str
     title: str
     description: str
+    # Names people (152-ФЗ): only those who may see the names download or load it.
+    personal: bool = False
 
 
 TABLES = {
@@ -42,6 +45,11 @@ TABLES = {
         "diagnoses", "Результаты диагностики",
         "Команда × диагностика × направление: коды выявленных дефицитов, балл, источник, "
         "комментарий."),
+    "teachers": TableInfo(
+        "teachers", "Педагогические работники",
+        "Реестр педагогов: организация, ФИО, должность, предметы, категория работника, "
+        "начало стажа, квалификационная категория с датой. Работник узнаётся по организации "
+        "и ФИО: знакомые обновляются, новые добавляются.", personal=True),
 }
 
 
@@ -49,8 +57,11 @@ def build_table(
     slug: str, *, municipality: Municipality, period: Period | None = None,
     as_of: datetime.date | None = None, diagnostic_round: DiagnosticRound | None = None,
     entered_by: User | None = None, curated_by: User | None = None,
+    imported_by: User | None = None,
 ) -> TableImport:
-    """The table with its defaults: the current period, today, the current round."""
+    """The table with its defaults: the current period, today, the current round.
+
+    ``imported_by`` limits the teachers to the organizations that user keeps (None: all)."""
     if slug == "organizations":
         return OrganizationImport(municipality=municipality)
     if slug == "indicators":
@@ -65,11 +76,13 @@ def build_table(
             diagnostic_round=diagnostic_round or current_round(municipality),
             entered_by=entered_by, curated_by=curated_by,
         )
+    if slug == "teachers":
+        return TeacherImport(municipality=municipality, imported_by=imported_by)
     raise ValueError(slug)
 
 
 def import_file(slug: str, *, municipality: Municipality, file: BinaryIO, dry_run: bool,
-                **options) -> ImportReport:
+                progress: ProgressCallback | None = None, **options) -> ImportReport:
     """Import (or with ``dry_run`` only check) ``file`` into the table ``slug``."""
     return run_import(table=build_table(slug, municipality=municipality, **options),
-                      file=file, dry_run=dry_run)
+                      file=file, dry_run=dry_run, progress=progress)

@@ -5,6 +5,7 @@ import pytest
 from diagnostics.imports.tables import import_file
 from diagnostics.models import Deficit, DiagnosticRound, RoundKind
 from tests import factories
+from tests.celery_worker import real_workers, redis_worker  # noqa: F401
 
 
 @pytest.fixture
@@ -47,3 +48,9 @@ def district(db):
         "later_period": later, "directions": directions, "round": diagnostic_round,
         "school_1": school_1, "school_2": school_2,
     })
+
+
+@pytest.fixture
+def worker_queue() -> str:
+    """The queue the real worker of tests/imports/test_worker_real.py serves."""
+    return "import-jobs-tests"

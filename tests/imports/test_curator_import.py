@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from diagnostics.models import Deficit, Diagnosis, DiagnosisSource, DiagnosticRound, RoundKind
+from tests.imports.uploads import post_upload
 from tests.imports.workbooks import table_workbook
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -33,7 +34,7 @@ def open_round(world):
 
 def _import(client, diagnostic_round, headers, *rows):
     content = table_workbook(headers, list(rows)).getvalue()
-    return client.post(reverse("import_diagnoses"), {
+    return post_upload(client, reverse("import_diagnoses"), {
         "file": SimpleUploadedFile("d.xlsx", content, content_type=XLSX),
         "load": "Загрузить", "diagnostic_round": diagnostic_round.pk,
     }).content.decode()

@@ -12,6 +12,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from diagnostics.models import Deficit, Diagnosis, DiagnosticRound, RoundKind, Staffing
+from tests.imports.uploads import post_upload
 from tests.imports.workbooks import table_workbook
 
 TABLES = ("organizations", "indicators", "staffing", "diagnoses")
@@ -118,13 +119,14 @@ def test_the_export_holds_only_the_own_municipality(as_role, world):
 
 
 def _media_files() -> set[Path]:
+    """Files in the storage (an upload waits there for its job and is removed after it)."""
     root = Path(settings.MEDIA_ROOT)
-    return set(root.rglob("*")) if root.exists() else set()
+    return {path for path in root.rglob("*") if path.is_file()} if root.exists() else set()
 
 
 def test_check_shows_the_report_and_writes_nothing(as_role, world):
     media_before = _media_files()
-    response = as_role("staff").post(reverse("import_staffing"), {
+    response = post_upload(as_role("staff"), reverse("import_staffing"), {
         "file": _upload(_staffing_file(("СОШ № 1", 10, 2, 4, 4))), "check": "Проверить",
         "as_of": "2022-01-10",
     })
@@ -135,7 +137,7 @@ def test_check_shows_the_report_and_writes_nothing(as_role, world):
 
 
 def test_load_writes_and_reports_the_counts(as_role, world):
-    response = as_role("staff").post(reverse("import_staffing"), {
+    response = post_upload(as_role("staff"), reverse("import_staffing"), {
         "file": _upload(_staffing_file(("СОШ № 1", 10, 2, 4, 4), (None, 10, 2, 4, 4))),
         "load": "Загрузить", "as_of": "2022-01-10",
     })
@@ -145,7 +147,7 @@ def test_load_writes_and_reports_the_counts(as_role, world):
 
 
 def test_bad_rows_are_listed_with_row_column_and_reason(as_role, world):
-    response = as_role("staff").post(reverse("import_staffing"), {
+    response = post_upload(as_role("staff"), reverse("import_staffing"), {
         "file": _upload(_staffing_file(("СОШ № 1", 10, 2, 4, 4), ("СОШ № 99", 1, 1, 0, 0))),
         "load": "Загрузить",
     })
@@ -162,7 +164,7 @@ def test_bad_rows_are_listed_with_row_column_and_reason(as_role, world):
     (b"PK\x03\x04broken", "повреждён или загружен не полностью"),
 ])
 def test_a_hostile_upload_gets_a_clear_message(as_role, world, content, message):
-    response = as_role("staff").post(reverse("import_organizations"), {
+    response = post_upload(as_role("staff"), reverse("import_organizations"), {
         "file": _upload(content), "load": "Загрузить"})
     assert response.status_code == 200
     assert "Файл не принят." in response.content.decode()
@@ -170,7 +172,7 @@ def test_a_hostile_upload_gets_a_clear_message(as_role, world, content, message)
 
 
 def test_the_form_asks_for_a_file(as_role, world):
-    response = as_role("staff").post(reverse("import_organizations"), {"load": "Загрузить"})
+    response = post_upload(as_role("staff"), reverse("import_organizations"), {"load": "Загрузить"})
     assert "Выберите файл .xlsx." in response.content.decode()
 
 
@@ -185,13 +187,13 @@ def test_a_curator_imports_diagnoses_of_their_own_platforms_only(as_role, world,
     diagnostic_round.entry_closes = today + datetime.timedelta(days=1)
     diagnostic_round.save()
     client = as_role("curator")
-    refused = client.post(reverse("import_diagnoses"), {
+    refused = post_upload(client, reverse("import_diagnoses"), {
         "file": _upload(_diagnoses_file(("СОШ № 1", 1, 50, "1.1"), ("СОШ № 1", 2, 50, ""))),
         "load": "Загрузить", "diagnostic_round": diagnostic_round.pk,
     })
     assert "Вы не куратор площадки направления 2" in refused.content.decode()
     assert Diagnosis.objects.count() == 0
-    client.post(reverse("import_diagnoses"), {
+    post_upload(client, reverse("import_diagnoses"), {
         "file": _upload(_diagnoses_file(("СОШ № 1", 1, 50, "1.1"))),
         "load": "Загрузить", "diagnostic_round": diagnostic_round.pk,
     })
@@ -200,7 +202,7 @@ def test_a_curator_imports_diagnoses_of_their_own_platforms_only(as_role, world,
 
 
 def test_staff_import_diagnoses_of_any_direction(as_role, world, diagnostic_round):
-    as_role("staff").post(reverse("import_diagnoses"), {
+    post_upload(as_role("staff"), reverse("import_diagnoses"), {
         "file": _upload(_diagnoses_file(("СОШ № 1", 2, 50, ""), ("ООШ № 3", 3, None, ""))),
         "load": "Загрузить",
     })

@@ -9,6 +9,7 @@ from django.urls import reverse
 from openpyxl import Workbook
 
 from diagnostics.models import Deficit, Diagnosis, SchoolIndicator, Staffing
+from tests.imports.uploads import post_upload
 from tests.imports.workbooks import save, table_workbook
 
 STAFFING = ["Организация", "Всего", "Без категории", "Первая категория", "Высшая категория"]
@@ -79,7 +80,7 @@ def test_an_oversized_number_is_a_problem_not_a_crash(district, run):
 def test_an_oversized_number_on_the_page_shows_the_report(world, as_role):
     file = table_workbook(["Организация", "Обучающихся всего"],
                           [("СОШ № 1", "100000000000000000000")])
-    response = as_role("staff").post(reverse("import_indicators"), {
+    response = post_upload(as_role("staff"), reverse("import_indicators"), {
         "file": SimpleUploadedFile("a.xlsx", file.getvalue()), "load": "Загрузить",
         "period": world.period.pk})
     assert response.status_code == 200

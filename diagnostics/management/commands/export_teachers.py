@@ -1,0 +1,5 @@
+from diagnostics.imports.commands import ExportCommand
+
+
+class Command(ExportCommand):
+    table = "teachers"

@@ -1,0 +1,5 @@
+from diagnostics.imports.commands import ImportCommand
+
+
+class Command(ImportCommand):
+    table = "teachers"
