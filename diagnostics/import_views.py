@@ -3,7 +3,7 @@
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
@@ -14,7 +14,7 @@ from diagnostics.import_forms import LOAD, ImportForm
 from diagnostics.imports.job_reads import job_list, job_report, job_rows, job_state
 from diagnostics.imports.tables import TABLES
 from diagnostics.tasks import request_import
-from teams.access import profile_of, sees_whole_municipality
+from teams.access import acting_municipality, profile_of, sees_whole_municipality
 from teams.models import Municipality
 
 JOBS_PER_PAGE = 20
@@ -24,7 +24,14 @@ def _municipality_for(request, table: str) -> Municipality:
     """The user's municipality, if the table's template and export are theirs to download."""
     if table not in downloadable_tables(request.user):
         raise PermissionDenied
-    return profile_of(request.user).municipality
+    return _acting(request)
+
+
+def _acting(request) -> Municipality:
+    municipality = acting_municipality(request)
+    if municipality is None:
+        raise Http404("Муниципальных образований ещё нет.")
+    return municipality
 
 
 def _parent_page(table: str) -> tuple[str, str]:
@@ -38,14 +45,18 @@ def _parent_page(table: str) -> tuple[str, str]:
 def imports(request):
     """The hub is for the municipality-wide roles; a school loads its people from the
     register of teachers."""
-    if profile_of(request.user) is None or not sees_whole_municipality(request.user):
+    if not sees_whole_municipality(request.user):
         raise PermissionDenied
+    municipality = _acting(request)
     allowed = importable_tables(request.user)
     downloadable = downloadable_tables(request.user)
     return render(request, "diagnostics/import_hub.html", {
         "tables": [(info, info.slug in allowed) for info in TABLES.values()
                    if info.slug in downloadable],
         "can_import": bool(allowed),
+        "municipality": municipality,
+        "municipalities": (Municipality.objects.order_by("name", "pk")
+                           if profile_of(request.user) is None else None),
     })
 
 
@@ -54,7 +65,7 @@ def import_table(request, table: str):
     """The upload form; a valid file becomes a background job, whose page follows it."""
     if table not in importable_tables(request.user):
         raise PermissionDenied
-    municipality = profile_of(request.user).municipality
+    municipality = _acting(request)
     form = ImportForm(request.POST or None, request.FILES or None, table=table,
                       municipality=municipality)
     if request.method == "POST" and form.is_valid():

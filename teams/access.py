@@ -99,3 +99,24 @@ def municipality_scope(user: User | AnonymousUser, path: str) -> dict | None:
     if profile is None:
         return None
     return {path: profile.municipality_id}
+
+
+ACTING_MUNICIPALITY_KEY = "acting_municipality_id"
+
+
+def acting_municipality(request) -> Municipality | None:
+    """The municipality a user works in: their role's, or — for an administrator without a
+    role of their own — the one chosen with ``?municipality=`` (remembered in the session),
+    else the first one."""
+    profile = profile_of(request.user)
+    if profile is not None:
+        return profile.municipality
+    if not (request.user.is_authenticated and request.user.is_superuser):
+        return None
+    municipalities = Municipality.objects.order_by("name", "pk")
+    chosen = request.GET.get("municipality", "")
+    if chosen.isdigit() and municipalities.filter(pk=chosen).exists():
+        request.session[ACTING_MUNICIPALITY_KEY] = int(chosen)
+    remembered = request.session.get(ACTING_MUNICIPALITY_KEY)
+    return (municipalities.filter(pk=remembered).first() if remembered else None) \
+        or municipalities.first()
