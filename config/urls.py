@@ -33,5 +33,8 @@ urlpatterns = [
     path("", include("diagnostics.urls")),
     path("", include("distribution.urls")),
     path("", include("people.urls")),
+    path("", include("competence.urls")),
+    path("", include("routes.urls")),
+    path("", include("trainings.urls")),
     path("", include("reports.urls")),
 ]
