@@ -9,6 +9,7 @@ to answer it. Skipped, with the reason, where nginx is not installed.
 import json
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,21 @@ from tests.deploy.nginx_support import (
 )
 
 GUNICORN = Path(sys.executable).with_name("gunicorn")
+
+
+def _wait_until_a_worker_answers(port: int, log: Path, seconds: float = 90) -> None:
+    """The master listens at once; its worker loads the portal first (on a busy machine it
+    takes a while)."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            if ask(port, "GET", "/health/live/", tls=False, source="127.0.0.1").status == 200:
+                return
+        except OSError:
+            pass
+        if time.monotonic() > deadline:
+            raise AssertionError(f"gunicorn не ответил:\n{log.read_text(errors='replace')}")
+        time.sleep(0.2)
 
 
 @pytest.fixture(scope="module")
@@ -43,6 +59,7 @@ def web_node(tmp_path_factory):
             cwd=PROJECT, env=environment, stdout=handle, stderr=subprocess.STDOUT)
         try:
             wait_for_port(port, process=process, log=log, seconds=30)
+            _wait_until_a_worker_answers(port, log)
             yield port, tmp_path / "access.log", log
         finally:
             process.terminate()
