@@ -206,13 +206,14 @@ def ask(port: int, method: str, path: str, *, source: str = "127.0.0.2", tls: bo
 class Browser:
     """Cookies and CSRF tokens of one client address, through nginx over TLS."""
 
-    def __init__(self, port: int, *, source: str):
+    def __init__(self, port: int, *, source: str, headers: dict | None = None):
         self.port = port
         self.source = source
+        self.headers = headers or {}
         self.cookies: dict[str, str] = {}
 
     def _headers(self, extra: dict | None = None) -> dict:
-        headers = {"Referer": f"https://{HOST}/", **(extra or {})}
+        headers = {"Referer": f"https://{HOST}/", **self.headers, **(extra or {})}
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         return headers

@@ -13,8 +13,10 @@ from django.urls import reverse
 
 from core.downloads import file_download
 from core.management.commands.render_error_pages import error_page, static_folder
+from internships import journal
 from reports.models import JobStatus, ReportJob, ReportKind
 from tests.helpers import assert_redirects_to_login
+from tests.journal.conftest import pdf_file, record
 
 pytestmark = pytest.mark.django_db
 
@@ -117,3 +119,35 @@ def test_it_refuses_to_render_error_pages_with_hashed_static_names(settings):
 
     with pytest.raises(CommandError, match="режиме разработки"):
         call_command("render_error_pages", "--check")
+
+
+@pytest.fixture
+def journal_attachment(world):
+    entry = record(world, participants=[world.school_d.team])
+    entry.hosts.set([world.school_b.team])
+    attachment, = journal.add_attachments(entry=entry, files=[pdf_file("Программа.pdf")],
+                                          uploaded_by=world.curator)
+    return attachment
+
+
+@pytest.mark.parametrize("role", ["staff", "curator", "school_b_user"])
+def test_it_hands_a_journal_file_to_nginx_for_its_readers(as_role, journal_attachment, role,
+                                                          settings):
+    settings.PORTAL_X_ACCEL = True
+
+    response = as_role(role).get(reverse("attachment_download", args=[journal_attachment.pk]))
+
+    assert response.status_code == 200 and response.content == b""
+    assert response["X-Accel-Redirect"] == f"/protected-media/{journal_attachment.file.name}"
+    assert response["Content-Type"] == "application/pdf"
+    assert "filename*=utf-8''%D0%9F%D1%80%D0%BE" in response["Content-Disposition"]
+
+
+@pytest.mark.parametrize("role", ["school_user", "outsider"])
+def test_it_hands_nothing_to_nginx_for_who_may_not_read_the_journal(
+        as_role, journal_attachment, role, settings):
+    settings.PORTAL_X_ACCEL = True
+
+    response = as_role(role).get(reverse("attachment_download", args=[journal_attachment.pk]))
+
+    assert response.status_code == 404 and "X-Accel-Redirect" not in response
