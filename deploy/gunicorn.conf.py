@@ -43,3 +43,8 @@ access_log_format = (
 # Application code is loaded in each worker, after the fork: database and broker
 # connections are never shared between workers.
 preload_app = False
+
+# gunicorn's control socket (for `gunicornc`) is not used: reload and stop go through
+# systemd signals, and its default path in the home folder would be shared by every
+# gunicorn of the user.
+control_socket_disable = True

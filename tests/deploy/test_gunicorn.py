@@ -27,7 +27,7 @@ from tests.deploy.nginx_support import (
 GUNICORN = Path(sys.executable).with_name("gunicorn")
 
 
-def _wait_until_a_worker_answers(port: int, log: Path, seconds: float = 90) -> None:
+def wait_until_a_worker_answers(port: int, log: Path, seconds: float = 90) -> None:
     """The master listens at once; its worker loads the portal first (on a busy machine it
     takes a while)."""
     deadline = time.monotonic() + seconds
@@ -59,7 +59,7 @@ def web_node(tmp_path_factory):
             cwd=PROJECT, env=environment, stdout=handle, stderr=subprocess.STDOUT)
         try:
             wait_for_port(port, process=process, log=log, seconds=30)
-            _wait_until_a_worker_answers(port, log)
+            wait_until_a_worker_answers(port, log)
             yield port, tmp_path / "access.log", log
         finally:
             process.terminate()
@@ -110,3 +110,4 @@ def test_it_starts_two_workers_per_core_by_default():
     assert config["workers"] == 2 * multiprocessing.cpu_count()
     assert config["timeout"] == 30
     assert config["forwarded_allow_ips"] == "127.0.0.1"
+    assert config["control_socket_disable"] is True
