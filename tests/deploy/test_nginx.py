@@ -164,6 +164,7 @@ def test_it_redirects_plain_http_to_https(nginx):
 
     assert answer.status == 301
     assert answer.headers["location"] == "https://portal.example.org/accounts/login/?next=/"
+    assert answer.headers["server"] == "nginx"  # without its version
 
 
 def largest_import_workbook() -> bytes:
