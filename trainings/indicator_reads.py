@@ -123,8 +123,12 @@ def coverage_target(municipality: Municipality) -> CoverageTarget | None:
     return CoverageTarget.objects.filter(municipality=municipality).first()
 
 
+# ``pd_coverage`` reads the municipality's target unless it is given.
+READ_TARGET = object()
+
+
 def pd_coverage(municipality: Municipality, date_from: datetime.date,
-                date_to: datetime.date) -> PdCoverage:
+                date_to: datetime.date, *, target=READ_TARGET) -> PdCoverage:
     """Teachers of participating organizations and specialists with a completion."""
     people = _people(municipality)
     participating = people.filter(
@@ -132,13 +136,14 @@ def pd_coverage(municipality: Municipality, date_from: datetime.date,
     ).values("organization_id")
     completed = Q(pk__in=people.filter(_completed(date_from, date_to)).values("pk"))
     specialist = Q(worker_category=WorkerCategory.METHODOLOGIST)
-    teachers = people.filter(organization__in=participating).exclude(specialist).aggregate(
-        all=Count("pk"), done=Count("pk", filter=completed))
-    organizations = people.filter(organization__in=participating).aggregate(
-        count=Count("organization", distinct=True))["count"]
+    teachers = people.filter(organization__in=participating).aggregate(
+        all=Count("pk", filter=~specialist), done=Count("pk", filter=~specialist & completed),
+        organizations=Count("organization", distinct=True))
     specialists = people.filter(specialist).aggregate(
         all=Count("pk"), done=Count("pk", filter=completed))
-    target = coverage_target(municipality)
+    if target is READ_TARGET:
+        target = coverage_target(municipality)
+    organizations = teachers["organizations"]
     return PdCoverage(
         teachers=Share(teachers["done"], teachers["all"], PD_TEACHERS_FORMULA,
                        target.teachers_percent if target else None),
