@@ -204,3 +204,16 @@ def test_it_pins_the_queries_of_my_sessions(login, training, django_assert_num_q
         response = client.get(reverse("my_sessions"))
 
     assert len(response.context["sessions"]) == 10
+
+
+def test_it_pins_the_queries_of_the_attendance_page(as_role, session, training, world,
+                                                    django_assert_num_queries):
+    for _ in range(15):
+        factories.TeacherFactory(organization=world.school_d)
+    client = as_role("staff")
+    client.get(reverse("training_attendance", args=[session.pk]))
+
+    with django_assert_num_queries(7):
+        response = client.get(reverse("training_attendance", args=[session.pk]))
+
+    assert len(response.context["candidates"]) == 19
