@@ -58,7 +58,7 @@ class PlatformSessionForm(CrispyForm):
                             widget=forms.Textarea(attrs={"rows": 3}))
 
     def __init__(self, *args, platform: TeacherPlatform, session=None, **kwargs):
-        if session is not None and not args:
+        if session is not None:
             kwargs.setdefault("initial", {
                 "held_on": session.held_on, "topic": session.topic, "form": session.form,
                 "programme": session.programme_id, "module": session.module_id,

@@ -217,3 +217,19 @@ def test_it_pins_the_queries_of_the_attendance_page(as_role, session, training, 
         response = client.get(reverse("training_attendance", args=[session.pk]))
 
     assert len(response.context["candidates"]) == 19
+
+
+def test_it_opens_the_edit_form_with_the_session_s_values_and_saves_a_change(as_role, session,
+                                                                             training):
+    url = reverse("training_session_edit", args=[session.pk])
+    client = as_role("staff")
+
+    form = client.get(url).context["form"]
+    response = client.post(url, {"held_on": "2024-10-04", "topic": "Урок-исследование",
+                                 "form": "open_lesson", "led_by": training.head.pk})
+
+    assert form["topic"].value() == "Современный урок"
+    assert response.status_code == 302
+    session.refresh_from_db()
+    assert (session.topic, session.form, session.led_by) == ("Урок-исследование", "open_lesson",
+                                                             training.head)
