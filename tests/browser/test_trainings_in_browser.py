@@ -74,3 +74,7 @@ def test_the_head_marks_attendance_and_the_teacher_sees_the_session(live_server,
     row = teacher_page.locator("#my-sessions tbody tr").first
     assert "Современный урок по ФГОС" in row.inner_text()
     assert "17.10.2024" in row.inner_text()
+    with teacher_page.expect_navigation():
+        teacher_page.get_by_role("link", name="Моя карта эффективности").click()
+    assert_fits_the_screen(teacher_page)
+    assert "Карта эффективности профессиональной деятельности" in teacher_page.inner_text("h1")
