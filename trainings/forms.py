@@ -2,10 +2,11 @@
 
 import django_filters
 from django import forms
+from django.db.models.functions import Lower
 
 from core.forms import CrispyForm
 from people.models import ModularProgramme, ProgrammeModule, Teacher, TeacherPlatform
-from trainings.models import EffectivenessCriterion, PlatformSession, SessionForm
+from trainings.models import Completion, EffectivenessCriterion, PlatformSession, SessionForm
 from trainings.sessions import SessionInput
 
 _DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -139,6 +140,49 @@ class MarkForm(CrispyForm):
         self.fields["criterion"].queryset = criteria.select_related("programme")
         self.fields["criterion"].label_from_instance = (
             lambda item: f"{item.programme.title}: {item.number}. {item.title}")
+
+
+class CompletionFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="filter_name", label="ФИО",
+                                  widget=forms.TextInput(
+                                      attrs={"placeholder": "часть фамилии или имени"}))
+    programme = django_filters.ModelChoiceFilter(
+        queryset=ModularProgramme.objects.none(), label="Программа",
+        empty_label="Все программы")
+    date_from = django_filters.DateFilter(field_name="completed_on", lookup_expr="gte",
+                                          label="С", widget=_DATE_WIDGET)
+    date_to = django_filters.DateFilter(field_name="completed_on", lookup_expr="lte",
+                                        label="По", widget=_DATE_WIDGET)
+
+    class Meta:
+        model = Completion
+        fields = ["q", "programme", "date_from", "date_to"]
+
+    def __init__(self, *args, programmes, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["programme"].queryset = programmes
+
+    def filter_name(self, queryset, name, value):
+        folded = " ".join(value.split()).lower()
+        if not folded:
+            return queryset
+        return queryset.alias(name_folded=Lower("teacher__full_name")).filter(
+            name_folded__contains=folded)
+
+
+_PERCENT_ERRORS = {"required": "Укажите цель в процентах.",
+                   "invalid": "Введите число процентов, например 41.",
+                   "min_value": "Цель — процент от 0 до 100.",
+                   "max_value": "Цель — процент от 0 до 100."}
+
+
+class CoverageTargetForm(CrispyForm):
+    teachers_percent = forms.DecimalField(
+        label="Педагоги участвующих организаций, не менее %", min_value=0, max_value=100,
+        max_digits=5, decimal_places=1, error_messages=_PERCENT_ERRORS)
+    specialists_percent = forms.DecimalField(
+        label="Специалисты УО и методической службы, не менее %", min_value=0,
+        max_value=100, max_digits=5, decimal_places=1, error_messages=_PERCENT_ERRORS)
 
 
 class PeriodForm(forms.Form):

@@ -9,6 +9,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from core.forms import apply_posted_form
 from people.access import programmes_for_user
 from people.teachers import record_view
+from teams.access import acting_municipality, has_role, is_staff_of
+from teams.models import Role
+from trainings import indicator_reads
 from trainings.access import (
     completions_for_user,
     criteria_for_user,
@@ -20,21 +23,55 @@ from trainings.access import (
 )
 from trainings.completions import record_completion
 from trainings.effectiveness import record_mark, save_criterion
-from trainings.forms import CompletionForm, CriterionForm, MarkForm
+from trainings.forms import (
+    CompletionFilter,
+    CompletionForm,
+    CoverageTargetForm,
+    CriterionForm,
+    MarkForm,
+)
 from trainings.session_reads import effectiveness_map
+from trainings.targets import set_coverage_target
 
 MAP_PAGE = "карта эффективности профессиональной деятельности"
+
+
+FILTER_NAMES = ("q", "programme", "date_from", "date_to")
 
 
 @login_required
 def completion_list(request):
     if not may_see_completions(request.user):
         raise PermissionDenied
-    completions = list(completions_for_user(request.user).select_related(
-        "teacher__organization", "programme__platform__host").order_by(
-        "-completed_on", "teacher__full_name", "pk"))
+    completion_filter = CompletionFilter(
+        request.GET, programmes=programmes_for_user(request.user),
+        queryset=completions_for_user(request.user).select_related(
+            "teacher__organization", "programme__platform__host").order_by(
+            "-completed_on", "teacher__full_name", "pk"))
     return render(request, "trainings/completion_list.html", {
-        "completions": completions, "can_record": may_record_completions(request.user)})
+        "filter": completion_filter,
+        "completions": list(completion_filter.qs) if completion_filter.is_valid() else [],
+        "filtered": any(request.GET.get(name) for name in FILTER_NAMES),
+        "can_record": may_record_completions(request.user),
+        "can_set_targets": has_role(request.user, Role.STAFF)})
+
+
+@login_required
+def coverage_target(request):
+    municipality = acting_municipality(request)
+    if municipality is None or not is_staff_of(request.user, municipality.pk):
+        raise PermissionDenied
+    current = indicator_reads.coverage_target(municipality)
+    form = CoverageTargetForm(request.POST or None, initial={
+        "teachers_percent": current.teachers_percent if current else None,
+        "specialists_percent": current.specialists_percent if current else None})
+    applied, _ = apply_posted_form(request, form, lambda data: set_coverage_target(
+        municipality=municipality, **data))
+    if applied:
+        messages.success(request, "Цели охвата сохранены.")
+        return redirect("completion_list")
+    return render(request, "trainings/coverage_target.html",
+                  {"form": form, "municipality": municipality, "current": current})
 
 
 @login_required

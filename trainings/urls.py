@@ -20,6 +20,7 @@ urlpatterns = [
     path("trainings/completions/", record_views.completion_list, name="completion_list"),
     path("trainings/completions/new/", record_views.completion_create,
          name="completion_create"),
+    path("trainings/coverage-targets/", record_views.coverage_target, name="coverage_target"),
     path("modular-programmes/<int:pk>/effectiveness/", record_views.criteria,
          name="effectiveness_criteria"),
     path("trainings/teachers/<int:pk>/effectiveness/", record_views.teacher_map,

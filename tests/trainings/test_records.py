@@ -12,6 +12,7 @@ from tests import factories
 from trainings.models import (
     Attendance,
     Completion,
+    CoverageTarget,
     EffectivenessCriterion,
     EffectivenessMark,
     PlatformSession,
@@ -80,7 +81,7 @@ def test_it_pins_the_queries_of_the_completion_list(as_role, training, world,
     client = as_role("staff")
     client.get(reverse("completion_list"))
 
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         response = client.get(reverse("completion_list"))
 
     assert len(response.context["completions"]) == 12
@@ -185,3 +186,38 @@ def test_it_refuses_a_period_that_ends_before_it_starts(as_role, training):
 
     assert "Конец периода раньше начала." in response.content.decode()
     assert not TeacherRecordView.objects.exists()
+
+
+def test_it_filters_completions_by_name(as_role, training):
+    for person in (training.young, training.senior):
+        Completion.objects.create(teacher=person, programme=training.programme,
+                                  completed_on=D(2025, 5, 20), document=f"№ {person.pk}")
+
+    response = as_role("staff").get(reverse("completion_list"), {"q": "молодова"})
+
+    assert [item.teacher for item in response.context["completions"]] == [training.young]
+
+
+def test_it_lets_staff_set_the_coverage_targets(as_role, world):
+    response = as_role("staff").post(reverse("coverage_target"),
+                                     {"teachers_percent": "41", "specialists_percent": "20"})
+
+    target = CoverageTarget.objects.get(municipality=world.municipality)
+    assert response.status_code == 302
+    assert (target.teachers_percent, target.specialists_percent) == (41, 20)
+
+
+def test_it_refuses_a_target_above_100_percent_and_keeps_the_old_one(as_role, world):
+    CoverageTarget.objects.create(municipality=world.municipality, teachers_percent=41,
+                                  specialists_percent=20)
+
+    response = as_role("staff").post(reverse("coverage_target"),
+                                     {"teachers_percent": "141", "specialists_percent": "20"})
+
+    assert "Цель — процент от 0 до 100." in response.content.decode()
+    assert CoverageTarget.objects.get().teachers_percent == 41
+
+
+@pytest.mark.parametrize("role", ["curator", "analyst", "school_user"])
+def test_it_refuses_the_coverage_targets_to_other_roles(as_role, role):
+    assert as_role(role).get(reverse("coverage_target")).status_code == 403

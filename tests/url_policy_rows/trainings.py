@@ -27,6 +27,7 @@ ROWS: dict[str, tuple] = {
     "my_sessions":                 (LOGIN, 403,  403,   403,   403,   403,   403,   403, 200),
     "completion_list":             (LOGIN, 200,  200,   200,   200,   200,   403,   200, 403),
     "completion_create":           (LOGIN, 200,  403,   403,   403,   403,   403,   200, 403),
+    "coverage_target":             (LOGIN, 200,  403,   403,   403,   403,   403,   200, 403),
     "effectiveness_criteria":      (LOGIN, 200,  200,   200,   200,   200,   200,   404, 200),
     "effectiveness_map":           (LOGIN, 200,  200,   404,   200,   404,   404,   404, 200),
 }  # fmt: skip
