@@ -221,3 +221,19 @@ def test_it_refuses_a_target_above_100_percent_and_keeps_the_old_one(as_role, wo
 @pytest.mark.parametrize("role", ["curator", "analyst", "school_user"])
 def test_it_refuses_the_coverage_targets_to_other_roles(as_role, role):
     assert as_role(role).get(reverse("coverage_target")).status_code == 403
+
+
+def test_it_pins_the_queries_of_a_teacher_s_map(as_role, training, criterion,
+                                                django_assert_num_queries):
+    for month in range(1, 11):
+        EffectivenessMark.objects.create(teacher=training.young, criterion=criterion,
+                                         marked_on=D(2025, month, 1), value=month % 4)
+    client = as_role("staff")
+    url = reverse("effectiveness_map", args=[training.young.pk])
+    client.get(url)
+
+    # With the record's audit row and the mark form's criteria.
+    with django_assert_num_queries(10):
+        response = client.get(url)
+
+    assert len(response.context["map"].dates) == 10
