@@ -237,3 +237,14 @@ def test_it_pins_the_queries_of_a_teacher_s_map(as_role, training, criterion,
         response = client.get(url)
 
     assert len(response.context["map"].dates) == 10
+
+
+def test_it_keeps_a_programme_someone_completed(as_role, training):
+    Completion.objects.create(teacher=training.young, programme=training.programme,
+                              completed_on=D(2025, 5, 20), document="№ 1")
+
+    response = as_role("staff").post(
+        reverse("modular_programme_delete", args=[training.programme.pk]), follow=True)
+
+    assert "программу удалить нельзя" in response.content.decode()
+    assert Completion.objects.filter(programme=training.programme).exists()
