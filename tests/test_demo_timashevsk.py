@@ -26,7 +26,15 @@ from people.models import (
     TeacherPlatform,
     WorkerCategory,
 )
-from teams.models import ManagementTeam, Organization, OrganizationKind, Role
+from teams.models import ManagementTeam, Municipality, Organization, OrganizationKind, Role
+from trainings.indicator_reads import pd_coverage, persons_trained
+from trainings.models import (
+    Attendance,
+    Completion,
+    EffectivenessCriterion,
+    EffectivenessMark,
+    PlatformSession,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -230,3 +238,36 @@ def test_the_load_demo_command_loads_both_districts():
         "Тимашевский район: организаций — 13, площадок для педагогов — 8, модульных программ "
         f"— 8, педагогов — {teachers}, из них молодых — 80. Педагоги вымышлены."
     )
+
+
+def test_platform_sessions_of_2024_25_with_named_attendance_of_young_teachers(timashevsk):
+    sessions = PlatformSession.objects.filter(platform__host__municipality__name=MUNICIPALITY)
+    platforms = TeacherPlatform.objects.filter(host__municipality__name=MUNICIPALITY)
+    assert set(sessions.values_list("platform", flat=True)) == set(
+        platforms.values_list("pk", flat=True))
+    assert all(datetime.date(2024, 9, 1) <= day <= datetime.date(2025, 8, 31)
+               for day in sessions.values_list("held_on", flat=True))
+    came = Teacher.objects.filter(attendances__in=Attendance.objects.filter(
+        session__in=sessions)).distinct()
+    assert came.count() == district_teachers().filter(master_since__isnull=True).count()
+    assert all(teacher.is_young_on(LOAD_DAY) for teacher in came)
+
+
+def test_persons_trained_counts_a_visitor_of_two_platforms_once(timashevsk):
+    municipality = Municipality.objects.get(name=MUNICIPALITY)
+    year = (datetime.date(2024, 9, 1), datetime.date(2025, 8, 31))
+    trained = persons_trained(municipality, *year)
+    assert trained.total == district_teachers().filter(master_since__isnull=True).count()
+    coverage = pd_coverage(municipality, *year)
+    assert coverage.teachers.numerator > 0
+    assert (coverage.teachers.target_percent, coverage.specialists.target_percent) == (41, 20)
+
+
+def test_an_illustrative_effectiveness_map_for_two_programmes(timashevsk):
+    criteria = EffectivenessCriterion.objects.filter(
+        programme__platform__host__municipality__name=MUNICIPALITY)
+    assert criteria.values("programme").distinct().count() == 2
+    assert all(criteria.values_list("illustrative", flat=True))
+    assert EffectivenessMark.objects.filter(criterion__in=criteria).exists()
+    assert Completion.objects.filter(
+        programme__platform__host__municipality__name=MUNICIPALITY).exists()
