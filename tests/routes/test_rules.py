@@ -109,7 +109,6 @@ def test_it_marks_a_step_done_with_a_note_and_the_master_confirms(routes_world):
         StepStatus.DONE, D(2022, 9, 20), D(2022, 9, 21))
 
 
-@override_settings(MEDIA_ROOT="/tmp/routes-test-media")
 def test_it_accepts_a_pdf_as_evidence(routes_world):
     step = routes_world.route.steps.get(number=1)
     upload = SimpleUploadedFile("конспект.pdf", b"%PDF-1.4 test", content_type="application/pdf")
