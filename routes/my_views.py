@@ -56,7 +56,7 @@ def _help_form(teacher: Teacher, data=None) -> HelpForm:
     routes = routes_of_trainee(teacher=teacher)
     masters = Teacher.objects.filter(pk__in=[route.master_id for route in routes])
     platforms = {route.programme.platform_id for route in routes}
-    return HelpForm(data, masters=masters,
+    return HelpForm(data, masters=masters, auto_id="help_%s",
                     platforms=TeacherPlatform.objects.filter(pk__in=platforms))
 
 
@@ -68,7 +68,8 @@ def my_route(request):
         context.update(routes=routes_of_trainee(teacher=teacher),
                        journal=journal_of(trainee=teacher),
                        help_requests=help_requests_of(author=teacher),
-                       journal_form=JournalForm(), help_form=_help_form(teacher),
+                       journal_form=JournalForm(auto_id="journal_%s"),
+                       help_form=_help_form(teacher),
                        progress_form=ProgressForm())
     return render(request, "routes/my_route.html", context)
 
