@@ -11,7 +11,7 @@ from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Q, QuerySet
 
 from people.models import Teacher, TeacherPlatform
-from routes.models import HelpRequest, MentoringPair, Route, RouteParticipant
+from routes.models import HelpRequest, MentoringPair, Route, RouteParticipant, RouteProposal
 from teams.access import has_role, is_staff_of, profile_of
 from teams.models import Role
 
@@ -102,3 +102,18 @@ def mentoring_pairs_for_user(user: User | AnonymousUser) -> QuerySet[MentoringPa
         return MentoringPair.objects.none()
     return MentoringPair.objects.filter(
         master__organization__municipality_id=profile.municipality_id)
+
+
+def proposals_for_user(user: User | AnonymousUser) -> QuerySet[RouteProposal]:
+    """The department reads the municipality's proposals, a school leader the school's own."""
+    if user.is_authenticated and user.is_superuser:
+        return RouteProposal.objects.all()
+    profile = profile_of(user)
+    if profile is None:
+        return RouteProposal.objects.none()
+    if profile.role == Role.STAFF:
+        return RouteProposal.objects.filter(
+            teacher__organization__municipality_id=profile.municipality_id)
+    if profile.role == Role.SCHOOL:
+        return RouteProposal.objects.filter(teacher__organization_id=profile.organization_id)
+    return RouteProposal.objects.none()

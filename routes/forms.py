@@ -207,3 +207,22 @@ class CapacityForm(CrispyForm):
         super().__init__(*args, **kwargs)
         self.fields["master"].queryset = teachers.filter(master_since__isnull=False)
         self.helper.form_action = reverse("mentoring_capacity")
+
+
+class ProposalForm(CrispyForm):
+    submit_label = "Предложить"
+    teacher = forms.ModelChoiceField(label="Педагог", queryset=Teacher.objects.none(),
+                                     empty_label="— выберите педагога —",
+                                     error_messages={"required": "Выберите педагога.",
+                                                     "invalid_choice": "Выберите из списка."})
+    programme = forms.ModelChoiceField(label="Модульная программа",
+                                       queryset=ModularProgramme.objects.none(),
+                                       empty_label="— выберите программу —",
+                                       error_messages={"required": "Выберите программу.",
+                                                       "invalid_choice": "Выберите из списка."})
+    note = _text("Зачем педагогу маршрут", required=False, rows=2)
+
+    def __init__(self, *args, teachers: QuerySet, programmes: QuerySet, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["teacher"].queryset = teachers
+        self.fields["programme"].queryset = programmes.select_related("platform")

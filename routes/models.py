@@ -302,3 +302,47 @@ class GrowthEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.trainee}, {self.written_on:%d.%m.%Y}"
+
+
+class ProposalStatus(models.TextChoices):
+    OPEN = "open", "Ждёт решения"
+    ACCEPTED = "accepted", "Принято"
+    DECLINED = "declined", "Отклонено"
+
+
+class RouteProposal(models.Model):
+    """A school leader proposes one of the school's teachers for a platform's programme; the
+    department accepts (and makes the route) or declines."""
+
+    teacher = models.ForeignKey(Teacher, on_delete=models.CASCADE,
+                                related_name="route_proposals", verbose_name="педагог")
+    programme = models.ForeignKey(ModularProgramme, on_delete=models.CASCADE,
+                                  related_name="route_proposals",
+                                  verbose_name="модульная программа")
+    note = models.TextField("зачем", blank=True)
+    proposed_on = models.DateField("дата предложения")
+    proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                    null=True, related_name="+", verbose_name="кто предложил")
+    status = models.CharField("решение", max_length=20, choices=ProposalStatus.choices,
+                              default=ProposalStatus.OPEN)
+    decided_on = models.DateField("дата решения", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "предложение на маршрут"
+        verbose_name_plural = "предложения на маршрут"
+        ordering = ["-proposed_on", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["teacher", "programme"],
+                                    condition=Q(status="open"),
+                                    name="route_proposal_one_open",
+                                    violation_error_message="Этот педагог уже предложен на эту "
+                                                            "программу и ждёт решения."),
+            models.CheckConstraint(
+                condition=Q(status="open", decided_on__isnull=True)
+                | (~Q(status="open") & Q(decided_on__isnull=False)),
+                name="route_proposal_decision_dated",
+                violation_error_message="У решения по предложению должна быть дата."),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.teacher} → {self.programme}"

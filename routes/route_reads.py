@@ -6,8 +6,16 @@ import datetime
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from people.models import Teacher
-from routes.access import help_requests_to_answer, trainees_of
-from routes.models import GrowthEntry, HelpRequest, Route, RouteStep, StepStatus
+from routes.access import help_requests_to_answer, proposals_for_user, trainees_of
+from routes.models import (
+    GrowthEntry,
+    HelpRequest,
+    ProposalStatus,
+    Route,
+    RouteProposal,
+    RouteStep,
+    StepStatus,
+)
 
 # A master's page shows the steps due within this many days, besides the overdue ones.
 DUE_SOON_DAYS = 14
@@ -89,3 +97,10 @@ def master_page(*, master: Teacher, today: datetime.date) -> dict:
         "to_confirm": list(to_confirm), "help_requests": list(requests),
         "due_soon_days": DUE_SOON_DAYS,
     }
+
+
+def open_proposals(*, user) -> list[RouteProposal]:
+    """Proposals waiting for the department's decision, oldest first."""
+    return list(proposals_for_user(user).filter(status=ProposalStatus.OPEN)
+                .select_related("teacher__organization", "programme__platform")
+                .order_by("proposed_on", "pk"))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from routes import mentoring_views, my_views, views
+from routes import mentoring_views, my_views, proposal_views, views
 
 urlpatterns = [
     path("routes/", views.route_list, name="route_list"),
@@ -16,6 +16,9 @@ urlpatterns = [
     path("routes/steps/<int:pk>/confirm/", my_views.route_step_confirm,
          name="route_step_confirm"),
     path("routes/steps/<int:pk>/return/", my_views.route_step_return, name="route_step_return"),
+    path("routes/propose/", proposal_views.route_propose, name="route_propose"),
+    path("routes/proposals/<int:pk>/decide/", proposal_views.route_proposal_decide,
+         name="route_proposal_decide"),
     path("routes/mentoring/", mentoring_views.mentoring_pair_list, name="mentoring_pair_list"),
     path("routes/mentoring/new/", mentoring_views.mentoring_pair_add, name="mentoring_pair_add"),
     path("routes/mentoring/<int:pk>/end/", mentoring_views.mentoring_pair_end,

@@ -24,8 +24,8 @@ from routes.access import (
 from routes.enrolment import create_route, update_route
 from routes.filters import RouteFilter
 from routes.forms import RouteForm, StepForm, route_initial
-from routes.models import Route, RouteStep
-from routes.route_reads import register_rows, route_page
+from routes.models import DEFAULT_PRODUCT, Route, RouteKind, RouteStep
+from routes.route_reads import open_proposals, register_rows, route_page
 from teams.access import has_role
 from teams.models import Role
 
@@ -76,6 +76,8 @@ def route_list(request):
         "filter": route_filter, "page": page, "routes": page.object_list,
         "filtered": any(request.GET.get(name) for name in route_filter.filters),
         "can_add": has_role(request.user, Role.STAFF),
+        "can_propose": has_role(request.user, Role.SCHOOL) and not request.user.is_superuser,
+        "proposals": open_proposals(user=request.user),
     })
 
 
@@ -94,10 +96,19 @@ def route_detail(request, pk):
     })
 
 
+def _new_route_initial(request) -> dict:
+    """A new route starts from a proposal when the department accepts one."""
+    initial = {"product_title": DEFAULT_PRODUCT, "kind": RouteKind.INDIVIDUAL}
+    for name, field in (("programme", "programme"), ("participant", "participants")):
+        value = request.GET.get(name, "")
+        if value.isdigit():
+            initial[field] = [int(value)] if field == "participants" else int(value)
+    return initial
+
+
 def _route_form(request, route: Route | None) -> RouteForm:
     return RouteForm(request.POST or None, request.FILES or None,
-                     initial=route_initial(route) if route else {"product_title": Route(
-                     ).product_title},
+                     initial=route_initial(route) if route else _new_route_initial(request),
                      programmes=programmes_for_user(request.user),
                      teachers=teachers_for_user(request.user).select_related("organization"))
 

@@ -6,7 +6,15 @@ import pytest
 from django.urls import reverse
 
 from people.models import TeacherRecordView
-from routes.models import GrowthEntry, HelpRequest, MentoringPair, Route, RouteStep, StepStatus
+from routes.models import (
+    GrowthEntry,
+    HelpRequest,
+    MentoringPair,
+    Route,
+    RouteProposal,
+    RouteStep,
+    StepStatus,
+)
 from tests import factories
 from tests.helpers import assert_redirects_to_login, messages_of
 
@@ -40,7 +48,7 @@ def test_it_shows_a_school_without_people_on_routes_what_to_do(routes_world, wor
 
     page = response.content.decode()
     assert "ИОМ Юновой Д." not in page
-    assert "сообщите методисту" in page
+    assert "предложите педагога" in page
 
 
 def test_it_shows_the_masters_school_the_route_its_master_leads(routes_world, as_role):
@@ -90,9 +98,12 @@ def test_it_pins_the_queries_of_the_list(routes_world, as_role, django_assert_nu
                                      ends_on=D(2023, 8, 31))
         for _ in range(3):
             route.memberships.create(teacher=factories.TeacherFactory(organization=school))
+        RouteProposal.objects.create(teacher=factories.TeacherFactory(organization=school),
+                                     programme=routes_world.programme,
+                                     proposed_on=D(2022, 8, 20))
     client.get(reverse("route_list"))
 
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         response = client.get(reverse("route_list"))
 
     assert len(response.context["routes"]) == 13
@@ -322,3 +333,65 @@ def test_it_refuses_a_pair_over_capacity_in_russian(routes_world, as_role, setti
 def test_it_lists_pairs_for_staff_only(routes_world, as_role):
     assert as_role("staff").get(reverse("mentoring_pair_list")).status_code == 200
     assert as_role("school_user").get(reverse("mentoring_pair_list")).status_code == 403
+
+
+def test_it_lets_the_school_propose_its_teacher_and_staff_accept(routes_world, world, login):
+    other = factories.TeacherFactory(organization=world.school_a, full_name="Новикова Анна")
+    school = login(world.school_user)
+    school.post(reverse("route_propose"), {"teacher": other.pk,
+                                           "programme": routes_world.programme.pk,
+                                           "note": "Молодой педагог, первый год"})
+    proposal = RouteProposal.objects.get()
+
+    staff = login(world.staff)
+    assert "Новикова Анна" in staff.get(reverse("route_list")).content.decode()
+    response = staff.post(reverse("route_proposal_decide", args=[proposal.pk]),
+                          {"decision": "accept"})
+
+    proposal.refresh_from_db()
+    assert proposal.status == "accepted"
+    form = staff.get(response.url).context["form"]
+    assert form.initial["participants"] == [other.pk]
+
+
+def test_it_refuses_a_school_to_propose_another_schools_teacher(routes_world, world, login):
+    foreign = factories.TeacherFactory(organization=world.school_b)
+
+    response = login(world.school_user).post(reverse("route_propose"), {
+        "teacher": foreign.pk, "programme": routes_world.programme.pk})
+
+    assert "Выберите из списка." in response.content.decode()
+    assert not RouteProposal.objects.exists()
+
+
+def test_it_refuses_a_second_open_proposal_in_russian(routes_world, world, login):
+    school = login(world.school_user)
+    data = {"teacher": routes_world.trainee.pk, "programme": routes_world.programme.pk}
+    school.post(reverse("route_propose"), data)
+
+    response = school.post(reverse("route_propose"), data)
+
+    assert "уже предложен на эту программу" in response.content.decode()
+    assert RouteProposal.objects.count() == 1
+
+
+def test_it_refuses_a_bad_due_date_of_a_step_in_russian(routes_world, as_role):
+    response = as_role("staff").post(
+        reverse("route_step_add", args=[routes_world.route.pk]),
+        {"activity": "theory", "title": "Шаг", "due_on": "завтра"})
+
+    assert "Введите дату в формате ДД.ММ.ГГГГ." in response.content.decode()
+    assert routes_world.route.steps.count() == 2
+
+
+def test_it_pins_the_queries_of_the_pairs_page(routes_world, as_role, django_assert_num_queries):
+    school = routes_world.trainee.organization
+    for _ in range(12):
+        master = factories.TeacherFactory(organization=school, master_since=D(2018, 1, 1))
+        MentoringPair.objects.create(master=master, started_on=D(2022, 9, 1),
+                                     trainee=factories.TeacherFactory(organization=school))
+    client = as_role("staff")
+    client.get(reverse("mentoring_pair_list"))
+
+    with django_assert_num_queries(6):
+        client.get(reverse("mentoring_pair_list"))

@@ -4,6 +4,7 @@ Routes name people: the department's staff read and keep every route of the muni
 the school leader reads the routes of the school's own people, the teacher reads their own
 route, marks its steps and writes in the journal; the route's pedagogue-master confirms
 steps and answers requests (the teacher of the table is a trainee, not the master).
+The school leader proposes the school's people for routes, the department decides.
 Curators of management teams, analysts and other municipalities see no routes.
 """
 
@@ -12,7 +13,15 @@ import datetime
 from django.core.files.base import ContentFile
 
 from people.models import ModularProgramme, Teacher, TeacherPlatform, WorkerCategory
-from routes.models import HelpRequest, MentoringPair, Route, RouteKind, RouteStep, StepStatus
+from routes.models import (
+    HelpRequest,
+    MentoringPair,
+    Route,
+    RouteKind,
+    RouteProposal,
+    RouteStep,
+    StepStatus,
+)
 
 LOGIN, MOVED = "→login", "→elsewhere"
 
@@ -29,6 +38,8 @@ ROWS: dict[str, tuple] = {
     "route_step_progress":    (LOGIN, 403,  404,   404,   403,   404,   404,   404,   MOVED),
     "route_step_confirm":     (LOGIN, 403,  404,   404,   403,   404,   404,   404,   403),
     "route_step_return":      (LOGIN, 403,  404,   404,   403,   404,   404,   404,   403),
+    "route_propose":          (LOGIN, 403,  403,   403,   200,   200,   403,   403,   403),
+    "route_proposal_decide":  (LOGIN, MOVED, 404,  404,   403,   404,   404,   404,   404),
     "mentoring_pair_list":    (LOGIN, 200,  403,   403,   403,   403,   403,   200,   403),
     "mentoring_pair_add":     (LOGIN, 200,  403,   403,   403,   403,   403,   200,   403),
     "mentoring_pair_end":     (LOGIN, MOVED, 403,  403,   403,   403,   403,   404,   403),
@@ -54,12 +65,14 @@ OBJECT_OF: dict[str, str] = {
     "route_step_confirm": "done_step",
     "route_step_return": "done_step",
     "mentoring_pair_end": "mentoring_pair",
+    "route_proposal_decide": "proposal",
     "trainee_journal": "trainee",
     "help_answer": "help_request",
 }
 POST_DATA: dict[str, dict] = {
     "route_step_progress": {"status": "in_progress", "note": ""},
     "route_step_confirm": {},
+    "route_proposal_decide": {"decision": "decline"},
     "route_step_return": {"remark": "Добавьте анализ урока"},
     "mentoring_pair_end": {"ended_on": "2023-05-31"},
     "mentoring_capacity": {"max_trainees": "3"},
@@ -97,5 +110,8 @@ def targets(context) -> dict[str, int]:
                                         started_on=datetime.date(2022, 9, 1))
     request = HelpRequest.objects.create(author=trainee, text="Помогите с анализом урока",
                                          asked_on=datetime.date(2022, 10, 2), master=master)
-    return {"route": route.pk, "planned_step": planned.pk, "done_step": done.pk,
-            "mentoring_pair": pair.pk, "trainee": trainee.pk, "help_request": request.pk}
+    proposal = RouteProposal.objects.create(teacher=trainee, programme=programme,
+                                            proposed_on=datetime.date(2022, 8, 20))
+    return {"proposal": proposal.pk, "route": route.pk, "planned_step": planned.pk,
+            "done_step": done.pk, "mentoring_pair": pair.pk, "trainee": trainee.pk,
+            "help_request": request.pk}
