@@ -181,7 +181,6 @@ class PairForm(CrispyForm):
     def __init__(self, *args, teachers: QuerySet, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["master"].queryset = teachers.filter(master_since__isnull=False)
-        self.helper.form_action = reverse("mentoring_capacity")
         self.fields["trainee"].queryset = teachers
         self.fields["started_on"].initial = timezone.localdate()
 
