@@ -395,3 +395,16 @@ def test_it_pins_the_queries_of_the_pairs_page(routes_world, as_role, django_ass
 
     with django_assert_num_queries(6):
         client.get(reverse("mentoring_pair_list"))
+
+
+def test_it_links_a_masters_route_page_to_the_trainees(routes_world, as_master):
+    page = as_master.get(reverse("my_route")).content.decode()
+
+    assert reverse("my_trainees") in page
+    assert "Вы пока не идёте по образовательному маршруту" in page
+
+
+def test_it_tells_a_teacher_who_is_not_a_master_what_the_page_is_for(routes_world, as_trainee):
+    page = as_trainee.get(reverse("my_trainees")).content.decode()
+
+    assert "Эта страница — для педагогов-мастеров" in page
