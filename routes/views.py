@@ -7,10 +7,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from core.downloads import file_download
 from core.forms import apply_posted_form
 from people.access import programmes_for_user, teacher_platforms_for_user, teachers_for_user
 from people.teachers import record_view
@@ -173,14 +174,10 @@ def route_step_edit(request, pk):
                                status=data["status"]))
 
 
-def _file_response(file, name: str, content_type: str) -> FileResponse:
+def _file_response(file, name: str, content_type: str) -> HttpResponse:
     if not file:
         raise Http404("Файл не прикреплён.")
-    try:
-        handle = file.open("rb")
-    except FileNotFoundError as error:
-        raise Http404("Файл не найден в хранилище.") from error
-    return FileResponse(handle, as_attachment=True, filename=name, content_type=content_type)
+    return file_download(file, filename=name, content_type=content_type)
 
 
 @login_required
