@@ -1,3 +1,26 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from competence import instrument_views, my_views, round_views
+
+urlpatterns = [
+    path("competence/", round_views.round_list, name="competence_round_list"),
+    path("competence/new/", round_views.round_create, name="competence_round_create"),
+    path("competence/<int:pk>/", round_views.round_detail, name="competence_round_detail"),
+    path("competence/<int:pk>/edit/", round_views.round_edit, name="competence_round_edit"),
+    path("competence/<int:pk>/levels/", round_views.round_levels, name="competence_levels"),
+    path("competence/levels/<int:pk>/delete/", round_views.level_delete,
+         name="competence_level_delete"),
+    path("competence/<int:pk>/entry/", round_views.expert_entry, name="competence_entry"),
+    path("competence/dynamics/", round_views.dynamics, name="competence_dynamics"),
+    path("competence/instruments/", instrument_views.instrument_list,
+         name="competence_instrument_list"),
+    path("competence/instruments/new/", instrument_views.instrument_create,
+         name="competence_instrument_create"),
+    path("competence/instruments/<int:pk>/edit/", instrument_views.instrument_edit,
+         name="competence_instrument_edit"),
+    path("competence/instruments/<int:pk>/file/", instrument_views.instrument_file,
+         name="competence_instrument_file"),
+    path("my/diagnostics/", my_views.my_diagnostics, name="my_competence"),
+    path("my/diagnostics/<int:pk>/", my_views.my_self_assessment,
+         name="my_competence_self"),
+]
