@@ -1,6 +1,6 @@
 from django.urls import path
 
-from competence import instrument_views, my_views, round_views
+from competence import import_views, instrument_views, my_views, round_views
 
 urlpatterns = [
     path("competence/", round_views.round_list, name="competence_round_list"),
@@ -12,6 +12,8 @@ urlpatterns = [
          name="competence_level_delete"),
     path("competence/<int:pk>/entry/", round_views.expert_entry, name="competence_entry"),
     path("competence/dynamics/", round_views.dynamics, name="competence_dynamics"),
+    path("competence/excel/", import_views.results_import, name="competence_import"),
+    path("competence/excel/download/", import_views.results_export, name="competence_export"),
     path("competence/instruments/", instrument_views.instrument_list,
          name="competence_instrument_list"),
     path("competence/instruments/new/", instrument_views.instrument_create,

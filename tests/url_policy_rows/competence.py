@@ -30,6 +30,8 @@ ROWS: dict[str, tuple] = {
     "competence_instrument_create": (LOGIN, 200, 403,   403,   403,   403,   403,   200,   403),
     "competence_instrument_edit":  (LOGIN, 200,  403,   403,   403,   403,   403,   404,   404),
     "competence_instrument_file":  (LOGIN, 200,  200,   200,   200,   200,   200,   404,   404),
+    "competence_import":           (LOGIN, 200,  403,   403,   403,   403,   403,   200,   403),
+    "competence_export":           (LOGIN, 200,  403,   403,   403,   403,   403,   200,   403),
     "my_competence":               (LOGIN, 403,  403,   403,   403,   403,   403,   403,   200),
     "my_competence_self":          (LOGIN, 403,  403,   403,   403,   403,   403,   403,   200),
 }  # fmt: skip
