@@ -27,6 +27,7 @@ from django.utils import timezone
 
 from demo.krymsky import _demo_user, describe_school
 from demo.synthetic.names import person
+from demo.timashevsk_competence import load_competence
 from people.models import (
     CompetenceArea,
     ModularProgramme,
@@ -319,6 +320,7 @@ def load_timashevsk(*, today: datetime.date | None = None) -> dict[str, int]:
     _demo_user("tim-staff", "", "", municipality, Role.STAFF)
     _demo_user("tim-school", "", "", municipality, Role.SCHOOL,
                organization=organizations["МБОУ СОШ № 1"])
+    load_competence(municipality=municipality, areas=areas, today=today)
     teachers = Teacher.objects.filter(organization__municipality=municipality)
     return {
         "organizations": len(organizations),
