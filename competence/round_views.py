@@ -242,6 +242,9 @@ def _dynamics_figures(request, first, second) -> dict:
         "first": first, "second": second,
         "grown": persons_with_grown_competence(first, second, changes=changes),
         "fewer": persons_with_fewer_deficits(first, second, changes=changes),
-        "changes": ([(people[c.teacher_id], c) for c in changes if c.teacher_id in people]
+        "changes": (sorted(((people[c.teacher_id], c) for c in changes
+                            if c.teacher_id in people),
+                           key=lambda pair: (pair[0].organization.short_name,
+                                             pair[0].full_name))
                     if names else None),
     }
