@@ -209,3 +209,31 @@ def test_it_tells_a_teacher_without_a_record_what_to_do(world, login):
     user = factories.make_user("teacher", world.municipality, organization=world.school_a)
     text = login(user).get(reverse("my_competence")).content.decode()
     assert "ещё не связана с карточкой" in text
+
+
+def test_it_pins_the_queries_of_the_entry_grid(world, diag, login, django_assert_num_queries):
+    client = login(world.staff)
+    url = reverse("competence_entry", args=[diag.first.pk])
+    client.get(url)
+    with django_assert_num_queries(8):
+        client.get(url)
+
+
+def test_it_pins_the_queries_of_the_dynamics(world, diag, login, django_assert_num_queries):
+    _fill(diag)
+    client = login(world.staff)
+    query = {"first": diag.first.pk, "second": diag.second.pk}
+    client.get(reverse("competence_dynamics"), query)
+    with django_assert_num_queries(16):
+        client.get(reverse("competence_dynamics"), query)
+
+
+def test_it_changes_a_round_but_keeps_an_area_with_results(world, diag, login):
+    _fill(diag)
+    response = login(world.staff).post(reverse("competence_round_edit", args=[diag.first.pk]), {
+        "title": "Стартовая диагностика 2025", "starts_on": "2025-10-01",
+        "ends_on": "2025-11-30", "entry_opens": "2025-10-01", "entry_closes": "2025-10-31",
+        "worker_categories": ["teacher"], "areas": [diag.areas[0].pk]})
+    assert "По снимаемой области уже внесены результаты" in response.content.decode()
+    diag.first.refresh_from_db()
+    assert diag.first.title == "Стартовая диагностика"
