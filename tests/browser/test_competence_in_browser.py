@@ -55,4 +55,8 @@ def test_a_methodologist_enters_expert_levels_and_opens_the_dynamics(live_server
     assert "из 80" in shares and "вырос уровень компетенций" in shares
     assert page.locator("#changes tbody tr").count() == 80
     assert teacher.full_name in page.text_content("#changes")
+    page.set_viewport_size({"width": 375, "height": 800})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    page.goto(f"{live_server.url}/competence/{repeat.pk}/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
     assert console_errors == []
