@@ -4,10 +4,15 @@ same columns; the registration hook in diagnostics."""
 import io
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import TestCase
+from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
+from competence.import_jobs import NOT_ALLOWED, run_job
 from competence.imports import INFO, SLUG, CompetenceResultImport, results_sheet
-from competence.models import PersonResult
+from competence.models import PersonResult, ResultsImportJob
+from competence.tasks import request_results_import
 from diagnostics.imports.base import TableImport
 from diagnostics.imports.tables import REGISTERED, TABLES, build_table, register_table
 from people.models import TeacherRecordView
@@ -30,7 +35,13 @@ def workbook(*rows) -> io.BytesIO:
 
 
 def upload(client, data, *, load=True):
-    return client.post("/competence/excel/", {"file": data, **({"load": "1"} if load else {})})
+    """The job's page the browser lands on: the worker runs in this process (eager) once the
+    request's transaction commits."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = client.post(reverse("competence_import"),
+                               {"file": data, **({"load": "1"} if load else {})})
+    assert response.status_code == 302, response.content.decode()
+    return client.get(response["Location"])
 
 
 def test_it_registers_the_table_beside_the_hub_tables(world):
@@ -104,3 +115,33 @@ def test_it_round_trips_an_exported_file(world, diag, login):
     response = upload(login(world.staff), data)
     assert "Загружено: новых — 0, обновлено — 1" in response.content.decode()
     assert PersonResult.objects.get().level.rank == 2
+
+
+def test_it_keeps_the_report_and_drops_the_upload_when_the_job_ends(world, diag, login):
+    upload(login(world.staff), workbook(
+        ("Стартовая диагностика", "СОШ № 1", "Неизвестная Мария", "1", "Базовый")))
+    job = ResultsImportJob.objects.get()
+    assert (job.status, job.file.name) == ("done", "")
+    assert job.report["problems"][0]["column"] == "C · ФИО"
+
+
+def test_it_fails_a_job_whose_uploader_lost_the_right(world, diag, login):
+    data = workbook(("Стартовая диагностика", "СОШ № 1", "Учителева Анна 1", "1", "Базовый"))
+    job = request_results_import(municipality=world.municipality, user=world.staff,
+                                 upload=SimpleUploadedFile("f.xlsx", data.read()),
+                                 dry_run=False)
+    world.staff.profile.role = "analyst"
+    world.staff.profile.save()
+    run_job(job_id=job.pk)
+    job.refresh_from_db()
+    assert (job.status, job.error, job.file.name) == ("failed", NOT_ALLOWED, "")
+    assert not PersonResult.objects.exists()
+
+
+def test_it_shows_the_job_only_to_the_department(world, diag, login):
+    job = ResultsImportJob.objects.create(municipality=world.municipality,
+                                          requested_by=world.staff, status="done")
+    url = reverse("competence_import_job", args=[job.pk])
+    assert login(world.staff).get(url).status_code == 200
+    assert login(world.school_user).get(url).status_code == 404
+    assert login(world.outsider).get(url).status_code == 404
