@@ -26,19 +26,11 @@ def _own_teacher(request) -> Teacher | None:
 @login_required
 def my_diagnostics(request):
     teacher = _own_teacher(request)
-    rounds = []
-    if teacher is not None:
-        today = timezone.localdate()
-        people = Teacher.objects.filter(pk=teacher.pk)
-        for person_round in result_reads.own_rounds(teacher):
-            rows = result_reads.people_results(person_round, people)
-            areas = result_reads.round_areas(person_round)
-            cells = rows[0].cells if rows else [(None, None)] * len(areas)
-            rounds.append({
-                "round": person_round,
-                "cells": [(area, *cell) for area, cell in zip(areas, cells, strict=True)],
-                "state": entry_state(person_round=person_round, today=today),
-            })
+    today = timezone.localdate()
+    rounds = [] if teacher is None else [
+        {"round": own.round, "cells": own.cells,
+         "state": entry_state(person_round=own.round, today=today)}
+        for own in result_reads.own_results(teacher)]
     return render(request, "competence/my_diagnostics.html",
                   {"teacher": teacher, "rounds": rounds})
 

@@ -3,7 +3,7 @@
 from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 
 from competence.models import Level, PersonResult, PersonRound, ResultSource
 from people.models import CompetenceArea, Teacher
@@ -76,8 +76,29 @@ def people_results(person_round: PersonRound, people: QuerySet[Teacher]) -> list
 
 
 def own_rounds(teacher: Teacher) -> list[PersonRound]:
-    """Rounds of the teacher's municipality that diagnose their category, newest first."""
+    """Rounds of the teacher's municipality that diagnose their category, newest first, with
+    their areas in order."""
     rounds = PersonRound.objects.filter(
-        municipality_id=teacher.organization.municipality_id).order_by("-starts_on", "-pk")
+        municipality_id=teacher.organization.municipality_id).order_by(
+        "-starts_on", "-pk").prefetch_related(Prefetch(
+            "competence_areas", queryset=CompetenceArea.objects.order_by("number")))
     return [person_round for person_round in rounds
             if teacher.worker_category in person_round.worker_categories]
+
+
+@dataclass(frozen=True)
+class OwnRound:
+    round: PersonRound
+    cells: list[tuple[CompetenceArea, Level | None, Level | None]]  # area, expert, self
+
+
+def own_results(teacher: Teacher) -> list[OwnRound]:
+    """Each of the teacher's rounds with their expert and self levels per area; three
+    queries whatever the number of rounds."""
+    rounds = own_rounds(teacher)
+    found = {(r.round_id, r.area_id, r.source): r.level for r in PersonResult.objects.filter(
+        teacher=teacher, round__in=[r.pk for r in rounds]).select_related("level")}
+    return [OwnRound(round=person_round, cells=[
+        (area, found.get((person_round.pk, area.pk, ResultSource.EXPERT)),
+         found.get((person_round.pk, area.pk, ResultSource.SELF)))
+        for area in person_round.competence_areas.all()]) for person_round in rounds]

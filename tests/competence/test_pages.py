@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from competence.models import Instrument, InstrumentKind, Level, PersonResult, PersonRound
 from tests import factories
+from tests.competence.conftest import make_round
 
 pytestmark = pytest.mark.django_db
 
@@ -237,3 +238,16 @@ def test_it_changes_a_round_but_keeps_an_area_with_results(world, diag, login):
     assert "По снимаемой области уже внесены результаты" in response.content.decode()
     diag.first.refresh_from_db()
     assert diag.first.title == "Стартовая диагностика"
+
+
+def test_it_pins_the_queries_of_my_diagnostics(world, diag, login, django_assert_num_queries):
+    _fill(diag)
+    for n in range(3):
+        make_round(world.municipality, diag.areas, f"Дополнительная диагностика {n}",
+                   datetime.date(2026, 5, 1 + n))
+    client = login(diag.teacher_user)
+    client.get(reverse("my_competence"))
+    with django_assert_num_queries(7):
+        response = client.get(reverse("my_competence"))
+    text = response.content.decode()
+    assert "эксперт — Достаточный" in text and "Дополнительная диагностика 2" in text
