@@ -90,11 +90,11 @@ def load_competence(*, municipality: Municipality, areas: dict[int, CompetenceAr
     ordered = [areas[number] for number in sorted(areas)]
     instruments = _instruments(municipality, areas)
     start = _round(municipality,
-                   f"Диагностика профессиональных компетенций молодых педагогов: стартовая, "
+                   f"Стартовая диагностика профессиональных компетенций молодых педагогов, "
                    f"осень {first_year}", academic_year, datetime.date(first_year, 10, 1),
                    ordered, instruments)
     repeat = _round(municipality,
-                    f"Диагностика профессиональных компетенций молодых педагогов: повторная, "
+                    f"Повторная диагностика профессиональных компетенций молодых педагогов, "
                     f"весна {year}", academic_year, datetime.date(year, 4, 1), ordered,
                     instruments[1:])
     people = [teacher for teacher in Teacher.objects.filter(
@@ -105,7 +105,7 @@ def load_competence(*, municipality: Municipality, areas: dict[int, CompetenceAr
     for teacher in people:
         for area in ordered:
             before = rng.choices((1, 2, 3), weights=(5, 4, 1))[0]
-            change = rng.choices((1, 0, -1), weights=(45, 47, 8))[0]
+            change = rng.choices((1, 0, -1), weights=(25, 65, 10))[0]
             _store(start, teacher, area, before, entered_by)
             _store(repeat, teacher, area, min(3, max(1, before + change)), entered_by)
     return {"competence_rounds": 2, "competence_people": len(people)}
