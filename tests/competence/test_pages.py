@@ -251,3 +251,36 @@ def test_it_pins_the_queries_of_my_diagnostics(world, diag, login, django_assert
         response = client.get(reverse("my_competence"))
     text = response.content.decode()
     assert "эксперт — Достаточный" in text and "Дополнительная диагностика 2" in text
+
+
+def test_it_shows_a_curator_the_people_of_the_schools_on_their_platform(world, diag, login):
+    _fill(diag)
+    stranger = factories.TeacherFactory(organization=world.kindergarten,
+                                        full_name="Садовая Нина")
+    PersonResult.objects.create(round=diag.first, teacher=stranger, area=diag.areas[0],
+                                source="expert", level=diag.level(diag.first, 1))
+    text = login(world.curator).get(
+        reverse("competence_round_detail", args=[diag.first.pk])).content.decode()
+    assert "Учителева Анна 1" in text and "Гимназистова Ольга" in text
+    assert "Садовая Нина" not in text
+
+
+def test_it_lets_an_administrator_create_a_round_in_the_chosen_municipality(world, diag,
+                                                                           login):
+    admin = factories.UserFactory(is_superuser=True, is_staff=True)
+    client = login(admin)
+    client.get(reverse("competence_round_list"), {"municipality": world.municipality.pk})
+    client.get(reverse("competence_round_create"), {"municipality": world.municipality.pk})
+    client.post(reverse("competence_round_create"), {
+        "title": "Диагностика методистов ЦРО", "starts_on": "2026-01-10",
+        "ends_on": "2026-01-31", "entry_opens": "2026-01-10", "entry_closes": "2026-01-31",
+        "worker_categories": ["methodologist"], "areas": [diag.areas[0].pk]})
+    person_round = PersonRound.objects.get(title="Диагностика методистов ЦРО")
+    assert person_round.municipality == world.municipality
+
+
+def test_it_offers_a_teacher_of_another_category_no_round(world, diag, login):
+    user = factories.teacher_user(diag.methodologist, username="metodist")
+    client = login(user)
+    assert "Диагностик для вас пока нет" in client.get(reverse("my_competence")).content.decode()
+    assert client.get(reverse("my_competence_self", args=[diag.first.pk])).status_code == 403
