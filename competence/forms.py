@@ -78,6 +78,13 @@ class LevelForm(CrispyForm):
                                     help_text="Уровень считается дефицитом в области.")
 
 
+class LevelChangeForm(CrispyForm):
+    title = forms.CharField(label="Название уровня", max_length=200,
+                            error_messages={"required": "Укажите название уровня."})
+    is_deficit = forms.BooleanField(label="Дефицит", required=False,
+                                    help_text="Уровень считается дефицитом в области.")
+
+
 class InstrumentForm(CrispyForm):
     title = forms.CharField(label="Название", max_length=300,
                             error_messages={"required": "Укажите название инструмента."})

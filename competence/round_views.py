@@ -24,10 +24,17 @@ from competence.dynamics import (
     persons_with_fewer_deficits,
     persons_with_grown_competence,
 )
-from competence.forms import LevelForm, LevelGridForm, PairForm, RoundForm
+from competence.forms import LevelChangeForm, LevelForm, LevelGridForm, PairForm, RoundForm
 from competence.models import Level, ResultSource
 from competence.results import ResultEntry, save_expert_results
-from competence.rounds import add_level, change_round, create_round, delete_level, entry_state
+from competence.rounds import (
+    add_level,
+    change_level,
+    change_round,
+    create_round,
+    delete_level,
+    entry_state,
+)
 from core.forms import add_service_errors
 from people.access import competence_areas_for_user, teachers_for_user
 from teams.access import acting_municipality, role_of
@@ -153,6 +160,26 @@ def round_levels(request, pk):
     return render(request, "competence/levels.html", {
         "round": person_round, "levels": result_reads.round_levels(person_round),
         "form": form})
+
+
+@login_required
+def level_edit(request, pk):
+    level = get_object_or_404(Level.objects.select_related("round"), pk=pk,
+                              round__in=rounds_for_user(request.user))
+    if not may_keep(request.user, level.round.municipality_id):
+        raise PermissionDenied
+    form = LevelChangeForm(request.POST or None,
+                           initial={"title": level.title, "is_deficit": level.is_deficit})
+    if request.method == "POST" and form.is_valid():
+        try:
+            change_level(level=level, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Уровень сохранён.")
+            return redirect("competence_levels", pk=level.round_id)
+    return _form_page(request, form, f"Уровень {level.rank}: «{level.title}»",
+                      reverse("competence_levels", args=[level.round_id]), "Шкала уровней")
 
 
 @login_required

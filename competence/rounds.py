@@ -122,6 +122,19 @@ def add_level(*, person_round: PersonRound, rank: int, title: str, is_deficit: b
 
 
 @transaction.atomic
+def change_level(*, level: Level, title: str, is_deficit: bool) -> Level:
+    """A level's title and its «дефицит» flag; its rank stays, since results compare by it."""
+    title = " ".join(title.split())
+    if not title:
+        raise ValidationError({"title": "Укажите название уровня."})
+    if level.round.levels.filter(title=title).exclude(pk=level.pk).exists():
+        raise ValidationError({"title": f"Уровень «{title}» уже есть в шкале."})
+    level.title, level.is_deficit = title, is_deficit
+    level.save(update_fields=["title", "is_deficit"])
+    return level
+
+
+@transaction.atomic
 def delete_level(*, level: Level) -> None:
     if level.results.exists():
         raise ValidationError(f"Уровень «{level.title}» уже выставлен в результатах: "

@@ -8,6 +8,8 @@ urlpatterns = [
     path("competence/<int:pk>/", round_views.round_detail, name="competence_round_detail"),
     path("competence/<int:pk>/edit/", round_views.round_edit, name="competence_round_edit"),
     path("competence/<int:pk>/levels/", round_views.round_levels, name="competence_levels"),
+    path("competence/levels/<int:pk>/edit/", round_views.level_edit,
+         name="competence_level_edit"),
     path("competence/levels/<int:pk>/delete/", round_views.level_delete,
          name="competence_level_delete"),
     path("competence/<int:pk>/entry/", round_views.expert_entry, name="competence_entry"),

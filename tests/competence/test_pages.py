@@ -284,3 +284,15 @@ def test_it_offers_a_teacher_of_another_category_no_round(world, diag, login):
     client = login(user)
     assert "Диагностик для вас пока нет" in client.get(reverse("my_competence")).content.decode()
     assert client.get(reverse("my_competence_self", args=[diag.first.pk])).status_code == 403
+
+
+def test_it_changes_a_levels_title_and_deficit_flag_but_not_its_rank(world, diag, login):
+    level = diag.level(diag.first, 2)
+    client = login(world.staff)
+    response = client.post(reverse("competence_level_edit", args=[level.pk]),
+                           {"title": "Базовый", "is_deficit": "on"})
+    assert "Уровень «Базовый» уже есть в шкале." in response.content.decode()
+    client.post(reverse("competence_level_edit", args=[level.pk]),
+                {"title": "Средний", "is_deficit": "on"})
+    level.refresh_from_db()
+    assert (level.rank, level.title, level.is_deficit) == (2, "Средний", True)
