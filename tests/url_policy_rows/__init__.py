@@ -19,6 +19,7 @@ from tests.url_policy_rows import (
     imports,
     journal,
     monitoring,
+    outcomes,
     people_platforms,
     people_teachers,
     project_indicators,
@@ -27,4 +28,4 @@ from tests.url_policy_rows import (
 )
 
 AREAS = [journal, council, rounds, monitoring, imports, distribution, project_indicators,
-         report_jobs, people_platforms, people_teachers]
+         report_jobs, people_platforms, people_teachers, outcomes]
