@@ -47,3 +47,15 @@ class RoundPairForm(forms.Form):
         if data.get("first") and data.get("first") == data.get("second"):
             self.add_error("second", "Выберите две разные диагностики.")
         return data
+
+
+class GapsForm(forms.Form):
+    round = forms.TypedChoiceField(label="Диагностика", coerce=int)
+    direction = forms.TypedChoiceField(label="Направление", coerce=int, required=False,
+                                       empty_value=None)
+
+    def __init__(self, *args, rounds: list[DiagnosticRound], directions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["round"].choices = [(r.pk, r.title) for r in rounds]
+        self.fields["direction"].choices = [("", "Все направления")] + [
+            (d.pk, f"{d.label}. {d.title}") for d in directions]

@@ -10,12 +10,17 @@ from django.urls import reverse
 from core.forms import apply_posted_form
 from diagnostics.access import deficits_for_user, diagnoses_for_user
 from diagnostics.models import Deficit, DiagnosisSource, DiagnosticRound
-from internships.access import entries_for_user, planned_events_for_user
+from internships.access import entries_for_user, planned_events_for_user, platforms_for_user
+from internships.models import Direction
 from internships.views import municipality_wide
 from outcomes import addressing
 from outcomes.change import FORMULA, load_attributable_change
-from outcomes.forms import AddressedDeficitsForm, RoundPairForm
+from outcomes.forms import AddressedDeficitsForm, GapsForm, RoundPairForm
+from outcomes.gaps import deficit_gaps
 from outcomes.reads import deficit_chain, entry_deficit_ids, suggested_deficits
+from outcomes.team_reads import team_chain
+from teams.access import organizations_for_user, role_of, sees_whole_municipality
+from teams.models import Role
 
 KEEP = "internships.keep_journal"
 
@@ -111,3 +116,60 @@ def plan_deficits(request, pk):
         apply=lambda data: addressing.name_plan_deficits(
             planned=planned, deficits=data["deficits"], named_by=request.user),
     )
+
+
+@login_required
+def team_deficit_events(request, pk):
+    if role_of(request.user) == Role.TEACHER:
+        raise PermissionDenied
+    organization = get_object_or_404(
+        organizations_for_user(request.user).select_related("team"), pk=pk)
+    team = getattr(organization, "team", None)
+    return render(request, "outcomes/team_deficit_events.html", {
+        "organization": organization,
+        "chains": team_chain(user=request.user, team=team) if team else [],
+        "staff_roles": sees_whole_municipality(request.user),
+    })
+
+
+def _plan_platforms(request, diagnostic_round: DiagnosticRound) -> dict[int, list]:
+    """Direction → the platforms whose work plans run from the round's date on."""
+    platforms = (platforms_for_user(request.user)
+                 .filter(direction__programme_id=diagnostic_round.programme_id,
+                         period__ends_on__gte=diagnostic_round.starts_on)
+                 .select_related("period").order_by("period__starts_on", "pk"))
+    found: dict[int, list] = {}
+    for platform in platforms:
+        if platform.direction_id not in found or \
+                found[platform.direction_id][0].period_id == platform.period_id:
+            found.setdefault(platform.direction_id, []).append(platform)
+    return found
+
+
+@municipality_wide
+def deficit_gaps_page(request):
+    with_data = (diagnoses_for_user(request.user).filter(source=DiagnosisSource.EXPERT)
+                 .values("round_id"))
+    rounds = list(DiagnosticRound.objects.filter(pk__in=with_data).order_by("starts_on", "pk"))
+    context = {"rounds": rounds}
+    if not rounds:
+        return render(request, "outcomes/deficit_gaps.html", context)
+    directions = list(Direction.objects.filter(
+        programme_id__in={r.programme_id for r in rounds}).order_by("programme_id", "number"))
+    data = {"round": rounds[-1].pk, **{key: request.GET[key] for key in ("round", "direction")
+                                        if request.GET.get(key)}}
+    form = GapsForm(data, rounds=rounds, directions=directions)
+    context["form"] = form
+    if form.is_valid():
+        chosen = next(r for r in rounds if r.pk == form.cleaned_data["round"])
+        gaps = deficit_gaps(user=request.user, diagnostic_round=chosen,
+                            direction_id=form.cleaned_data["direction"])
+        plans = _plan_platforms(request, chosen)
+        context.update({
+            "gaps": gaps,
+            "unaddressed": [(deficit, teams, plans.get(deficit.direction_id, []))
+                            for deficit, teams in gaps.unaddressed],
+            "unattended": [(team, deficit, plans.get(deficit.direction_id, []))
+                           for team, deficit in gaps.unattended],
+        })
+    return render(request, "outcomes/deficit_gaps.html", context)

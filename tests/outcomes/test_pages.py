@@ -5,8 +5,9 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from diagnostics.models import Deficit
+from internships import journal
 from internships.models import PlannedEvent
-from outcomes.addressing import name_entry_deficits
+from outcomes.addressing import name_entry_deficits, name_plan_deficits
 from outcomes.models import AddressedDeficit
 from tests.outcomes.conftest import D
 
@@ -126,3 +127,74 @@ def test_it_names_the_deficits_of_a_plan_line_and_the_event_inherits_them(chain,
     assert response.status_code == 302
     page = client.get(entry_url(chain)).content.decode()
     assert "в плане уже указаны дефициты: 1.2" in page
+
+
+def team_url(world, organization=None):
+    return reverse("team_deficit_events", args=[(organization or world.school_b).pk])
+
+
+@pytest.mark.parametrize("role", ["staff", "curator", "analyst", "school_b_user"])
+def test_it_shows_a_team_its_deficits_and_the_events_it_attended(chain, world, as_role, role):
+    page = as_role(role).get(team_url(world)).content.decode()
+    assert "10.02.2022 «ВСОКО: от данных к решениям»" in page
+    assert "сохраняется" in page  # Д1 at both rounds
+    assert "не выявлен в последней диагностике" in page  # Д2 gone
+
+
+def test_it_shows_a_deficit_nobody_attended_on_as_not_attended(chain, world, as_role):
+    page = as_role("staff").get(team_url(world, world.school_c)).content.decode()
+    assert "не посещала" in page  # ООШ № 3 was marked absent
+
+
+@pytest.mark.parametrize("role, status", [("school_user", 404), ("outsider", 404)])
+def test_it_refuses_another_team_its_page(chain, world, as_role, role, status):
+    assert as_role(role).get(team_url(world)).status_code == status
+
+
+def test_it_reads_the_team_page_in_a_fixed_number_of_queries(chain, world, as_role,
+                                                             django_assert_num_queries):
+    client = as_role("staff")
+    client.get(team_url(world))
+    with django_assert_num_queries(11):
+        client.get(team_url(world))
+    for day in (3, 4, 5):
+        entry = journal.record_entry(platform=world.own_platform, recorded_by=world.curator,
+                                     data=journal.EntryData(
+            held_on=D(2022, 3, day), ends_on=None, form="session", form_other="",
+            topic=f"ВСОКО, встреча {day}", venue=world.school_a, hosts=[world.school_a.team],
+            participants=[world.school_b.team], description=""))
+        name_entry_deficits(entry=entry, deficits=[chain.d1, chain.d2], named_by=None)
+    with django_assert_num_queries(11):
+        page = client.get(team_url(world)).content.decode()
+    assert page.count("ВСОКО, встреча") == 6  # three events on each of the two deficits
+
+
+def test_it_lists_the_gaps(chain, world, as_role):
+    silent = journal.record_entry(platform=world.own_platform, recorded_by=world.curator,
+                                  data=journal.EntryData(
+        held_on=D(2022, 3, 1), ends_on=None, form="session", form_other="",
+        topic="Без указанных дефицитов", venue=world.school_a, hosts=[world.school_a.team],
+        participants=[world.school_b.team], description=""))
+    response = as_role("staff").get(reverse("deficit_gaps") + f"?round={chain.first.pk}")
+    gaps = response.context["gaps"]
+    # Д2 (Гимназия № 2, НШ № 4) was addressed by nothing and is planned nowhere.
+    assert [(deficit.code, teams) for deficit, teams in gaps.unaddressed] == [("1.2", 2)]
+    assert silent in gaps.silent_events and chain.entry not in gaps.silent_events
+    pairs = {(team.organization.short_name, deficit.code) for team, deficit in gaps.unattended}
+    assert pairs == {("СОШ № 1", "1.1"), ("ООШ № 3", "1.1"), ("Гимназия № 2", "1.2"),
+                     ("НШ № 4", "1.2")}
+    page = response.content.decode()
+    assert reverse("plan", args=[world.own_platform.pk]) in page
+
+
+def test_it_counts_a_planned_line_as_addressing_in_the_gaps(chain, world, as_role):
+    planned = PlannedEvent.objects.create(platform=world.own_platform, month=D(2022, 6, 1),
+                                          form="session", topic="ВСОКО, продолжение")
+    name_plan_deficits(planned=planned, deficits=[chain.d2], named_by=None)
+    response = as_role("staff").get(reverse("deficit_gaps") + f"?round={chain.first.pk}")
+    assert response.context["gaps"].unaddressed == []
+
+
+def test_it_says_what_to_do_when_there_is_no_round(world, as_role):
+    page = as_role("staff").get(reverse("deficit_gaps")).content.decode()
+    assert "Экспертных результатов диагностики ещё нет" in page

@@ -15,12 +15,15 @@ LOGIN = "→login"
 ROWS: dict[str, tuple] = {
     #                   anonym staff  cur+   cur-   school+ school- analyst other teacher
     "deficit_detail":   (LOGIN, 200,  200,   200,   403,   403,   200,   404, 403),
+    "deficit_gaps":     (LOGIN, 200,  200,   200,   403,   403,   200,   200, 403),
+    "team_deficit_events": (LOGIN, 200, 200, 200,   200,   404,   200,   404, 403),
     "entry_deficits":   (LOGIN, 200,  200,   403,   403,   404,   403,   404, 404),
     "plan_deficits":    (LOGIN, 200,  200,   403,   403,   403,   403,   404, 404),
 }  # fmt: skip
 
 OBJECT_OF: dict[str, str] = {
     "deficit_detail": "addressed_deficit",
+    "team_deficit_events": "organization",
     "entry_deficits": "addressing_entry",
     "plan_deficits": "addressing_plan_line",
 }
