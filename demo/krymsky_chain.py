@@ -31,6 +31,8 @@ EVENTS = [
     (D(2022, 1, 27), WorkForm.WORKSHOP, "Педагогическая мастерская: {topic}"),
     (D(2022, 3, 17), WorkForm.MUTUAL_VISIT, "Взаимопосещение: {topic}"),
 ]
+ENGAGED = 0.65
+MISSES = 0.2
 # Chance that a team loses a deficit by May 2022.
 LOSS_IF_ATTENDED = 0.75
 LOSS_OTHERWISE = 0.2
@@ -54,6 +56,8 @@ def _events(platform, placements, first, second, rng):
     """Three events with the leader hosting; who came is drawn per team and event."""
     hosts = [p.team for p in placements if p.tier == Tier.LEADER]
     learners = [p.team for p in placements if p.tier != Tier.LEADER]
+    # About a third of the teams never come; the others miss an event now and then.
+    engaged = {team.pk for team in learners if rng.random() < ENGAGED}
     entries = []
     for held_on, form, title in EVENTS:
         entry = journal.record_entry(platform=platform, recorded_by=None, data=journal.EntryData(
@@ -62,7 +66,8 @@ def _events(platform, placements, first, second, rng):
             venue=hosts[0].organization, hosts=hosts[:1], participants=learners,
             description=f"{MARK}: запись журнала придумана для показа.",
         ))
-        absent = [team.pk for team in learners if rng.random() < 0.35]
+        absent = [team.pk for team in learners
+                  if team.pk not in engaged or rng.random() < MISSES]
         entry.results.filter(team_id__in=absent).update(attended=False, managers=0, teachers=0)
         entries.append(entry)
     name_entry_deficits(entry=entries[0], deficits=[first, second], named_by=None)

@@ -137,13 +137,25 @@ def _plan_platforms(request, diagnostic_round: DiagnosticRound) -> dict[int, lis
     platforms = (platforms_for_user(request.user)
                  .filter(direction__programme_id=diagnostic_round.programme_id,
                          period__ends_on__gte=diagnostic_round.starts_on)
-                 .select_related("period").order_by("period__starts_on", "pk"))
+                 .select_related("period", "direction").order_by("period__starts_on", "pk"))
     found: dict[int, list] = {}
     for platform in platforms:
         if platform.direction_id not in found or \
                 found[platform.direction_id][0].period_id == platform.period_id:
             found.setdefault(platform.direction_id, []).append(platform)
     return found
+
+
+def _by_team(pairs, plans: dict[int, list]) -> list[tuple]:
+    """(team, its deficits, the plans of their directions), one row per team."""
+    rows: dict[int, tuple] = {}
+    for team, deficit in pairs:
+        row = rows.setdefault(team.pk, (team, [], []))
+        row[1].append(deficit)
+        for platform in plans.get(deficit.direction_id, []):
+            if platform not in row[2]:
+                row[2].append(platform)
+    return list(rows.values())
 
 
 @municipality_wide
@@ -169,7 +181,6 @@ def deficit_gaps_page(request):
             "gaps": gaps,
             "unaddressed": [(deficit, teams, plans.get(deficit.direction_id, []))
                             for deficit, teams in gaps.unaddressed],
-            "unattended": [(team, deficit, plans.get(deficit.direction_id, []))
-                           for team, deficit in gaps.unattended],
+            "unattended": _by_team(gaps.unattended, plans),
         })
     return render(request, "outcomes/deficit_gaps.html", context)

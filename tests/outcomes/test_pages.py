@@ -198,3 +198,19 @@ def test_it_counts_a_planned_line_as_addressing_in_the_gaps(chain, world, as_rol
 def test_it_says_what_to_do_when_there_is_no_round(world, as_role):
     page = as_role("staff").get(reverse("deficit_gaps")).content.decode()
     assert "Экспертных результатов диагностики ещё нет" in page
+
+
+def test_it_reads_the_gaps_in_a_fixed_number_of_queries(chain, world, as_role,
+                                                        django_assert_num_queries):
+    client = as_role("staff")
+    url = reverse("deficit_gaps") + f"?round={chain.first.pk}"
+    client.get(url)
+    with django_assert_num_queries(15):
+        client.get(url)
+    for code in ("1.3", "1.4", "1.5"):
+        deficit = Deficit.objects.create(direction=world.directions[0], code=code, wording=code)
+        for diagnosis in chain.first.diagnoses.all():
+            diagnosis.deficits.add(deficit)
+    with django_assert_num_queries(15):
+        response = client.get(url)
+    assert len(response.context["gaps"].unaddressed) == 4
