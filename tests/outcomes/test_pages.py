@@ -4,6 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from diagnostics.catalogue import change_deficit, retire_deficit
 from diagnostics.models import Deficit
 from internships import journal
 from internships.models import PlannedEvent
@@ -214,3 +215,14 @@ def test_it_reads_the_gaps_in_a_fixed_number_of_queries(chain, world, as_role,
     with django_assert_num_queries(15):
         response = client.get(url)
     assert len(response.context["gaps"].unaddressed) == 4
+
+
+def test_it_switches_off_instead_of_deleting_a_deficit_an_event_names(chain, world):
+    unused = Deficit.objects.create(direction=world.directions[0], code="1.9", wording="Новый")
+    name_entry_deficits(entry=chain.entry, deficits=[chain.d1, unused], named_by=None)
+    assert retire_deficit(deficit=unused) is False
+    unused.refresh_from_db()
+    assert unused.active is False
+    with pytest.raises(ValidationError, match="уже направлены мероприятия"):
+        change_deficit(deficit=unused, direction=world.directions[1], code="1.9",
+                       wording="Новый", active=False)
