@@ -12,19 +12,22 @@ For one deficit and two rounds of the same programme (expert diagnoses):
 The wording states co-occurrence, never a cause.
 """
 
-from collections.abc import Mapping
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser, User
+from django.db.models import QuerySet
 from scipy.stats import fisher_exact
 
 from core.formatting import ru_number, ru_percent
 from diagnostics.access import diagnoses_for_user
 from diagnostics.dynamics import load_deficit_sets
-from diagnostics.models import Deficit, DiagnosisSource, DiagnosticRound
+from diagnostics.models import Deficit, Diagnosis, DiagnosisSource, DiagnosticRound
 from internships.access import results_for_user
+from internships.models import TeamResult
 from outcomes.reads import addressing_entry_ids
 
 SIGNIFICANCE = 0.05
@@ -109,22 +112,56 @@ def attributable_change(*, lost_by_team: Mapping[int, bool],
                               p_value=p_value, min_group=min_group_size())
 
 
+def changes_by_deficit(*, diagnoses: QuerySet[Diagnosis], results: QuerySet[TeamResult],
+                       first: DiagnosticRound, second: DiagnosticRound,
+                       deficit_ids: Iterable[int] | None = None) -> dict[int, AttributableChange]:
+    """Every deficit found at the first round (or those asked for) → its change, in four
+    queries whatever the number of deficits. ``diagnoses`` and ``results`` are already
+    scoped to whoever reads."""
+    sets = load_deficit_sets(diagnoses.filter(source=DiagnosisSource.EXPERT,
+                                              round__in=[first, second]))
+    before = {key[1:]: found for key, found in sets.items() if key[0] == first.pk}
+    after = {key[1:]: found for key, found in sets.items() if key[0] == second.pk}
+    wanted = None if deficit_ids is None else set(deficit_ids)
+    lost: dict[int, dict[int, bool]] = defaultdict(dict)  # deficit → team → gone
+    for (team_id, direction_id), found in before.items():
+        if (team_id, direction_id) not in after:
+            continue
+        for deficit_id in found:
+            if wanted is None or deficit_id in wanted:
+                lost[deficit_id][team_id] = deficit_id not in after[team_id, direction_id]
+    addressing = addressing_entry_ids(lost)
+    came = set(results.filter(
+        attended=True, entry__held_on__gte=first.starts_on, entry__held_on__lt=second.starts_on,
+        entry_id__in={pk for ids in addressing.values() for pk in ids},
+    ).values_list("team_id", "entry_id"))
+    return {
+        deficit_id: attributable_change(
+            lost_by_team=teams,
+            attended_team_ids={team for team, entry in came
+                               if entry in addressing.get(deficit_id, ())},
+        )
+        for deficit_id, teams in lost.items()
+    }
+
+
+def combined(changes: Iterable[AttributableChange]) -> AttributableChange:
+    """Several deficits at once: the team–deficit pairs of both groups added up."""
+    changes = list(changes)
+    went = GroupShare(lost=sum(c.attended.lost for c in changes),
+                      size=sum(c.attended.size for c in changes))
+    stayed = GroupShare(lost=sum(c.not_attended.lost for c in changes),
+                        size=sum(c.not_attended.size for c in changes))
+    lost_by_pair = {("a", n): n < went.lost for n in range(went.size)}
+    lost_by_pair.update({("n", n): n < stayed.lost for n in range(stayed.size)})
+    return attributable_change(lost_by_team=lost_by_pair,
+                               attended_team_ids={key for key in lost_by_pair if key[0] == "a"})
+
+
 def load_attributable_change(*, user: User | AnonymousUser, deficit: Deficit,
                              first: DiagnosticRound, second: DiagnosticRound) -> AttributableChange:
-    sets = load_deficit_sets(diagnoses_for_user(user).filter(
-        source=DiagnosisSource.EXPERT, direction_id=deficit.direction_id,
-        round__in=[first, second]))
-    lost_by_team = {
-        team_id: deficit.pk not in sets[(second.pk, team_id, direction_id)]
-        for (round_id, team_id, direction_id), found in sets.items()
-        if round_id == first.pk and deficit.pk in found
-        and (second.pk, team_id, direction_id) in sets
-    }
-    entries = addressing_entry_ids([deficit.pk]).get(deficit.pk, set())
-    attended = set(
-        results_for_user(user).filter(
-            attended=True, entry_id__in=entries, team_id__in=list(lost_by_team),
-            entry__held_on__gte=first.starts_on, entry__held_on__lt=second.starts_on,
-        ).values_list("team_id", flat=True)
-    )
-    return attributable_change(lost_by_team=lost_by_team, attended_team_ids=attended)
+    changes = changes_by_deficit(
+        diagnoses=diagnoses_for_user(user).filter(direction_id=deficit.direction_id),
+        results=results_for_user(user), first=first, second=second, deficit_ids=[deficit.pk])
+    return changes.get(deficit.pk) or attributable_change(lost_by_team={},
+                                                          attended_team_ids=set())
