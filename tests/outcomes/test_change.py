@@ -7,6 +7,7 @@ import pytest
 from internships.models import PlannedEvent
 from outcomes.addressing import name_entry_deficits, name_plan_deficits
 from outcomes.change import attributable_change, load_attributable_change
+from outcomes.period_figures import chain_figures
 
 
 def test_it_compares_the_two_groups_with_fishers_exact_test():
@@ -86,3 +87,21 @@ def test_it_counts_an_event_through_its_plan_line(chain, world):
     change = load_attributable_change(user=world.staff, deficit=chain.d1, first=chain.first,
                                       second=chain.second)
     assert change.attended.size == 1
+
+
+def test_it_gives_the_figures_of_a_programme_by_deficit_and_by_direction(chain, world):
+    figures = chain_figures(programme=world.programme, until=chain.second.starts_on)
+    assert (figures.first, figures.second) == (chain.first, chain.second)
+    by_code = {deficit.code: change for deficit, change in figures.by_deficit}
+    assert (by_code["1.1"].attended.size, by_code["1.1"].not_attended.size) == (1, 2)
+    assert (by_code["1.2"].attended.size, by_code["1.2"].not_attended.size) == (0, 2)
+    [(direction, change)] = figures.by_direction
+    assert direction == world.directions[0]
+    # Pairs: Д1 — 0 of 1 attending lost it, 1 of 2 not attending; Д2 — 1 of 2 not attending.
+    assert (change.attended.lost, change.attended.size) == (0, 1)
+    assert (change.not_attended.lost, change.not_attended.size) == (2, 4)
+
+
+def test_it_has_no_figures_before_the_second_round(chain, world):
+    figures = chain_figures(programme=world.programme, until=chain.first.ends_on)
+    assert not figures.ready and figures.by_direction == []

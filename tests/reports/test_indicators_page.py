@@ -187,8 +187,9 @@ def _grow(world) -> None:
                                 highest_category=0)
 
 
-# Session, user, profile, periods, then the indicators of both periods.
-PAGE_QUERIES = 18
+# Session, user, profile, periods, then the indicators of both periods and the rounds the
+# chain «deficit → event → result» compares (none here).
+PAGE_QUERIES = 19
 
 
 @pytest.mark.parametrize("role", ["staff", "curator", "analyst"])
