@@ -20,6 +20,7 @@ from tests.url_policy_rows import (
     imports,
     journal,
     monitoring,
+    outcomes,
     people_platforms,
     people_teachers,
     project_indicators,
@@ -30,4 +31,5 @@ from tests.url_policy_rows import (
 )
 
 AREAS = [journal, council, rounds, monitoring, imports, distribution, project_indicators,
-         report_jobs, people_platforms, people_teachers, trainings, routes, competence]
+         report_jobs, people_platforms, people_teachers, trainings, routes, competence,
+         outcomes]
