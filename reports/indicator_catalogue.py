@@ -130,9 +130,11 @@ DEFICITS_DECREASED_TEACHERS = Indicator(
          "дефицитов",
     unit=UNIT_SHARE,
     group=Group.DIRECT,
-    formula="Числитель: педагоги, у которых уменьшилось число профессиональных дефицитов; "
-            "знаменатель: педагоги, прошедшие диагностику дважды. Портал диагностирует "
-            "управленческие команды, а не отдельных педагогов.",
+    formula="Числитель: работники, у которых число областей компетенций на уровне «дефицит» "
+            "стало меньше; знаменатель: работники с экспертными результатами обеих "
+            "диагностик хотя бы в одной общей области. Сравниваются последняя диагностика "
+            "компетенций педагогов, начатая в учебном году, и предыдущая сопоставимая (те же "
+            "области, у обеих есть шкала уровней).",
     short_name="Педагоги с уменьшением дефицитов",
 )
 HANDBOOKS_PRODUCED = Indicator(
@@ -301,6 +303,17 @@ PD_COVERAGE_SPECIALISTS = Indicator(
     formula=person_reads.PD_SPECIALISTS_FORMULA,
     short_name="Охват специалистов УО/ТМС",
 )
+COMPETENCE_GROWN = Indicator(
+    code="competence_grown",
+    name="Доля педагогических работников, у которых вырос уровень компетенций",
+    unit=UNIT_SHARE,
+    group=Group.PERSONS,
+    formula="Числитель: работники, у которых уровень вырос хотя бы в одной общей области "
+            "компетенций и не снизился ни в одной; знаменатель: работники с экспертными "
+            "результатами обеих диагностик хотя бы в одной общей области. Диагностики — те "
+            "же, что для доли педагогов с уменьшением дефицитов.",
+    short_name="Педагоги с ростом компетенций",
+)
 
 INDICATORS: tuple[Indicator, ...] = (
     PLATFORMS_OPEN,
@@ -325,6 +338,7 @@ INDICATORS: tuple[Indicator, ...] = (
     YOUNG_TRAINED,
     PD_COVERAGE_TEACHERS,
     PD_COVERAGE_SPECIALISTS,
+    COMPETENCE_GROWN,
 )
 
 BY_CODE: dict[str, Indicator] = {indicator.code: indicator for indicator in INDICATORS}

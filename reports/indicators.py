@@ -26,6 +26,7 @@ from django.utils import timezone
 from core.plurals import ru_plural
 from diagnostics import dynamics
 from internships.models import CuratorBody, Direction, Period
+from reports.competence_indicators import competence_values
 from reports.indicator_catalogue import (
     COMPETITION_WINNERS_SHARE,
     CRITICAL_STAFFING,
@@ -105,8 +106,7 @@ def _direct_values(data: PeriodData, organizations: int) -> list[IndicatorValue]
         _people(data, platform_ids),
         events,
         _decreased(dynamics.share_overall(data.changes), TEAMS),
-        IndicatorValue(DEFICITS_DECREASED_TEACHERS, None,
-                       note="портал диагностирует управленческие команды, а не педагогов"),
+        IndicatorValue(DEFICITS_DECREASED_TEACHERS, None),  # from persons: compute_periods
         IndicatorValue(HANDBOOKS_PRODUCED, data.handbooks, note=_handbook_note(data)),
         IndicatorValue(NETWORK_ORGANIZATIONS, data.teams_placed or None,
                        note=_of(data.teams_placed, organizations, ORGANIZATIONS)
@@ -254,20 +254,28 @@ def compute_periods(*, municipality: Municipality, periods: Sequence[Period],
         own = directions[period.programme_id]
         persons, trained = person_values(municipality=municipality, period=period,
                                          as_of=as_of, target=target)
+        fewer, grown = competence_values(municipality=municipality,
+                                         date_from=period.starts_on,
+                                         date_to=min(period.ends_on, as_of or period.ends_on))
         result.append(PeriodIndicators(
             period=period,
             # In the order of INDICATORS.
             values=with_persons_trained(
-                _direct_values(period_data, counts["organizations"])
+                _with_value(_direct_values(period_data, counts["organizations"]), fewer)
                 + _indirect_values(period_data)
                 + _fact_values(period_data, counts["schools"])
-                + _extra_values(period_data) + persons, trained),
+                + _extra_values(period_data) + persons + [grown], trained),
             by_direction={direction.number: _direction_values(period_data, direction.number,
                                                               direction.pk, shares)
                           for direction in own},
             directions={direction.number: direction for direction in own},
         ))
     return result
+
+
+def _with_value(values: list[IndicatorValue], value: IndicatorValue) -> list[IndicatorValue]:
+    """``values`` with the one of the same indicator replaced by ``value``."""
+    return [value if item.indicator == value.indicator else item for item in values]
 
 
 def compute_indicators(*, municipality: Municipality, period: Period) -> list[IndicatorValue]:

@@ -144,8 +144,9 @@ def _grow(world, deficit_history) -> None:
                                      direction=world.directions[2])
 
 
-# With the persons of the year: the coverage target once, then three reads a period.
-QUERIES = 17
+# With the persons of the year: the coverage target once, then three reads a period, and
+# one for the competence rounds a period.
+QUERIES = 18
 
 
 def test_it_computes_the_indicators_in_a_constant_number_of_queries(

@@ -170,7 +170,7 @@ def test_it_has_no_data_on_teachers_deficits(world):
 
     assert found.value is None
     assert found.text == "нет данных"
-    assert "управленческие команды" in found.note
+    assert "нет двух сопоставимых диагностик компетенций педагогов" in found.note
 
 
 @pytest.fixture

@@ -190,7 +190,7 @@ def _grow(world) -> None:
 # Session, user, profile, periods, then the indicators of both periods (with the persons
 # of each year: the coverage target once, three reads a period) and the rounds the chain
 # «deficit → event → result» compares (none here).
-PAGE_QUERIES = 26
+PAGE_QUERIES = 28
 
 
 @pytest.mark.parametrize("role", ["staff", "curator", "analyst"])

@@ -14,7 +14,7 @@ from tests.reports.pdf_world import LEADER_DESCRIPTION, LEADER_TOPIC, enrich
 
 # The persons of the year add the coverage target and three reads a period; the chain
 # «deficit → event → result» five.
-HANDBOOK_QUERIES = 40
+HANDBOOK_QUERIES = 41
 
 
 def _context(world, period=None):
