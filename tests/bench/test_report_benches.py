@@ -15,7 +15,7 @@ from tests import factories
 from tests.reports.pdf_checks import page_count
 
 SHEETS = ["Показатели", "По направлениям", "Распределение", "Показатели ОО", "Кадры",
-          "Журналы"]
+          "Журналы", "Дефициты и мероприятия"]
 FORMULA_TEXT = '=HYPERLINK("http://example.com","Открыть")'
 
 
