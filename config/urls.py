@@ -37,4 +37,5 @@ urlpatterns = [
     path("", include("routes.urls")),
     path("", include("trainings.urls")),
     path("", include("reports.urls")),
+    path("", include("api.urls")),
 ]

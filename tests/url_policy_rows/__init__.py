@@ -14,6 +14,7 @@ mentorship, and the users staff, curator, school_user.
 """
 
 from tests.url_policy_rows import (
+    api_tokens,
     council,
     distribution,
     imports,
@@ -27,4 +28,4 @@ from tests.url_policy_rows import (
 )
 
 AREAS = [journal, council, rounds, monitoring, imports, distribution, project_indicators,
-         report_jobs, people_platforms, people_teachers]
+         report_jobs, people_platforms, people_teachers, api_tokens]
