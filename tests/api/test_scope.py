@@ -2,6 +2,7 @@
 sees another's objects; a regional token sees them all; the session works as on the pages."""
 
 import pytest
+from django.test import Client
 
 from api.models import TokenScope
 from tests import factories
@@ -77,8 +78,6 @@ def test_it_lets_a_read_write_token_past_the_scope_check(districts, issue, beare
 
 
 def test_it_keeps_the_csrf_check_for_session_writes(districts):
-    from django.test import Client
-
     home, _ = districts["home"]
     client = Client(enforce_csrf_checks=True)
     client.force_login(factories.staff_user(home))
