@@ -160,3 +160,11 @@ def test_it_lists_tokens_in_a_constant_number_of_queries(districts, client,
     with django_assert_num_queries(4):
         response = client.get("/api-tokens/")
     assert response.content.decode().count("<tr>") == 13
+
+
+def test_it_links_the_token_page_from_the_staff_menu_only(districts, client):
+    home, _ = districts["home"]
+    client.force_login(factories.staff_user(home))
+    assert 'href="/api-tokens/"' in client.get("/api-tokens/").content.decode()
+    client.force_login(factories.analyst_user(home))
+    assert 'href="/api-tokens/"' not in client.get("/").content.decode()
