@@ -37,6 +37,10 @@ def field_errors(detail, path: str = "") -> list[dict]:
     if isinstance(detail, dict):
         errors = []
         for key, value in detail.items():
+            if isinstance(key, int):
+                # A list's errors by the positions of its bad items.
+                errors.extend(field_errors(value, f"{path}[{key}]"))
+                continue
             name = "" if key == "non_field_errors" else str(key)
             inner = f"{path}.{name}" if path and name else (path or name)
             errors.extend(field_errors(value, inner))

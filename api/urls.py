@@ -1,7 +1,7 @@
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView
 
-from api import schema_views, token_views, views
+from api import schema_views, token_views, views, write_views
 
 urlpatterns = [
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="api_schema"),
@@ -18,6 +18,8 @@ urlpatterns = [
     path("api/v1/placements/", views.PlacementList.as_view(), name="api_placements"),
     path("api/v1/deficits/", views.DeficitList.as_view(), name="api_deficits"),
     path("api/v1/rounds/", views.RoundList.as_view(), name="api_rounds"),
+    path("api/v1/rounds/<int:pk>/diagnoses/", write_views.RoundDiagnosesPush.as_view(),
+         name="api_round_diagnoses_push"),
     path("api/v1/diagnoses/", views.DiagnosisList.as_view(), name="api_diagnoses"),
     path("api/v1/school-indicators/", views.SchoolIndicatorList.as_view(),
          name="api_school_indicators"),

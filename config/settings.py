@@ -233,6 +233,8 @@ if env.bool("BEHIND_TLS_PROXY", default=False):
 # rows, and API_THROTTLE_RATE requests per token (or per user) — «1000/hour», «60/min».
 API_PAGE_SIZE = env.int("API_PAGE_SIZE", default=100)
 API_THROTTLE_RATE = env("API_THROTTLE_RATE", default="1000/hour")
+# Items in one bulk write (all or nothing in one transaction, as an Excel upload).
+API_BULK_MAX_ITEMS = env.int("API_BULK_MAX_ITEMS", default=10_000)
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "api.authentication.BearerTokenAuthentication",
