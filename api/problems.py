@@ -8,7 +8,8 @@ import logging
 
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import Http404
+from django.http import Http404, JsonResponse
+from django.views import defaults
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import set_rollback
@@ -89,6 +90,11 @@ def problem_exception_handler(exc, context):
                        detail="Данные не приняты: исправьте ошибки и повторите запрос. "
                               "Ничего не изменено.",
                        instance=instance, errors=errors)
+    if isinstance(exc, exceptions.ParseError):
+        return problem(status_code=status.HTTP_400_BAD_REQUEST,
+                       detail="Тело запроса не удалось прочитать как JSON: проверьте кавычки, "
+                              "запятые и скобки. Ничего не изменено.",
+                       instance=instance, errors=[])
     if isinstance(exc, exceptions.APIException):
         headers = {}
         if getattr(exc, "auth_header", None):
@@ -107,3 +113,14 @@ def problem_exception_handler(exc, context):
     return problem(status_code=status.HTTP_500_INTERNAL_SERVER_ERROR,
                    detail="Портал не смог выполнить запрос. Ошибка записана в журнал; "
                           "ничего не изменено.", instance=instance)
+
+
+def page_not_found(request, exception=None):
+    """An address the portal does not have: a problem document under /api/, else the page."""
+    if request.path.startswith("/api/"):
+        body = {"type": PROBLEM_BASE + "not-found", "title": TITLES[404][1], "status": 404,
+                "detail": "Такого адреса в API нет: список адресов — в схеме /api/v1/schema/.",
+                "instance": request.get_full_path()}
+        return JsonResponse(body, status=404, content_type=PROBLEM_CONTENT_TYPE,
+                            json_dumps_params={"ensure_ascii": False})
+    return defaults.page_not_found(request, exception)

@@ -85,3 +85,28 @@ def test_it_pages_with_a_cursor_in_id_order(districts, issue, bearer):
         url = page["next"]
     assert seen == home_district.ids["organizations"] | extra
     assert listed_ids(client.get("/api/v1/organizations/")) == seen
+
+
+def test_it_answers_an_unknown_api_address_with_a_problem(districts, issue, bearer):
+    home, _ = districts["home"]
+    response = bearer(issue(home)).get("/api/v1/nothing/")
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["detail"].startswith("Такого адреса в API нет")
+
+
+def test_it_keeps_the_portals_own_404_page_elsewhere(client):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert response["Content-Type"].startswith("text/html")
+
+
+def test_it_answers_a_body_that_is_not_json_in_russian(districts, issue, bearer):
+    from api.models import TokenScope
+
+    home, district = districts["home"]
+    (round_id,) = district.ids["round"]
+    response = bearer(issue(home, TokenScope.READ_WRITE)).post(
+        f"/api/v1/rounds/{round_id}/diagnoses/", "{сломано", content_type="application/json")
+    assert response.status_code == 400
+    assert response.json()["detail"].startswith("Тело запроса не удалось прочитать как JSON")
