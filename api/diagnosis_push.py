@@ -1,6 +1,8 @@
 """A regional system pushes the diagnoses of a round: the Excel import's table and row checks
 (diagnostics/imports/diagnoses.py), all or nothing, with the same Russian report per item."""
 
+import logging
+
 from django.contrib.auth.models import User
 
 from api.access import token_of
@@ -9,6 +11,8 @@ from diagnostics.imports.diagnoses import DiagnosisImport
 from diagnostics.models import DiagnosticRound
 from teams.access import has_role
 from teams.models import Role
+
+logger = logging.getLogger(__name__)
 
 
 def _as_record(item: dict) -> dict:
@@ -35,5 +39,12 @@ def push_diagnoses(*, user: User, diagnostic_round: DiagnosticRound, items: list
         entered_by=user if signed_in else None,
         curated_by=user if curator else None,
     )
-    return run_records(table=table, records=[_as_record(item) for item in items],
-                       dry_run=dry_run)
+    report = run_records(table=table, records=[_as_record(item) for item in items],
+                         dry_run=dry_run)
+    if report.written:
+        token = token_of(user)
+        logger.info("API: результаты диагностики «%s» записал %s: новых — %d, обновлено — %d",
+                    diagnostic_round.title,
+                    f"токен «{token.name}» ({token.prefix})" if token else user.get_username(),
+                    report.created, report.updated)
+    return report
