@@ -4,10 +4,17 @@
 import django_filters
 from django.db.models import Exists, OuterRef
 
-from diagnostics.models import Deficit, Diagnosis, DiagnosticRound, SchoolIndicator
+from diagnostics.models import (
+    Deficit,
+    Diagnosis,
+    DiagnosticRound,
+    NeedsOffer,
+    SchoolIndicator,
+    Staffing,
+)
 from internships.access import periods_for_user
 from internships.filters import OrganizationFilter, PlacementFilter
-from internships.models import Direction, Period, Placement
+from internships.models import Direction, JournalEntry, Period, Placement
 
 UPDATED_SINCE_HELP = ("Только изменённые начиная с этого момента (ISO 8601, например "
                       "2026-09-01T00:00:00+03:00): для пошаговой синхронизации.")
@@ -87,3 +94,38 @@ class SchoolIndicatorFilter(django_filters.FilterSet):
     class Meta:
         model = SchoolIndicator
         fields = ["period", "organization"]
+
+
+class StaffingFilter(django_filters.FilterSet):
+    organization = django_filters.NumberFilter(help_text="Организация (идентификатор).")
+    as_of_from = django_filters.DateFilter(field_name="as_of", lookup_expr="gte",
+                                           help_text="На дату не раньше (ГГГГ-ММ-ДД).")
+
+    class Meta:
+        model = Staffing
+        fields = ["organization", "as_of_from"]
+
+
+class NeedsOfferFilter(django_filters.FilterSet):
+    period = django_filters.NumberFilter(help_text="Учебный год (идентификатор).")
+    direction = django_filters.NumberFilter(help_text="Направление (идентификатор).")
+    organization = django_filters.NumberFilter(help_text="Организация (идентификатор).")
+
+    class Meta:
+        model = NeedsOffer
+        fields = ["period", "direction", "organization"]
+
+
+class JournalEntryFilter(django_filters.FilterSet):
+    platform = django_filters.NumberFilter(help_text="Площадка (идентификатор).")
+    held_from = django_filters.DateFilter(field_name="held_on", lookup_expr="gte",
+                                          help_text="Проведено не раньше (ГГГГ-ММ-ДД).")
+    held_to = django_filters.DateFilter(field_name="held_on", lookup_expr="lte",
+                                        help_text="Проведено не позже (ГГГГ-ММ-ДД).")
+    updated_since = django_filters.IsoDateTimeFilter(field_name="updated_at",
+                                                     lookup_expr="gte",
+                                                     help_text=UPDATED_SINCE_HELP)
+
+    class Meta:
+        model = JournalEntry
+        fields = ["platform", "held_from", "held_to", "updated_since"]

@@ -4,8 +4,24 @@ help text, else its verbose name."""
 from django.utils.text import capfirst
 from rest_framework import serializers
 
-from diagnostics.models import Deficit, Diagnosis, DiagnosticRound, SchoolIndicator
-from internships.models import Direction, Period, Placement, Platform, Programme, Stage
+from diagnostics.models import (
+    Deficit,
+    Diagnosis,
+    DiagnosticRound,
+    NeedsOffer,
+    SchoolIndicator,
+    Staffing,
+)
+from internships.models import (
+    Direction,
+    JournalEntry,
+    Period,
+    Placement,
+    Platform,
+    Programme,
+    Stage,
+    TeamResult,
+)
 from teams.models import ManagementTeam, Municipality, Organization
 
 ID_HELP = "Постоянный идентификатор; не меняется и не используется повторно."
@@ -123,6 +139,41 @@ class SchoolIndicatorSerializer(DescribedModelSerializer):
         fields = ["id", "organization", "period", "low_results", "non_objective",
                   "students_total", "olympiad_winners", "graduates_total", "graduates_high_gia",
                   "teachers_total", "teachers_competition_winners"]
+
+
+class StaffingSerializer(DescribedModelSerializer):
+    class Meta:
+        model = Staffing
+        fields = ["id", "organization", "as_of", "teachers_total", "without_category",
+                  "first_category", "highest_category", "attested_for_position",
+                  "not_subject_to_attestation"]
+
+
+class NeedsOfferSerializer(DescribedModelSerializer):
+    class Meta:
+        model = NeedsOffer
+        fields = ["id", "organization", "period", "direction", "aspect", "needs_support",
+                  "offers_practice", "note"]
+
+
+class TeamResultSerializer(DescribedModelSerializer):
+    class Meta:
+        model = TeamResult
+        fields = ["id", "team", "attended", "managers", "teachers", "outcome", "comment"]
+
+
+class JournalEntrySerializer(DescribedModelSerializer):
+    hosts = serializers.PrimaryKeyRelatedField(many=True, read_only=True,
+                                               help_text="Проводящие команды.")
+    results = TeamResultSerializer(
+        many=True, read_only=True,
+        help_text="Результаты команд; школа видит только результат своей команды.")
+
+    class Meta:
+        model = JournalEntry
+        fields = ["id", "platform", "held_on", "ends_on", "form", "form_other", "topic",
+                  "venue", "hosts", "description", "version", "created_at", "updated_at",
+                  "results"]
 
 
 class IndicatorValueSerializer(serializers.Serializer):

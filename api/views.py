@@ -14,9 +14,17 @@ from diagnostics.access import (
     deficits_for_user,
     diagnoses_for_user,
     indicators_for_user,
+    needs_offers_for_user,
     rounds_for_user,
+    staffing_for_user,
 )
-from internships.access import periods_for_user, placements_for_user, platforms_for_user
+from internships.access import (
+    entries_for_user,
+    periods_for_user,
+    placements_for_user,
+    platforms_for_user,
+    results_for_user,
+)
 from internships.models import Direction, Programme, Stage
 from reports.indicators import compute_indicators
 from teams.access import (
@@ -140,6 +148,39 @@ class SchoolIndicatorList(generics.ListAPIView):
 
     def get_queryset(self):
         return indicators_for_user(self.request.user)
+
+
+@_described("Кадровый состав", "Педагогические работники организаций на дату по "
+            "квалификационным категориям.", "Мониторинг")
+class StaffingList(generics.ListAPIView):
+    serializer_class = serializers.StaffingSerializer
+    filterset_class = filters.StaffingFilter
+
+    def get_queryset(self):
+        return staffing_for_user(self.request.user)
+
+
+@_described("Карта проблем и эффективных решений", "Потребности в поддержке и готовность "
+            "представить практику по направлениям и аспектам.", "Мониторинг")
+class NeedsOfferList(generics.ListAPIView):
+    serializer_class = serializers.NeedsOfferSerializer
+    filterset_class = filters.NeedsOfferFilter
+
+    def get_queryset(self):
+        return needs_offers_for_user(self.request.user)
+
+
+@_described("Журналы площадок", "Мероприятия журналов с результатами команд. Школа видит "
+            "мероприятия, которые её команда проводила или посетила, и только свои "
+            "результаты.", "Распределение")
+class JournalEntryList(generics.ListAPIView):
+    serializer_class = serializers.JournalEntrySerializer
+    filterset_class = filters.JournalEntryFilter
+
+    def get_queryset(self):
+        user = self.request.user
+        return entries_for_user(user).prefetch_related(
+            "hosts", Prefetch("results", queryset=results_for_user(user).order_by("pk")))
 
 
 class PeriodIndicators(APIView):

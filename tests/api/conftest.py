@@ -8,8 +8,17 @@ from django.core.cache import cache
 
 from api.models import TokenScope
 from api.tokens import issue_token
-from diagnostics.models import Deficit, Diagnosis, DiagnosticRound, RoundKind, SchoolIndicator
-from internships.models import Stage
+from diagnostics.models import (
+    Aspect,
+    Deficit,
+    Diagnosis,
+    DiagnosticRound,
+    NeedsOffer,
+    RoundKind,
+    SchoolIndicator,
+    Staffing,
+)
+from internships.models import JournalEntry, Stage, TeamResult, WorkForm
 from tests import factories
 
 # Endpoint URL → the ids of a municipality's objects it lists.
@@ -25,6 +34,9 @@ ENDPOINTS = {
     "/api/v1/rounds/": "round",
     "/api/v1/diagnoses/": "diagnosis",
     "/api/v1/school-indicators/": "indicator",
+    "/api/v1/staffing/": "staffing",
+    "/api/v1/needs-offers/": "needs_offer",
+    "/api/v1/journal-entries/": "entry",
 }
 
 
@@ -54,7 +66,20 @@ def build_district(municipality, prefix: str) -> District:
     diagnosis.deficits.add(deficit)
     indicator = SchoolIndicator.objects.create(organization=organization, period=platform.period,
                                                students_total=500)
+    staffing = Staffing.objects.create(
+        organization=organization, as_of=datetime.date(2021, 9, 1), teachers_total=40,
+        without_category=10, first_category=15, highest_category=15)
+    needs_offer = NeedsOffer.objects.create(
+        organization=organization, period=platform.period, direction=platform.direction,
+        aspect=Aspect.MANAGERIAL, needs_support=True)
+    entry = JournalEntry.objects.create(platform=platform, held_on=datetime.date(2021, 10, 5),
+                                        form=WorkForm.SEMINAR, topic="Внутренняя оценка")
+    entry.hosts.add(organization.team)
+    TeamResult.objects.create(entry=entry, team=organization.team, managers=2, teachers=3)
     return District(ids={
+        "staffing": {staffing.pk},
+        "needs_offer": {needs_offer.pk},
+        "entry": {entry.pk},
         "municipality": {municipality.pk},
         "organizations": {organization.pk},
         "teams": {organization.team.pk},

@@ -4,8 +4,16 @@ import datetime
 
 import pytest
 
-from diagnostics.models import Deficit, Diagnosis, SchoolIndicator
-from internships.models import Direction, Period, Platform, Stage
+from diagnostics.models import Aspect, Deficit, Diagnosis, NeedsOffer, SchoolIndicator, Staffing
+from internships.models import (
+    Direction,
+    JournalEntry,
+    Period,
+    Platform,
+    Stage,
+    TeamResult,
+    WorkForm,
+)
 from reports.indicators import compute_indicators
 from tests import factories
 from tests.api.conftest import ENDPOINTS
@@ -27,6 +35,9 @@ QUERIES = {
     "/api/v1/rounds/": 2,
     "/api/v1/diagnoses/": 3,
     "/api/v1/school-indicators/": 2,
+    "/api/v1/staffing/": 2,
+    "/api/v1/needs-offers/": 2,
+    "/api/v1/journal-entries/": 4,
 }
 
 
@@ -53,6 +64,16 @@ def _grow(municipality, district) -> None:
                                              direction=direction)
         diagnosis.deficits.add(deficit, *deficits)
         SchoolIndicator.objects.create(organization=organization, period_id=period_id)
+        Staffing.objects.create(organization=organization, as_of=datetime.date(2021, 9, 1),
+                                teachers_total=3, without_category=1, first_category=1,
+                                highest_category=1)
+        NeedsOffer.objects.create(organization=organization, period_id=period_id,
+                                  direction=direction, aspect=Aspect.PEDAGOGICAL,
+                                  offers_practice=True)
+        entry = JournalEntry.objects.create(platform=platform, held_on=datetime.date(2021, 11, 1),
+                                            form=WorkForm.WEBINAR, topic=f"Тема {number}")
+        entry.hosts.add(organization.team)
+        TeamResult.objects.create(entry=entry, team=organization.team)
     factories.ProgrammeFactory(municipality=municipality, title="Второй проект")
 
 

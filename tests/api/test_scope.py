@@ -92,3 +92,16 @@ def test_it_filters_organizations_with_the_pages_filter(districts, issue, bearer
                                   level="lyceum")
     ids = listed_ids(bearer(issue(home)).get("/api/v1/organizations/", {"q": "сош № 1"}))
     assert ids == home_district.ids["organizations"]
+
+
+def test_it_shows_a_school_team_only_its_own_results_in_the_journal(districts, client):
+    from internships.models import JournalEntry, TeamResult
+
+    home, home_district = districts["home"]
+    other = factories.OrganizationFactory(municipality=home, short_name="Дом СОШ № 2", number=2)
+    (entry_id,) = home_district.ids["entry"]
+    TeamResult.objects.create(entry=JournalEntry.objects.get(pk=entry_id), team=other.team,
+                              managers=1)
+    client.force_login(factories.school_user(other))
+    (entry,) = client.get("/api/v1/journal-entries/").json()["results"]
+    assert [result["team"] for result in entry["results"]] == [other.team.pk]

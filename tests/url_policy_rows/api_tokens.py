@@ -32,6 +32,9 @@ ROWS: dict[str, tuple] = {
     # Takes JSON only: the form the policy test posts is refused (415) once access is granted.
     "api_round_diagnoses_push": (401, 415,   415,   403,   403,   403,   403,   404, 403),
     "api_school_indicators":   ANY,
+    "api_staffing":            ANY,
+    "api_needs_offers":        ANY,
+    "api_journal_entries":     ANY,
     "api_token_list":          (LOGIN, 200,  403,   403,   403,   403,   403,   200, 403),
     "api_token_create":        (LOGIN, 200,  403,   403,   403,   403,   403,   200, 403),
     "api_token_revoke":        (LOGIN, MOVED, 403,  403,   403,   403,   403,   404, 403),
