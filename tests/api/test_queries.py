@@ -103,3 +103,17 @@ def test_it_counts_the_project_indicators_as_the_page_does(districts, issue, bea
     assert [row["code"] for row in body["values"]] == [v.indicator.code for v in expected]
     assert [row["text"] for row in body["values"]] == [v.text for v in expected]
     assert body["title"] == period.title
+
+
+def test_it_counts_the_indicators_in_queries_independent_of_the_district(
+        districts, issue, bearer, django_assert_max_num_queries):
+    home, district = districts["home"]
+    (period_id,) = district.ids["period"]
+    client = bearer(issue(home))
+    client.get("/api/v1/municipalities/")
+    with django_assert_max_num_queries(40) as small:
+        client.get(f"/api/v1/periods/{period_id}/indicators/")
+    _grow(home, district)
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        response = client.get(f"/api/v1/periods/{period_id}/indicators/")
+    assert response.status_code == 200

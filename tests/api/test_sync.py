@@ -37,3 +37,17 @@ def test_it_lists_only_placements_changed_since_by_their_history(districts, issu
     placement.save()
     assert listed_ids(client.get("/api/v1/placements/",
                                  {"updated_since": since.isoformat()})) == {placement_id}
+
+
+def test_it_lists_only_journal_entries_changed_since(districts, issue, bearer):
+    from internships.models import JournalEntry
+
+    home, district = districts["home"]
+    (entry_id,) = district.ids["entry"]
+    client = bearer(issue(home))
+    later = timezone.now() + datetime.timedelta(minutes=1)
+    assert listed_ids(client.get("/api/v1/journal-entries/",
+                                 {"updated_since": later.isoformat()})) == set()
+    JournalEntry.objects.filter(pk=entry_id).update(updated_at=later)
+    assert listed_ids(client.get("/api/v1/journal-entries/",
+                                 {"updated_since": later.isoformat()})) == {entry_id}
