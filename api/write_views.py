@@ -47,7 +47,9 @@ class RoundDiagnosesPush(APIView):
                                 dry_run=batch.validated_data["dry_run"])
         if report.problems:
             return problem(
-                status_code=status.HTTP_400_BAD_REQUEST, detail=report.summary(),
+                status_code=status.HTTP_400_BAD_REQUEST,
+                detail=f"Ничего не записано: элементов с ошибками — {report.bad_rows}. "
+                       "Исправьте их и отправьте запрос снова.",
                 instance=request.get_full_path(),
                 errors=[{"field": item_path(line.row, line.column), "message": line.reason}
                         for line in report.problems])

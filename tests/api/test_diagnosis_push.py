@@ -61,8 +61,8 @@ def test_it_writes_nothing_when_one_item_is_bad(districts, home_round, issue, be
     assert response.status_code == 400
     assert response["Content-Type"] == "application/problem+json"
     body = response.json()
-    assert body["detail"] == ("Ничего не записано: строк с ошибками — 2. Исправьте их и "
-                              "загрузите файл снова.")
+    assert body["detail"] == ("Ничего не записано: элементов с ошибками — 2. Исправьте их "
+                              "и отправьте запрос снова.")
     assert body["errors"] == [
         {"field": "items[1].deficits",
          "message": f"в каталоге направления {direction.number} нет дефицитов с кодами 9.9"},
