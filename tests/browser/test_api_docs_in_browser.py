@@ -20,13 +20,16 @@ def _sign_in(page, live_server):
     page.fill("#id_password", PASSWORD)
     page.click("button[type=submit]")
     page.wait_for_url(lambda url: "/accounts/login/" not in url)
+    page.wait_for_load_state("networkidle")
 
 
 def _watch_for_refusals(page) -> list[str]:
     refusals: list[str] = []
     page.on("console", lambda message: refusals.append(message.text)
             if "Content Security Policy" in message.text else None)
-    page.on("requestfailed", lambda request: refusals.append(f"не загружено: {request.url}"))
+    # A load cut short by leaving the previous page (ERR_ABORTED) is no refusal.
+    page.on("requestfailed", lambda request: refusals.append(f"не загружено: {request.url}")
+            if "ERR_ABORTED" not in (request.failure or "") else None)
     return refusals
 
 
