@@ -1,6 +1,7 @@
 """What the read endpoints return. Every field carries a Russian description: the model's
 help text, else its verbose name."""
 
+from django.db import models
 from django.utils.text import capfirst
 from rest_framework import serializers
 
@@ -27,18 +28,34 @@ from teams.models import ManagementTeam, Municipality, Organization
 ID_HELP = "Постоянный идентификатор; не меняется и не используется повторно."
 
 
+# The ranges of the integer columns as PostgreSQL keeps them, whatever database serves the
+# schema: the published description must not change with the database it was built on.
+INTEGER_RANGES = (
+    (models.PositiveSmallIntegerField, 0, 32767),
+    (models.PositiveIntegerField, 0, 2147483647),
+    (models.SmallIntegerField, -32768, 32767),
+    (models.IntegerField, -2147483648, 2147483647),
+)
+
+
 class DescribedModelSerializer(serializers.ModelSerializer):
     """A model serializer whose every field is described in Russian in the schema."""
 
     def build_field(self, field_name, info, model_class, nested_depth):
         field_class, kwargs = super().build_field(field_name, info, model_class, nested_depth)
+        model_field = next((item for item in model_class._meta.get_fields()
+                            if item.name == field_name), None)
         if "help_text" not in kwargs:
-            model_field = next((item for item in model_class._meta.get_fields()
-                                if item.name == field_name), None)
             if field_name in ("id", "pk") or getattr(model_field, "primary_key", False):
                 kwargs["help_text"] = ID_HELP
             elif model_field is not None and getattr(model_field, "verbose_name", None):
                 kwargs["help_text"] = capfirst(str(model_field.verbose_name))
+        if "max_value" in kwargs:
+            for kind, lowest, highest in INTEGER_RANGES:
+                if isinstance(model_field, kind):
+                    kwargs["min_value"] = max(kwargs.get("min_value", lowest), lowest)
+                    kwargs["max_value"] = highest
+                    break
         return field_class, kwargs
 
 
