@@ -17,8 +17,8 @@ from teams.models import Role, UserProfile
 
 def principal_for_token(token: ApiToken) -> User:
     """The stand-in user of a token: never saved, never signs in."""
-    principal = User(username=f"api:{token.prefix}", first_name=token.name,
-                                 is_active=True, is_superuser=token.municipality_id is None)
+    principal = User(username=f"api:{token.prefix}", first_name=token.name, is_active=True,
+                     is_superuser=token.municipality_id is None)
     principal.api_token = token
     principal._profile_cache = (
         None if token.municipality_id is None
