@@ -25,7 +25,10 @@ from tests.url_policy_rows import (
     project_indicators,
     report_jobs,
     rounds,
+    routes,
+    trainings,
 )
 
 AREAS = [journal, council, rounds, monitoring, imports, distribution, project_indicators,
-         report_jobs, people_platforms, people_teachers, api_tokens]
+         report_jobs, people_platforms, people_teachers, trainings, routes,
+         api_tokens]
