@@ -15,6 +15,7 @@ mentorship, and the users staff, curator, school_user.
 
 from tests.url_policy_rows import (
     api_tokens,
+    competence,
     council,
     distribution,
     imports,
@@ -30,5 +31,5 @@ from tests.url_policy_rows import (
 )
 
 AREAS = [journal, council, rounds, monitoring, imports, distribution, project_indicators,
-         report_jobs, people_platforms, people_teachers, trainings, routes,
+         report_jobs, people_platforms, people_teachers, trainings, routes, competence,
          api_tokens]
