@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "trainings",
     "diagnostics",
     "distribution",
+    "outcomes",
     "reports",
     "demo",
     "api",

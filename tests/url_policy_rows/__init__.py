@@ -21,6 +21,7 @@ from tests.url_policy_rows import (
     imports,
     journal,
     monitoring,
+    outcomes,
     people_platforms,
     people_teachers,
     project_indicators,
@@ -32,4 +33,4 @@ from tests.url_policy_rows import (
 
 AREAS = [journal, council, rounds, monitoring, imports, distribution, project_indicators,
          report_jobs, people_platforms, people_teachers, trainings, routes, competence,
-         api_tokens]
+         outcomes, api_tokens]
