@@ -10,7 +10,7 @@ PY := $(VENV)/bin/python
 REQUIREMENTS_STAMP := $(VENV)/.requirements-installed
 CHROMIUM_PATH ?= /usr/bin/chromium
 
-.PHONY: run test lint migrations-check venv
+.PHONY: run test lint migrations-check venv api-schema
 
 venv: $(REQUIREMENTS_STAMP)
 
@@ -61,3 +61,8 @@ lint: venv
 
 migrations-check: venv
 	$(PY) manage.py makemigrations --check --dry-run
+
+# The API's OpenAPI schema, pinned in tests/api/schema.yaml: after a deliberate change of
+# the API, refresh it and review the diff (tests/api/test_schema.py compares the two).
+api-schema: venv
+	$(PY) manage.py spectacular --validate --fail-on-warn --file tests/api/schema.yaml

@@ -52,6 +52,9 @@ INSTALLED_APPS = [
     "csp",
     "rules.apps.AutodiscoverRulesConfig",
     "simple_history",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "core",
     "teams",
     "internships",
@@ -64,6 +67,7 @@ INSTALLED_APPS = [
     "outcomes",
     "reports",
     "demo",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -235,6 +239,53 @@ if env.bool("BEHIND_TLS_PROXY", default=False):
 # Load balancers and monitoring ask the web nodes directly over plain HTTP; the checks carry
 # no data, so they answer there instead of redirecting to HTTPS.
 SECURE_REDIRECT_EXEMPT = [r"^health/live/$", r"^health/ready/$"]
+
+# The REST API for regional systems (api/): tokens of service accounts or the signed-in
+# user's session, Russian problem details for every error, cursor pages of API_PAGE_SIZE
+# rows, and API_THROTTLE_RATE requests per token (or per user) — «1000/hour», «60/min».
+API_PAGE_SIZE = env.int("API_PAGE_SIZE", default=100)
+API_THROTTLE_RATE = env("API_THROTTLE_RATE", default="1000/hour")
+# Items in one bulk write (all or nothing in one transaction, as an Excel upload).
+API_BULK_MAX_ITEMS = env.int("API_BULK_MAX_ITEMS", default=10_000)
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "api.authentication.BearerTokenAuthentication",
+        "api.authentication.PortalSessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["api.permissions.TokenScopePermission"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.PerTokenThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"api": API_THROTTLE_RATE},
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.StableCursorPagination",
+    "PAGE_SIZE": API_PAGE_SIZE,
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "api.problems.problem_exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "API портала «Стажировки»",
+    "DESCRIPTION": (
+        "Данные портала для региональных информационных систем и систем управления "
+        "школой. Доступ — по токену служебной учётной записи (`Authorization: Bearer …`), "
+        "который специалист управления образования выпускает на странице «Токены API», "
+        "или по сеансу вошедшего пользователя. Ошибки — в формате RFC 9457 "
+        "(application/problem+json)."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # The schema is read by the same callers as the API: a token or a signed-in user.
+    "SERVE_PERMISSIONS": ["api.permissions.TokenScopePermission"],
+    "SCHEMA_PATH_PREFIX": r"/api/v1/",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums",
+                             "api.schema.add_problem_responses"],
+    # The schema pages load their scripts from the portal itself.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
 
 # Background jobs. Without CELERY_BROKER_URL the queue is a folder on disk,
 # served by the worker that `make run` starts: real jobs, no server.

@@ -6,6 +6,9 @@ from config.health import health, health_live, health_ready
 from teams import lockout_views
 from teams.passwords import PortalPasswordChangeView, PortalPasswordResetView
 
+# Under /api/ an unknown address is answered as the API answers its errors.
+handler404 = "api.problems.page_not_found"
+
 admin.site.site_header = "Стажировки: администрирование"
 admin.site.site_title = "Стажировки"
 
@@ -38,4 +41,5 @@ urlpatterns = [
     path("", include("routes.urls")),
     path("", include("trainings.urls")),
     path("", include("reports.urls")),
+    path("", include("api.urls")),
 ]

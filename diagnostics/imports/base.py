@@ -9,7 +9,7 @@ the report of a dry run is exactly the report of the real import.
 
 import datetime
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import BinaryIO, ClassVar
 
@@ -410,3 +410,40 @@ def find_period(municipality: Municipality, title: str) -> Period | None:
         if re.sub(r"\D+", "-", period.title).strip("-") == wanted:
             return period
     return None
+
+
+class RecordRow(Row):
+    """A row given as a record (an item of an API request): its fields are named by their
+    keys, not by sheet letters, and a field the record leaves out keeps the stored value."""
+
+    def __init__(self, *, record: dict, **row):
+        super().__init__(**row)
+        self._present = set(record)
+
+    def has(self, key: str) -> bool:
+        return key in self._present
+
+    def column_label(self, key: str | None) -> str:
+        return "—" if key is None else key
+
+
+def run_records(*, table: TableImport, records: Sequence[dict], dry_run: bool) -> ImportReport:
+    """Import ``records`` (column key → value) with the same row checks, messages and
+    all-or-nothing transaction as a sheet; record i is reported as row i + 1. A key a
+    record leaves out is, for that record, a column the table lacks: the stored value stays."""
+    report = ImportReport(title=table.title, dry_run=dry_run, rows=len(records))
+    keys = [column.key for column in table.columns
+            if any(column.key in record for record in records)]
+    header = Header(first_row=0, rows=1, positions={key: index for index, key in enumerate(keys)},
+                    headings={key: key for key in keys})
+    columns = {column.key: column for column in table.columns}
+    with transaction.atomic():
+        table.begin()
+        for number, record in enumerate(records, start=1):
+            _import_one(table=table, report=report, row=RecordRow(
+                record=record, number=number, values=tuple(record.get(key) for key in keys),
+                header=header, columns=columns, report=report))
+        table.finish()
+        if not report.ok or dry_run:
+            transaction.set_rollback(True)
+    return report

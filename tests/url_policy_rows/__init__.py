@@ -14,6 +14,7 @@ mentorship, and the users staff, curator, school_user.
 """
 
 from tests.url_policy_rows import (
+    api_tokens,
     competence,
     council,
     distribution,
@@ -32,4 +33,4 @@ from tests.url_policy_rows import (
 
 AREAS = [journal, council, rounds, monitoring, imports, distribution, project_indicators,
          report_jobs, people_platforms, people_teachers, trainings, routes, competence,
-         outcomes]
+         outcomes, api_tokens]

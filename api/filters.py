@@ -1,0 +1,131 @@
+"""Filters of the read endpoints: the pages' FilterSets where the pages have one, and
+``updated_since`` for incremental sync where a model keeps its modification time."""
+
+import django_filters
+from django.db.models import Exists, OuterRef
+
+from diagnostics.models import (
+    Deficit,
+    Diagnosis,
+    DiagnosticRound,
+    NeedsOffer,
+    SchoolIndicator,
+    Staffing,
+)
+from internships.access import periods_for_user
+from internships.filters import OrganizationFilter, PlacementFilter
+from internships.models import Direction, JournalEntry, Period, Placement
+
+UPDATED_SINCE_HELP = ("Только изменённые начиная с этого момента (ISO 8601, например "
+                      "2026-09-01T00:00:00+03:00): для пошаговой синхронизации.")
+
+
+class ApiOrganizationFilter(OrganizationFilter):
+    """The organization list's filters, without those that depend on a chosen year."""
+
+    leads = None
+    sort = None
+
+    class Meta(OrganizationFilter.Meta):
+        fields = ["q", "kind", "locality"]
+
+
+class ApiPlacementFilter(PlacementFilter):
+    """The placement matrix's filters over the caller's years; the year is optional here."""
+
+    updated_since = django_filters.IsoDateTimeFilter(method="filter_updated_since",
+                                                     help_text=UPDATED_SINCE_HELP)
+
+    class Meta(PlacementFilter.Meta):
+        fields = [*PlacementFilter.Meta.fields, "updated_since"]
+
+    def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
+        periods = (periods_for_user(request.user) if request is not None
+                   else Period.objects.none())
+        directions = Direction.objects.filter(
+            programme__in=periods.values("programme_id"))
+        super().__init__(data, queryset, request=request, prefix=prefix, periods=periods,
+                         directions=directions)
+        self.filters["period"].field.required = False
+
+    def filter_updated_since(self, queryset, name, value):
+        """Placements keep their history (simple_history): changed since, by its dates."""
+        changed = Placement.history.filter(id=OuterRef("pk"), history_date__gte=value)
+        return queryset.filter(Exists(changed))
+
+
+class DeficitFilter(django_filters.FilterSet):
+    direction = django_filters.NumberFilter(help_text="Направление (идентификатор).")
+    active = django_filters.BooleanFilter(help_text="Только действующие (true) или "
+                                                    "выведенные из каталога (false).")
+
+    class Meta:
+        model = Deficit
+        fields = ["direction", "active"]
+
+
+class RoundFilter(django_filters.FilterSet):
+    programme = django_filters.NumberFilter(help_text="Проект (идентификатор).")
+    kind = django_filters.CharFilter(help_text="Вид: start, intermediate или final.")
+
+    class Meta:
+        model = DiagnosticRound
+        fields = ["programme", "kind"]
+
+
+class DiagnosisFilter(django_filters.FilterSet):
+    round = django_filters.NumberFilter(help_text="Диагностика (идентификатор).")
+    team = django_filters.NumberFilter(help_text="Команда (идентификатор).")
+    direction = django_filters.NumberFilter(help_text="Направление (идентификатор).")
+    source = django_filters.CharFilter(help_text="Источник: expert или self.")
+    updated_since = django_filters.IsoDateTimeFilter(field_name="updated_at",
+                                                     lookup_expr="gte",
+                                                     help_text=UPDATED_SINCE_HELP)
+
+    class Meta:
+        model = Diagnosis
+        fields = ["round", "team", "direction", "source", "updated_since"]
+
+
+class SchoolIndicatorFilter(django_filters.FilterSet):
+    period = django_filters.NumberFilter(help_text="Учебный год (идентификатор).")
+    organization = django_filters.NumberFilter(help_text="Организация (идентификатор).")
+
+    class Meta:
+        model = SchoolIndicator
+        fields = ["period", "organization"]
+
+
+class StaffingFilter(django_filters.FilterSet):
+    organization = django_filters.NumberFilter(help_text="Организация (идентификатор).")
+    as_of_from = django_filters.DateFilter(field_name="as_of", lookup_expr="gte",
+                                           help_text="На дату не раньше (ГГГГ-ММ-ДД).")
+
+    class Meta:
+        model = Staffing
+        fields = ["organization", "as_of_from"]
+
+
+class NeedsOfferFilter(django_filters.FilterSet):
+    period = django_filters.NumberFilter(help_text="Учебный год (идентификатор).")
+    direction = django_filters.NumberFilter(help_text="Направление (идентификатор).")
+    organization = django_filters.NumberFilter(help_text="Организация (идентификатор).")
+
+    class Meta:
+        model = NeedsOffer
+        fields = ["period", "direction", "organization"]
+
+
+class JournalEntryFilter(django_filters.FilterSet):
+    platform = django_filters.NumberFilter(help_text="Площадка (идентификатор).")
+    held_from = django_filters.DateFilter(field_name="held_on", lookup_expr="gte",
+                                          help_text="Проведено не раньше (ГГГГ-ММ-ДД).")
+    held_to = django_filters.DateFilter(field_name="held_on", lookup_expr="lte",
+                                        help_text="Проведено не позже (ГГГГ-ММ-ДД).")
+    updated_since = django_filters.IsoDateTimeFilter(field_name="updated_at",
+                                                     lookup_expr="gte",
+                                                     help_text=UPDATED_SINCE_HELP)
+
+    class Meta:
+        model = JournalEntry
+        fields = ["platform", "held_from", "held_to", "updated_since"]

@@ -1,0 +1,62 @@
+"""URL policy rows for the API and its tokens; see tests/url_policy_rows/__init__.py.
+
+The API answers a signed-in user through the session with what the pages would show them
+(401 as a problem document without a session or token); its description pages send an
+anonymous visitor to sign in. Department staff issue and revoke their municipality's tokens.
+"""
+
+import datetime
+
+from api.tokens import issue_token
+from diagnostics.models import DiagnosticRound, RoundKind
+
+LOGIN, MOVED = "→login", "→elsewhere"
+ANY = (401, 200, 200, 200, 200, 200, 200, 200, 200)
+
+ROWS: dict[str, tuple] = {
+    #                          anonym staff  cur+   cur-   school+ school- analyst other teacher
+    "api_schema":              ANY,
+    "api_docs":                (LOGIN, 200,  200,   200,   200,   200,   200,   200, 200),
+    "api_redoc":               (LOGIN, 200,  200,   200,   200,   200,   200,   200, 200),
+    "api_municipalities":      ANY,
+    "api_organizations":       ANY,
+    "api_teams":               ANY,
+    "api_programmes":          ANY,
+    "api_periods":             ANY,
+    "api_period_indicators":   (401,  200,   200,   200,   403,   403,   200,   404, 403),
+    "api_platforms":           ANY,
+    "api_placements":          ANY,
+    "api_deficits":            ANY,
+    "api_rounds":              ANY,
+    "api_diagnoses":           ANY,
+    # Takes JSON only: the form the policy test posts is refused (415) once access is granted.
+    "api_round_diagnoses_push": (401, 415,   415,   403,   403,   403,   403,   404, 403),
+    "api_school_indicators":   ANY,
+    "api_staffing":            ANY,
+    "api_needs_offers":        ANY,
+    "api_journal_entries":     ANY,
+    "api_token_list":          (LOGIN, 200,  403,   403,   403,   403,   403,   200, 403),
+    "api_token_create":        (LOGIN, 200,  403,   403,   403,   403,   403,   200, 403),
+    "api_token_revoke":        (LOGIN, MOVED, 403,  403,   403,   403,   403,   404, 403),
+}  # fmt: skip
+
+OBJECT_OF: dict[str, str] = {
+    "api_period_indicators": "api_period",
+    "api_token_revoke": "api_token",
+    "api_round_diagnoses_push": "api_round",
+}
+POST_DATA: dict[str, dict] = {
+    "api_token_revoke": {},
+    "api_round_diagnoses_push": {},
+}
+
+
+def targets(context) -> dict[str, int]:
+    issued = issue_token(name="Региональный мониторинг", municipality=context.municipality,
+                         scope="read", created_by=context.staff)
+    diagnostic_round = DiagnosticRound.objects.create(
+        programme=context.programme, kind=RoundKind.START, title="Стартовая диагностика API",
+        starts_on=datetime.date(2021, 9, 1), ends_on=datetime.date(2021, 10, 1),
+        entry_opens=datetime.date(2021, 9, 1), entry_closes=datetime.date(2021, 10, 1))
+    return {"api_period": context.period.pk, "api_token": issued.token.pk,
+            "api_round": diagnostic_round.pk}
