@@ -30,6 +30,7 @@ from demo.synthetic.names import person
 from demo.timashevsk_competence import load_competence
 from demo.timashevsk_routes import load_timashevsk_routes
 from demo.timashevsk_trainings import load_trainings
+from internships.models import Period, Programme
 from people.models import (
     CompetenceArea,
     ModularProgramme,
@@ -299,6 +300,25 @@ def _load_platform(*, organizations: dict[str, Organization],
     programme.competence_areas.set([areas[number] for number in row.areas])
 
 
+# The project as the portal's programme, so that its academic years carry the figures of the
+# persons (trained on the platforms, coverage, competence dynamics). The project's own years
+# were 2020–2022; these two are the demo's (illustrative), those of its sessions and rounds.
+PROGRAMME = ("Научно-методическое сопровождение профессионального роста педагогов в условиях "
+             "деятельности стажировочных площадок")
+PROGRAMME_YEARS = [("2024–2025", datetime.date(2024, 9, 1), datetime.date(2025, 8, 31)),
+                   ("2025–2026", datetime.date(2025, 9, 1), datetime.date(2026, 8, 31))]
+
+
+def _load_programme(municipality: Municipality) -> Programme:
+    programme, _ = Programme.objects.update_or_create(
+        municipality=municipality, title=PROGRAMME,
+        defaults={"starts_on": PROGRAMME_YEARS[0][1], "ends_on": PROGRAMME_YEARS[-1][2]})
+    for title, starts_on, ends_on in PROGRAMME_YEARS:
+        Period.objects.update_or_create(programme=programme, title=title,
+                                        defaults={"starts_on": starts_on, "ends_on": ends_on})
+    return programme
+
+
 @transaction.atomic
 def load_timashevsk(*, today: datetime.date | None = None) -> dict[str, int]:
     """Create or refresh the Timashevsk district; a second run on the same day changes
@@ -318,6 +338,7 @@ def load_timashevsk(*, today: datetime.date | None = None) -> dict[str, int]:
     for row in young:
         _keep_teacher(organizations=organizations,
                       row=replace(row, teaching_since=row.teaching_since + moved))
+    _load_programme(municipality)
     load_trainings(municipality=municipality)
 
     _demo_user("tim-staff", "", "", municipality, Role.STAFF)

@@ -54,7 +54,7 @@ def person_values(*, municipality: Municipality, period: Period,
     persons = indicator_reads.persons_trained(municipality, date_from, date_to)
     coverage = indicator_reads.pd_coverage(municipality, date_from, date_to, target=target)
     if persons.total:
-        categories = ", ".join(f"{label.lower()} — {count}"
+        categories = ", ".join(f"{label[:1].lower()}{label[1:]} — {count}"
                                for label, count in persons.by_category.items() if count)
         trained = IndicatorValue(PERSONS_TRAINED, persons.total, note=categories)
         young = IndicatorValue(YOUNG_TRAINED, persons.young,

@@ -19,6 +19,7 @@ from competence.dynamics import persons_with_fewer_deficits, persons_with_grown_
 from competence.models import Instrument, PersonResult, PersonRound
 from demo.krymsky import load_demo
 from demo.timashevsk import load_timashevsk
+from internships.models import Period
 from people.access import teachers_for_user
 from people.models import (
     CompetenceArea,
@@ -29,6 +30,7 @@ from people.models import (
     TeacherPlatform,
     WorkerCategory,
 )
+from reports.indicators import compute_indicators
 from routes.access import own_teacher, routes_for_user, trainees_of
 from routes.models import (
     GrowthEntry,
@@ -358,3 +360,17 @@ def test_the_young_teachers_dynamics_are_neither_none_nor_all(timashevsk):
     fewer = persons_with_fewer_deficits(start, repeat)
     assert grown.denominator == fewer.denominator == 80
     assert 0 < grown.numerator < 80 and 0 < fewer.numerator < 80
+
+
+def test_the_project_years_carry_the_figures_of_persons(timashevsk):
+    municipality = Municipality.objects.get(name=MUNICIPALITY)
+    first, second = Period.objects.filter(programme__municipality=municipality).order_by(
+        "starts_on")
+    trained = {item.indicator.code: item
+               for item in compute_indicators(municipality=municipality, period=first)}
+    assert trained["persons_trained"].value == 80
+    assert "педагог ДОО — 18" in trained["persons_trained"].note
+    rounds = {item.indicator.code: item
+              for item in compute_indicators(municipality=municipality, period=second)}
+    assert rounds["deficits_decreased_teachers"].denominator == 80
+    assert 0 < rounds["competence_grown"].numerator < 80
