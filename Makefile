@@ -10,7 +10,7 @@ PY := $(VENV)/bin/python
 REQUIREMENTS_STAMP := $(VENV)/.requirements-installed
 CHROMIUM_PATH ?= /usr/bin/chromium
 
-.PHONY: run test lint migrations-check venv
+.PHONY: run test lint migrations-check venv screenshots
 
 venv: $(REQUIREMENTS_STAMP)
 
@@ -61,3 +61,8 @@ lint: venv
 
 migrations-check: venv
 	$(PY) manage.py makemigrations --check --dry-run
+
+# PNGs of every page type, for every role, at 375 px and 1366 px, into var/screenshots/
+# for review (the same walk as the accessibility test; needs Chromium).
+screenshots: venv
+	$(PY) -m pytest tests/browser/screenshots.py -q -s -p no:cacheprovider

@@ -1,0 +1,112 @@
+"""WCAG 2.1 AA and layout on every page type, for every role that sees it.
+
+axe-core (vendored in static/vendor/axe-core/, loaded only here) runs on each page type at
+1366 px, once, as the first role of the walk that sees it, and on each role's first page at
+375 px, where the menu folds; a critical or serious violation fails the test with the list of
+what it found. The same walk checks every page of every role at 375 px and 1366 px: no page
+scrolls sideways, no card's content is wider than the card, and the first element the
+keyboard reaches is the skip link.
+"""
+
+import os
+import shutil
+
+import pytest
+
+from tests.browser.conftest import CHROMIUM, CHROMIUM_FLAGS
+from tests.browser.walk import ROLES, WIDTHS, build_world, sign_in, stops_for
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+# Loaded from the live server, so the browser caches it between pages.
+AXE = "/static/vendor/axe-core/axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+BLOCKING = {"critical", "serious"}
+
+RUN_AXE = """tags => axe.run(document, {
+    runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']
+}).then(result => result.violations.map(v => ({
+    id: v.id, impact: v.impact, help: v.help,
+    nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ') + ' — ' + n.failureSummary
+        .replace(/\\s+/g, ' ').slice(0, 160)),
+    count: v.nodes.length,
+})))"""
+
+MEASURE = """() => {
+    const root = document.documentElement;
+    const wide = [...document.querySelectorAll('main .card')]
+        .filter(card => card.scrollWidth > card.clientWidth + 1)
+        .map(card => (card.id ? '#' + card.id : card.className) + ' ' + card.scrollWidth
+             + ' > ' + card.clientWidth);
+    const focusable = document.querySelector(
+        'a[href], button, input:not([type=hidden]), select, textarea, [tabindex]');
+    return {
+        scroll: root.scrollWidth, inner: window.innerWidth, wide,
+        first: focusable ? focusable.textContent.trim() : '',
+    };
+}"""
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """One Chromium for the whole walk (the shared fixture starts one per test)."""
+    if not shutil.which(CHROMIUM):
+        pytest.skip(f"Браузерные тесты пропущены: Chromium не найден ({CHROMIUM}).")
+    from playwright.sync_api import sync_playwright
+
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield chromium
+        chromium.close()
+    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
+
+def new_context(browser, width):
+    # The portal's Content-Security-Policy forbids injected scripts; axe is injected anyway.
+    return browser.new_context(locale="ru-RU", bypass_csp=True,
+                               viewport={"width": width, "height": 900})
+
+
+def axe_problems(page, where):
+    page.add_script_tag(url=AXE)
+    violations = page.evaluate(RUN_AXE, AXE_TAGS)
+    return [
+        f"{where}: {v['id']} ({v['impact']}, {v['count']}×) {v['help']}\n      "
+        + "\n      ".join(v["nodes"])
+        for v in violations if v["impact"] in BLOCKING
+    ]
+
+
+def layout_problems(page, where):
+    measured = page.evaluate(MEASURE)
+    problems = []
+    if measured["scroll"] > measured["inner"]:
+        problems.append(f"{where}: страница шире окна ({measured['scroll']} > "
+                        f"{measured['inner']} px)")
+    problems += [f"{where}: содержимое шире карточки {card}" for card in measured["wide"]]
+    if measured["first"] != "Перейти к содержанию":
+        problems.append(f"{where}: первый фокусируемый элемент — «{measured['first']}», "
+                        "а не ссылка «Перейти к содержанию»")
+    return problems
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_it_finds_no_serious_violation_and_no_sideways_scroll_for(role, live_server, browser):
+    world = build_world()
+    problems = []
+    for width in WIDTHS:
+        context = new_context(browser, width)
+        page = sign_in(context, live_server.url, role)
+        for number, stop in enumerate(stops_for(role)):
+            where = f"{role} {width}px {stop.name}"
+            response = page.goto(live_server.url + stop.url(world))
+            if response.status != 200:
+                problems.append(f"{where}: ответ {response.status}")
+                continue
+            if (stop.axe_role == role and width == max(WIDTHS)) or (
+                    number == 0 and width == min(WIDTHS)):
+                problems += axe_problems(page, where)
+            problems += layout_problems(page, where)
+        context.close()
+    assert not problems, f"{len(problems)} нарушений:\n" + "\n".join(problems)
