@@ -78,9 +78,18 @@ def axe_problems(page, where):
     ]
 
 
-def layout_problems(page, where):
+CUT_OFF = """selectors => selectors.map(selector => document.querySelector(selector))
+    .filter(table => table && table.parentElement.scrollWidth > table.parentElement.clientWidth)
+    .map(table => '#' + table.id + ' ' + table.parentElement.scrollWidth + ' > '
+         + table.parentElement.clientWidth)"""
+
+
+def layout_problems(page, where, stop=None, width=None):
     measured = page.evaluate(MEASURE)
     problems = []
+    if stop is not None and width == max(WIDTHS) and stop.whole_on_laptop:
+        problems += [f"{where}: таблица не видна целиком, столбцы уходят вбок: {table}"
+                     for table in page.evaluate(CUT_OFF, list(stop.whole_on_laptop))]
     if measured["scroll"] > measured["inner"]:
         problems.append(f"{where}: страница шире окна ({measured['scroll']} > "
                         f"{measured['inner']} px)")
@@ -107,6 +116,50 @@ def test_it_finds_no_serious_violation_and_no_sideways_scroll_for(role, live_ser
             if (stop.axe_role == role and width == max(WIDTHS)) or (
                     number == 0 and width == min(WIDTHS)):
                 problems += axe_problems(page, where)
-            problems += layout_problems(page, where)
+            problems += layout_problems(page, where, stop, width)
         context.close()
     assert not problems, f"{len(problems)} нарушений:\n" + "\n".join(problems)
+
+
+def test_it_takes_the_keyboard_past_the_menu_to_the_content(live_server, browser):
+    build_world()
+    context = new_context(browser, 1366)
+    page = sign_in(context, live_server.url, "staff")
+    page.goto(f"{live_server.url}/matrix/")
+
+    page.keyboard.press("Tab")
+    skip = page.evaluate("""() => {
+        const link = document.activeElement, box = link.getBoundingClientRect();
+        return {text: link.textContent.trim(), href: link.getAttribute('href'),
+                width: box.width, height: box.height};
+    }""")
+    page.keyboard.press("Enter")
+    focused = page.evaluate("() => document.activeElement.id")
+    context.close()
+
+    assert skip["text"] == "Перейти к содержанию"
+    assert skip["href"] == "#content"
+    assert skip["width"] > 100 and skip["height"] > 20  # shown once it has the focus
+    assert focused == "content"
+
+
+def test_it_keeps_the_council_agenda_within_its_card_on_a_phone(live_server, browser):
+    world = build_world()
+    context = new_context(browser, 375)
+    page = sign_in(context, live_server.url, "staff")
+    page.goto(f"{live_server.url}/council/{world['council']}/")
+
+    widths = page.evaluate("""() => {
+        const agenda = document.getElementById('agenda'), card = agenda.closest('.card');
+        const table = agenda.querySelector('table.placements');
+        return {page: document.documentElement.scrollWidth, card: card.clientWidth,
+                agenda: agenda.scrollWidth, box: table.parentElement.clientWidth,
+                boxClass: table.parentElement.className};
+    }""")
+    context.close()
+
+    assert widths["page"] <= 375
+    assert widths["agenda"] <= widths["card"]
+    # The approved placements scroll inside their own box within the question.
+    assert widths["boxClass"] == "table-responsive"
+    assert widths["box"] < widths["card"]

@@ -36,6 +36,8 @@ class Stop:
     name: str
     roles: tuple[str, ...]
     obj: str | None = None
+    # Tables that must show every column at 1366 px, without scrolling inside their box.
+    whole_on_laptop: tuple[str, ...] = ()
 
     def url(self, world: dict) -> str:
         return reverse(self.name, args=[world[self.obj]] if self.obj else [])
@@ -70,8 +72,9 @@ STOPS = [
     Stop("round_dynamics", DEPARTMENT),
     Stop("deficit_list", DEPARTMENT),
     Stop("team_diagnostics", MANAGERS, "organization"),
-    Stop("indicators", DEPARTMENT),
-    Stop("organization_indicators", MANAGERS, "organization"),
+    Stop("indicators", DEPARTMENT, whole_on_laptop=("#indicators",)),
+    Stop("organization_indicators", MANAGERS, "organization",
+         whole_on_laptop=("#indicator-history", "#organization-staffing")),
     Stop("indicator_edit", ("staff",), "organization"),
     Stop("staffing", DEPARTMENT),
     Stop("needs_map", DEPARTMENT),
