@@ -135,6 +135,13 @@ def test_it_takes_the_keyboard_past_the_menu_to_the_content(live_server, browser
         return {text: link.textContent.trim(), href: link.getAttribute('href'),
                 width: box.width, height: box.height};
     }""")
+    page.keyboard.press("Tab")
+    ring = page.evaluate("""() => {
+        const style = getComputedStyle(document.activeElement);
+        return [document.activeElement.textContent.trim(), style.outlineStyle,
+                style.outlineColor];
+    }""")
+    page.keyboard.press("Shift+Tab")
     page.keyboard.press("Enter")
     focused = page.evaluate("() => document.activeElement.id")
     context.close()
@@ -142,7 +149,22 @@ def test_it_takes_the_keyboard_past_the_menu_to_the_content(live_server, browser
     assert skip["text"] == "Перейти к содержанию"
     assert skip["href"] == "#content"
     assert skip["width"] > 100 and skip["height"] > 20  # shown once it has the focus
+    # The next stop, the portal's name on the blue bar, shows a white focus ring.
+    assert ring == ["Стажировки", "solid", "rgb(255, 255, 255)"]
     assert focused == "content"
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_it_finds_no_serious_violation_on_the_sign_in_pages(live_server, browser, width):
+    context = new_context(browser, width)
+    page = context.new_page()
+    problems = []
+    for path in ("/accounts/login/", "/accounts/password/reset/"):
+        where = f"anonymous {width}px {path}"
+        assert page.goto(live_server.url + path).status == 200
+        problems += axe_problems(page, where) + layout_problems(page, where)
+    context.close()
+    assert not problems, f"{len(problems)} нарушений:\n" + "\n".join(problems)
 
 
 def test_it_keeps_the_council_agenda_within_its_card_on_a_phone(live_server, browser):
