@@ -187,3 +187,26 @@ def test_it_keeps_the_council_agenda_within_its_card_on_a_phone(live_server, bro
     # The approved placements scroll inside their own box within the question.
     assert widths["boxClass"] == "table-responsive"
     assert widths["box"] < widths["card"]
+
+
+def test_it_keeps_the_organization_column_in_view_when_the_indicators_scroll_on_a_phone(
+    live_server, browser
+):
+    build_world()
+    context = new_context(browser, 375)
+    page = sign_in(context, live_server.url, "analyst")
+    page.goto(f"{live_server.url}/indicators/")
+
+    seen = page.evaluate("""() => {
+        const table = document.getElementById('indicators'), box = table.parentElement;
+        box.scrollLeft = 300;
+        const cell = table.querySelector('tbody tr td');
+        return {scrolled: box.scrollLeft, name: cell.textContent.trim(),
+                shift: Math.round(cell.getBoundingClientRect().left
+                                  - box.getBoundingClientRect().left)};
+    }""")
+    context.close()
+
+    assert seen["scrolled"] == 300
+    assert seen["name"] == "МБОУ СОШ № 1"
+    assert abs(seen["shift"]) <= 1  # the name stays at the box's left edge
