@@ -210,3 +210,21 @@ def test_it_keeps_the_organization_column_in_view_when_the_indicators_scroll_on_
     assert seen["scrolled"] == 300
     assert seen["name"] == "МБОУ СОШ № 1"
     assert abs(seen["shift"]) <= 1  # the name stays at the box's left edge
+
+
+def test_it_shows_each_project_indicator_beside_its_value_on_a_phone(live_server, browser):
+    build_world()
+    context = new_context(browser, 375)
+    page = sign_in(context, live_server.url, "analyst")
+    page.goto(f"{live_server.url}/indicators/project/")
+
+    edges = page.evaluate("""() => {
+        const table = document.getElementById('group-direct'), box = table.parentElement;
+        const cell = table.querySelector('tbody tr .value-cell');
+        return {cell: cell.getBoundingClientRect().right, box: box.getBoundingClientRect().right,
+                page: document.documentElement.scrollWidth};
+    }""")
+    context.close()
+
+    assert edges["cell"] <= edges["box"]  # this year's value is seen without scrolling
+    assert edges["page"] <= 375
