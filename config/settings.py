@@ -172,6 +172,14 @@ MEDIA_ROOT = Path(env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media"))
 COUNCIL_ATTACHMENT_MAX_BYTES = env.int("COUNCIL_ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024)
 # Files attached to journal entries (programmes, presentations, photos).
 JOURNAL_ATTACHMENT_MAX_BYTES = env.int("JOURNAL_ATTACHMENT_MAX_BYTES", default=20 * 1024 * 1024)
+# How many trainees a pedagogue-master takes at once unless set for the master.
+ROUTES_MASTER_CAPACITY = env.int("ROUTES_MASTER_CAPACITY", default=5)
+ROUTES_EVIDENCE_MAX_BYTES = env.int("ROUTES_EVIDENCE_MAX_BYTES", default=20 * 1024 * 1024)
+# Downloads of guarded files (core/downloads.py). With PORTAL_X_ACCEL=1, behind the nginx of
+# deploy/nginx/portal.conf, the view checks who may have the file and nginx sends its bytes
+# from the internal location PORTAL_X_ACCEL_LOCATION, which serves MEDIA_ROOT.
+PORTAL_X_ACCEL = env.bool("PORTAL_X_ACCEL", default=False)
+PORTAL_X_ACCEL_LOCATION = env("PORTAL_X_ACCEL_LOCATION", default="/protected-media/")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -223,6 +231,9 @@ SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
 SILENCED_SYSTEM_CHECKS = ["security.W021"]
 if env.bool("BEHIND_TLS_PROXY", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Load balancers and monitoring ask the web nodes directly over plain HTTP; the checks carry
+# no data, so they answer there instead of redirecting to HTTPS.
+SECURE_REDIRECT_EXEMPT = [r"^health/live/$", r"^health/ready/$"]
 
 # Background jobs. Without CELERY_BROKER_URL the queue is a folder on disk,
 # served by the worker that `make run` starts: real jobs, no server.

@@ -27,6 +27,8 @@ from django.utils import timezone
 
 from demo.krymsky import _demo_user, describe_school
 from demo.synthetic.names import person
+from demo.timashevsk_routes import load_timashevsk_routes
+from demo.timashevsk_trainings import load_trainings
 from people.models import (
     CompetenceArea,
     ModularProgramme,
@@ -315,10 +317,12 @@ def load_timashevsk(*, today: datetime.date | None = None) -> dict[str, int]:
     for row in young:
         _keep_teacher(organizations=organizations,
                       row=replace(row, teaching_since=row.teaching_since + moved))
+    load_trainings(municipality=municipality)
 
     _demo_user("tim-staff", "", "", municipality, Role.STAFF)
     _demo_user("tim-school", "", "", municipality, Role.SCHOOL,
                organization=organizations["МБОУ СОШ № 1"])
+    load_timashevsk_routes(municipality=municipality, today=today)
     teachers = Teacher.objects.filter(organization__municipality=municipality)
     return {
         "organizations": len(organizations),

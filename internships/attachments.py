@@ -13,8 +13,9 @@ from pathlib import PurePath
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.http import FileResponse, Http404
+from django.http import HttpResponse
 
+from core.downloads import file_download
 from core.formatting import ru_number
 
 _ZIP = (b"PK\x03\x04",)
@@ -111,11 +112,8 @@ def delete_files_on_commit(files) -> None:
     transaction.on_commit(remove)
 
 
-def attachment_response(attachment) -> FileResponse:
-    """The stored file as a download under the name the user gave it."""
-    try:
-        handle = attachment.file.open("rb")
-    except FileNotFoundError as error:
-        raise Http404("Файл не найден в хранилище.") from error
-    return FileResponse(handle, as_attachment=True, filename=attachment.original_name,
-                        content_type=attachment.content_type)
+def attachment_response(attachment) -> HttpResponse:
+    """The stored file as a download under the name the user gave it (sent by nginx when
+    PORTAL_X_ACCEL is on, see core/downloads.py)."""
+    return file_download(attachment.file, filename=attachment.original_name,
+                         content_type=attachment.content_type)

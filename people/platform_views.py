@@ -168,7 +168,11 @@ def programme_delete(request, pk):
     platform = programme.platform
     _require_staff_of(request, platform.host.municipality_id)
     if request.method == "POST":
-        platform_rules.delete_programme(programme=programme)
+        try:
+            platform_rules.delete_programme(programme=programme)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("teacher_platform_detail", pk=platform.pk)
         messages.success(request, f"Программа «{programme}» удалена.")
         return redirect("teacher_platform_detail", pk=platform.pk)
     return render(request, "people/programme_delete.html", {

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, ProtectedError
 
 from people.models import (
     CompetenceArea,
@@ -220,7 +220,15 @@ def save_programme(
 
 @transaction.atomic
 def delete_programme(*, programme: ModularProgramme) -> None:
-    programme.delete()
+    """A programme someone has completed stays: the record of the completion needs it."""
+    try:
+        with transaction.atomic():
+            programme.delete()
+    except ProtectedError as error:
+        raise ValidationError(
+            f"Программу «{programme.title}» уже завершили работники "
+            f"({len(error.protected_objects)}): записи о завершении остаются, поэтому "
+            "программу удалить нельзя.") from error
 
 
 @transaction.atomic

@@ -14,6 +14,7 @@ from decimal import Decimal
 from django.db.models import TextChoices
 
 from core.formatting import ru_percent
+from trainings import indicator_reads as person_reads
 
 
 class Group(TextChoices):
@@ -21,6 +22,7 @@ class Group(TextChoices):
     INDIRECT = "indirect", "Опосредованные показатели"
     FACT = "fact", "Условия реализации"
     EXTRA = "extra", "Дополнительно"
+    PERSONS = "persons", "Показатели по педагогическим работникам"
 
 
 NO_DATA = "нет данных"
@@ -91,7 +93,10 @@ PEOPLE_TRAINED = Indicator(
             "площадке — наибольшее число руководителей и наибольшее число педагогов, "
             "пришедших от неё на одно мероприятие журнала площадки. Журнал записывает число "
             "людей, а не их имена, поэтому одни и те же работники на нескольких мероприятиях "
-            "площадки считаются один раз.",
+            "площадки считаются один раз. Если за учебный год записана поимённая посещаемость "
+            "занятий площадок для педагогов, показатель — число различных людей, пришедших "
+            "хотя бы на одно занятие: человек на нескольких площадках считается один раз. "
+            "Какой источник использован, сказано в пояснении.",
     per_direction=True,
     short_name="Прошли стажировки, чел.",
 )
@@ -260,6 +265,43 @@ LEADING_TEAMS_SHARE = Indicator(
     short_name="Команды-лидеры хотя бы в одном направлении",
 )
 
+PERSONS_TRAINED = Indicator(
+    code="persons_trained",
+    name="Количество педагогических работников, обученных на площадках для педагогов "
+         "(различные люди)",
+    unit=UNIT_PEOPLE,
+    group=Group.PERSONS,
+    formula=person_reads.PERSONS_TRAINED_FORMULA,
+    short_name="Обучено на площадках, чел.",
+)
+YOUNG_TRAINED = Indicator(
+    code="young_persons_trained",
+    name="Из них молодых педагогов (стаж меньше трёх лет)",
+    unit=UNIT_PEOPLE,
+    group=Group.PERSONS,
+    formula="Те из обученных на площадках для педагогов, у кого на день первого занятия "
+            "периода педагогический стаж меньше трёх лет.",
+    short_name="Из них молодых педагогов",
+)
+PD_COVERAGE_TEACHERS = Indicator(
+    code="pd_coverage_teachers",
+    name="Доля педагогов участвующих организаций, прошедших обучение по теме (охват "
+         "повышением квалификации)",
+    unit=UNIT_SHARE,
+    group=Group.PERSONS,
+    formula=person_reads.PD_TEACHERS_FORMULA,
+    short_name="Охват педагогов",
+)
+PD_COVERAGE_SPECIALISTS = Indicator(
+    code="pd_coverage_specialists",
+    name="Доля специалистов управления образования и методической службы, прошедших "
+         "обучение по теме",
+    unit=UNIT_SHARE,
+    group=Group.PERSONS,
+    formula=person_reads.PD_SPECIALISTS_FORMULA,
+    short_name="Охват специалистов УО/ТМС",
+)
+
 INDICATORS: tuple[Indicator, ...] = (
     PLATFORMS_OPEN,
     PEOPLE_TRAINED,
@@ -279,6 +321,10 @@ INDICATORS: tuple[Indicator, ...] = (
     QUALITY_COEFFICIENT,
     CRITICAL_STAFFING,
     LEADING_TEAMS_SHARE,
+    PERSONS_TRAINED,
+    YOUNG_TRAINED,
+    PD_COVERAGE_TEACHERS,
+    PD_COVERAGE_SPECIALISTS,
 )
 
 BY_CODE: dict[str, Indicator] = {indicator.code: indicator for indicator in INDICATORS}

@@ -49,6 +49,7 @@ from reports.indicator_catalogue import (
     IndicatorValue,
 )
 from reports.indicator_reads import PeriodData, read_periods
+from reports.person_indicators import coverage_target, person_values, with_persons_trained
 from teams.models import Municipality, Organization, OrganizationKind
 
 
@@ -245,18 +246,22 @@ def compute_periods(*, municipality: Municipality, periods: Sequence[Period],
         programme__in={period.programme_id for period in periods}
     ).order_by("number"):
         directions[direction.programme_id].append(direction)
+    target = coverage_target(municipality)
     result = []
     for period in periods:
         period_data = data[period.pk]
         shares = dynamics.share_by_direction(period_data.changes)
         own = directions[period.programme_id]
+        persons, trained = person_values(municipality=municipality, period=period,
+                                         as_of=as_of, target=target)
         result.append(PeriodIndicators(
             period=period,
             # In the order of INDICATORS.
-            values=(_direct_values(period_data, counts["organizations"])
-                    + _indirect_values(period_data)
-                    + _fact_values(period_data, counts["schools"])
-                    + _extra_values(period_data)),
+            values=with_persons_trained(
+                _direct_values(period_data, counts["organizations"])
+                + _indirect_values(period_data)
+                + _fact_values(period_data, counts["schools"])
+                + _extra_values(period_data) + persons, trained),
             by_direction={direction.number: _direction_values(period_data, direction.number,
                                                               direction.pk, shares)
                           for direction in own},

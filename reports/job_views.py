@@ -5,12 +5,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from core.downloads import file_download
 from reports.access import may_order_reports, report_jobs_for_user
 from reports.errors import BrokerUnavailable
 from reports.forms import ReportRequestForm
@@ -124,11 +125,5 @@ def report_job_download(request, pk):
     job = _job_for(request, pk)
     if job.status != JobStatus.DONE:
         raise Http404
-    try:
-        handle = job.file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    response = FileResponse(handle, as_attachment=True,
-                            filename=job.filename or job.file.name.rsplit("/", 1)[-1])
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return file_download(job.file, filename=job.filename or job.file.name.rsplit("/", 1)[-1],
+                         cache_control="private, no-store")

@@ -13,6 +13,7 @@ from io import StringIO
 import pytest
 from django.contrib.auth.models import User
 from django.core.management import call_command
+from django.db.models import Count
 
 from demo.krymsky import load_demo
 from demo.timashevsk import load_timashevsk
@@ -26,7 +27,26 @@ from people.models import (
     TeacherPlatform,
     WorkerCategory,
 )
-from teams.models import ManagementTeam, Organization, OrganizationKind, Role
+from routes.access import own_teacher, routes_for_user, trainees_of
+from routes.models import (
+    GrowthEntry,
+    HelpRequest,
+    MentoringPair,
+    Route,
+    RouteKind,
+    RouteStatus,
+    RouteStep,
+    StepStatus,
+)
+from teams.models import ManagementTeam, Municipality, Organization, OrganizationKind, Role
+from trainings.indicator_reads import pd_coverage, persons_trained
+from trainings.models import (
+    Attendance,
+    Completion,
+    EffectivenessCriterion,
+    EffectivenessMark,
+    PlatformSession,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -230,3 +250,83 @@ def test_the_load_demo_command_loads_both_districts():
         "Тимашевский район: организаций — 13, площадок для педагогов — 8, модульных программ "
         f"— 8, педагогов — {teachers}, из них молодых — 80. Педагоги вымышлены."
     )
+
+
+def test_platform_sessions_of_2024_25_with_named_attendance_of_young_teachers(timashevsk):
+    sessions = PlatformSession.objects.filter(platform__host__municipality__name=MUNICIPALITY)
+    platforms = TeacherPlatform.objects.filter(host__municipality__name=MUNICIPALITY)
+    assert set(sessions.values_list("platform", flat=True)) == set(
+        platforms.values_list("pk", flat=True))
+    assert all(datetime.date(2024, 9, 1) <= day <= datetime.date(2025, 8, 31)
+               for day in sessions.values_list("held_on", flat=True))
+    came = Teacher.objects.filter(attendances__in=Attendance.objects.filter(
+        session__in=sessions)).distinct()
+    assert came.count() == district_teachers().filter(master_since__isnull=True).count()
+    assert all(teacher.is_young_on(LOAD_DAY) for teacher in came)
+
+
+def test_persons_trained_counts_a_visitor_of_two_platforms_once(timashevsk):
+    municipality = Municipality.objects.get(name=MUNICIPALITY)
+    year = (datetime.date(2024, 9, 1), datetime.date(2025, 8, 31))
+    trained = persons_trained(municipality, *year)
+    assert trained.total == district_teachers().filter(master_since__isnull=True).count()
+    coverage = pd_coverage(municipality, *year)
+    assert coverage.teachers.numerator > 0
+    assert (coverage.teachers.target_percent, coverage.specialists.target_percent) == (41, 20)
+
+
+def test_an_illustrative_effectiveness_map_for_two_programmes(timashevsk):
+    criteria = EffectivenessCriterion.objects.filter(
+        programme__platform__host__municipality__name=MUNICIPALITY)
+    assert criteria.values("programme").distinct().count() == 2
+    assert all(criteria.values_list("illustrative", flat=True))
+    assert EffectivenessMark.objects.filter(criterion__in=criteria).exists()
+    assert Completion.objects.filter(
+        programme__platform__host__municipality__name=MUNICIPALITY).exists()
+
+
+def test_the_young_teachers_are_on_routes_at_different_stages(timashevsk):
+    routes = Route.objects.filter(programme__platform__host__municipality__name=MUNICIPALITY)
+    on_routes = Teacher.objects.filter(routes__in=routes).distinct()
+    overdue = RouteStep.objects.filter(route__in=routes, due_on__lt=LOAD_DAY,
+                                       status__in=[StepStatus.PLANNED, StepStatus.IN_PROGRESS])
+
+    assert on_routes.count() == 80
+    assert routes.filter(kind=RouteKind.GROUP).count() == 8
+    assert routes.filter(status=RouteStatus.FINISHED).count() == 24
+    assert all(route.product_done_on for route in routes.filter(status=RouteStatus.FINISHED))
+    assert routes.filter(status=RouteStatus.ACTIVE, kind=RouteKind.INDIVIDUAL).count() == 32
+    assert overdue.count() == 64
+    assert RouteStep.objects.filter(route__in=routes, status=StepStatus.DONE,
+                                    confirmed_on__isnull=True).count() == 16
+
+
+def test_masters_mentor_within_their_capacity_and_keep_journals(timashevsk, settings):
+    open_pairs = MentoringPair.objects.filter(ended_on__isnull=True)
+    per_master = open_pairs.values("master").annotate(n=Count("pk")).values_list("n", flat=True)
+
+    assert open_pairs.count() == 32
+    assert max(per_master) <= settings.ROUTES_MASTER_CAPACITY
+    assert GrowthEntry.objects.filter(author_role="master").exists()
+    assert GrowthEntry.objects.filter(author_role="trainee").exists()
+    assert HelpRequest.objects.filter(status="open").count() == 8
+    assert HelpRequest.objects.filter(status="answered").count() == 8
+
+
+def test_the_demo_teacher_and_master_see_each_other(timashevsk):
+    teacher = User.objects.get(username="tim-teacher")
+    master = User.objects.get(username="tim-master")
+    route = routes_for_user(teacher).get()
+
+    assert teacher.check_password("demo") and master.check_password("demo")
+    assert (teacher.profile.role, master.profile.role) == (Role.TEACHER, Role.TEACHER)
+    assert route.master == own_teacher(master)
+    assert own_teacher(teacher) in trainees_of(own_teacher(master))
+    assert route.steps.filter(due_on__lt=LOAD_DAY, status="in_progress").exists()
+
+
+def test_loading_routes_on_a_later_day_keeps_one_route_per_trainee(timashevsk):
+    load_timashevsk(today=LOAD_DAY + datetime.timedelta(days=30))
+
+    assert Route.objects.count() == 64
+    assert MentoringPair.objects.count() == 56

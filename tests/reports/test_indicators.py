@@ -24,6 +24,7 @@ from reports import builders, indicator_catalogue, indicators, jobs
 from reports.indicator_catalogue import INDICATORS, Group, Indicator, IndicatorValue
 from reports.indicators import compute_by_direction, compute_indicators
 from reports.models import ProducedHandbook, ReportJob, ReportKind
+from reports.person_indicators import JOURNAL_SOURCE
 from teams.models import OrganizationKind
 from tests import factories
 from tests.reports.indicator_support import (
@@ -114,7 +115,8 @@ def test_it_sums_managers_and_teachers_of_attended_results_of_the_period(world):
     found = values(world)
 
     assert found["people_trained"].value == 10
-    assert found["people_trained"].note == "руководителей — 3, педагогов — 7"
+    assert found["people_trained"].note == ("руководителей — 3, педагогов — 7"
+                                              f"; {JOURNAL_SOURCE}")
     assert found["events_held"].value == 2
     # The journals' own totals agree.
     in_journals = people_trained(journal_entries(
@@ -137,7 +139,8 @@ def test_it_counts_the_people_who_went_through_a_platform_not_their_visits(world
     by_direction = compute_by_direction(municipality=world.municipality, period=world.period)
 
     assert found["people_trained"].value == 3 + 6 + 2
-    assert found["people_trained"].note == "руководителей — 4, педагогов — 7"
+    assert found["people_trained"].note == ("руководителей — 4, педагогов — 7"
+                                              f"; {JOURNAL_SOURCE}")
     assert [by_direction[number][0].value for number in (1, 2, 3)] == [3, 6, 2]
     assert found["events_held"].value == 13
     assert "наибольшее число" in indicator_catalogue.PEOPLE_TRAINED.formula
@@ -151,7 +154,8 @@ def test_it_counts_events_without_results_but_says_no_data_for_people(world):
 
     assert found["events_held"].value == 1
     assert found["people_trained"].value is None
-    assert found["people_trained"].note == "в журналах нет результатов команд"
+    assert found["people_trained"].note == ("в журналах нет результатов команд"
+                                              f"; {JOURNAL_SOURCE}")
 
 
 def test_it_counts_zero_events_on_open_platforms_with_empty_journals(world):

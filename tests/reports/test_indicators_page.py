@@ -187,8 +187,9 @@ def _grow(world) -> None:
                                 highest_category=0)
 
 
-# Session, user, profile, periods, then the indicators of both periods.
-PAGE_QUERIES = 18
+# Session, user, profile, periods, then the indicators of both periods (with the persons
+# of each year: the coverage target once, three reads a period).
+PAGE_QUERIES = 25
 
 
 @pytest.mark.parametrize("role", ["staff", "curator", "analyst"])

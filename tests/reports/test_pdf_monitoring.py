@@ -18,7 +18,7 @@ from tests.reports.pdf_checks import font_names, page_count
 from tests.reports.pdf_world import LEADER_TOPIC, enrich
 
 # Reading every section of the report, whatever the size of the district.
-MONITORING_QUERIES = 29
+MONITORING_QUERIES = 33
 
 
 def _context(world, period=None, control_point=None):

@@ -24,7 +24,9 @@ from tests.url_policy_rows import (
     project_indicators,
     report_jobs,
     rounds,
+    routes,
+    trainings,
 )
 
 AREAS = [journal, council, rounds, monitoring, imports, distribution, project_indicators,
-         report_jobs, people_platforms, people_teachers]
+         report_jobs, people_platforms, people_teachers, trainings, routes]
