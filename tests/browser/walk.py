@@ -107,6 +107,20 @@ STOPS = [
     Stop("competence_area_create", ("staff",)),
     Stop("lockout_list", ("staff",)),
     Stop("my_page", ("teacher",)),
+    Stop("route_list", ("staff", "school")),
+    Stop("route_add", ("staff",)),
+    Stop("mentoring_pair_list", ("staff",)),
+    Stop("mentoring_pair_add", ("staff",)),
+    Stop("my_route", ("teacher",)),
+    Stop("training_session_list", ALL),
+    Stop("platform_session_list", ALL, "teacher_platform"),
+    Stop("training_session_create", ("staff",), "teacher_platform"),
+    Stop("my_sessions", ("teacher",)),
+    Stop("completion_list", ("staff", "curator", "school")),
+    Stop("completion_create", ("staff",)),
+    Stop("coverage_target", ("staff",)),
+    Stop("effectiveness_criteria", ALL, "programme"),
+    Stop("effectiveness_map", ("staff", "school", "teacher"), "teacher"),
     Stop("password_change", ALL),
 ]
 
@@ -200,7 +214,7 @@ def build_world() -> dict:
     for _ in range(3):
         factories.TeacherFactory(organization=own_school)
     teacher_platform = factories.TeacherPlatformFactory(host=own_school, head=teacher)
-    factories.ModularProgrammeFactory(platform=teacher_platform)
+    programme = factories.ModularProgrammeFactory(platform=teacher_platform)
     user = factories.teacher_user(teacher, username="teacher")
     user.set_password(DEMO_PASSWORD)
     user.save(update_fields=["password"])
@@ -213,6 +227,7 @@ def build_world() -> dict:
         "round": diagnostic_round.pk,
         "teacher": teacher.pk,
         "teacher_platform": teacher_platform.pk,
+        "programme": programme.pk,
     }
 
 
