@@ -71,8 +71,11 @@ def _reference_objects(municipality: int) -> dict:
     entry = JournalEntry.objects.filter(platform=platform).order_by("-held_on", "-pk").first()
     if entry is None:
         raise SystemExit(f"В журнале площадки {platform} нет мероприятий: данные неполные.")
+    from diagnostics.models import Deficit
+
+    deficit = Deficit.objects.filter(direction=platform.direction).order_by("code").first()
     return {"users": users, "period": period, "platform": platform, "entry": entry,
-            "organization": users["school"].profile.organization_id}
+            "organization": users["school"].profile.organization_id, "deficit": deficit}
 
 
 def reference_pages(objects: dict) -> list[Page]:
@@ -93,6 +96,12 @@ def reference_pages(objects: dict) -> list[Page]:
         Page("journal", "Журнал площадки", "curator", reverse("journal", args=[platform])),
         Page("entry", "Мероприятие журнала", "curator",
              reverse("entry_detail", args=[objects["entry"].pk])),
+        Page("deficit", "Дефицит: диагностики, мероприятия, изменение", "staff",
+             reverse("deficit_detail", args=[objects["deficit"].pk])),
+        Page("deficit_gaps", "Пробелы: дефициты без мероприятий", "staff",
+             reverse("deficit_gaps")),
+        Page("team_deficit_events", "Дефициты и мероприятия своей команды", "school",
+             reverse("team_deficit_events", args=[objects["organization"]])),
         Page("project_indicators", "Показатели проекта", "analyst",
              reverse("project_indicators")),
         Page("report_jobs", "Отчёты", "analyst", reverse("report_jobs")),

@@ -1,6 +1,14 @@
+"""Диагностика компетенций педагогов."""
 from django.apps import AppConfig
 
 
 class CompetenceConfig(AppConfig):
     name = "competence"
     verbose_name = "Диагностика компетенций педагогов"
+
+    def ready(self) -> None:
+        from competence.imports import INFO, build
+        from diagnostics.imports.tables import REGISTERED, register_table
+
+        if INFO.slug not in REGISTERED:
+            register_table(INFO, build)

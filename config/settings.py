@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "trainings",
     "diagnostics",
     "distribution",
+    "outcomes",
     "reports",
     "demo",
 ]

@@ -32,6 +32,7 @@ urlpatterns = [
     path("", include("internships.urls")),
     path("", include("diagnostics.urls")),
     path("", include("distribution.urls")),
+    path("", include("outcomes.urls")),
     path("", include("people.urls")),
     path("", include("competence.urls")),
     path("", include("routes.urls")),

@@ -27,6 +27,7 @@ from django.utils import timezone
 
 from demo.krymsky import _demo_user, describe_school
 from demo.synthetic.names import person
+from demo.timashevsk_competence import load_competence
 from demo.timashevsk_routes import load_timashevsk_routes
 from demo.timashevsk_trainings import load_trainings
 from people.models import (
@@ -323,6 +324,7 @@ def load_timashevsk(*, today: datetime.date | None = None) -> dict[str, int]:
     _demo_user("tim-school", "", "", municipality, Role.SCHOOL,
                organization=organizations["МБОУ СОШ № 1"])
     load_timashevsk_routes(municipality=municipality, today=today)
+    load_competence(municipality=municipality, areas=areas, today=today)
     teachers = Teacher.objects.filter(organization__municipality=municipality)
     return {
         "organizations": len(organizations),

@@ -60,6 +60,12 @@ def change_deficit(
                          f"{deficit.direction.number}: перенести его в другое направление "
                          "нельзя. Выключите его и заведите новый.",
         })
+    if direction.pk != deficit.direction_id and _referenced(deficit):
+        raise ValidationError({
+            "direction": "На дефицит уже направлены мероприятия площадок направления "
+                         f"{deficit.direction.number}: перенести его в другое направление "
+                         "нельзя. Выключите его и заведите новый.",
+        })
     if wording != deficit.wording or wording_checked:
         deficit.from_template = False
     deficit.direction, deficit.code, deficit.wording, deficit.active = (
@@ -68,11 +74,19 @@ def change_deficit(
     return _save(deficit)
 
 
+def _referenced(deficit: Deficit) -> bool:
+    """Found in a diagnosis or named by any other record (an event that addresses it, …)."""
+    return any(
+        relation.related_model._default_manager.filter(**{relation.field.name: deficit}).exists()
+        for relation in Deficit._meta.related_objects
+    )
+
+
 @transaction.atomic
 def retire_deficit(*, deficit: Deficit) -> bool:
-    """Delete an unused deficit; one already found in diagnoses is switched off instead,
-    so past results keep it. Returns True when the deficit was deleted."""
-    if deficit.diagnoses.exists():
+    """Delete an unused deficit; one already found in diagnoses or named by an event is
+    switched off instead, so past records keep it. Returns True when it was deleted."""
+    if _referenced(deficit):
         if deficit.active:
             deficit.active = False
             deficit.save(update_fields=["active"])

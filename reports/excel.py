@@ -39,7 +39,9 @@ from internships.models import (
     Platform,
     TeamResult,
 )
+from outcomes.period_figures import chain_figures
 from reports.errors import ReportError
+from reports.excel_chain import chain_sheet
 from reports.indicator_catalogue import NO_DATA, IndicatorValue
 from reports.indicator_changes import indicator_change
 from reports.indicator_reads import PlatformPeople, platform_people
@@ -77,6 +79,8 @@ def build_indicator_workbook(*, municipality: Municipality, period: Period | Non
     _staffing_sheet(workbook, municipality=municipality, period=period)
     progress(75, "Журналы площадок")
     _journals_sheet(workbook, period=period)
+    progress(85, "Дефициты и мероприятия")
+    chain_sheet(workbook, figures=chain_figures(programme=period.programme, until=period.ends_on))
     progress(90, "Запись файла")
     workbook.save(output)
     return f"Показатели проекта {period.title}.xlsx"

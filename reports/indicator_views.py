@@ -9,6 +9,8 @@ from django.utils import timezone
 from internships.access import periods_for_user
 from internships.periods import default_period
 from internships.views import municipality_wide
+from outcomes.change import FORMULA as CHAIN_FORMULA
+from outcomes.period_figures import chain_figures
 from reports import indicator_catalogue, indicator_changes, indicators
 
 # The figures drawn over the years: the project's activity and its main effect.
@@ -78,4 +80,6 @@ def project_indicators(request):
         "direction_rows": [(number, current.directions[number], values)
                            for number, values in current.by_direction.items()],
         "chart": _chart_data(series),
+        "chain": chain_figures(programme=period.programme, until=period.ends_on),
+        "chain_formula": CHAIN_FORMULA,
     })

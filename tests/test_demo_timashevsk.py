@@ -15,6 +15,8 @@ from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.db.models import Count
 
+from competence.dynamics import persons_with_fewer_deficits, persons_with_grown_competence
+from competence.models import Instrument, PersonResult, PersonRound
 from demo.krymsky import load_demo
 from demo.timashevsk import load_timashevsk
 from people.access import teachers_for_user
@@ -202,6 +204,7 @@ def snapshot() -> dict:
         "programme_areas": list(
             ModularProgramme.competence_areas.through.objects.order_by("pk").values()),
         "users": list(User.objects.order_by("pk").values("username", "password")),
+        "competence": list(PersonResult.objects.order_by("pk").values()),
     }
 
 
@@ -330,3 +333,28 @@ def test_loading_routes_on_a_later_day_keeps_one_route_per_trainee(timashevsk):
 
     assert Route.objects.count() == 64
     assert MentoringPair.objects.count() == 56
+
+
+def test_a_start_and_a_repeat_round_of_the_young_teachers_on_an_illustrative_scale(
+    timashevsk
+):
+    start, repeat = PersonRound.objects.filter(
+        municipality__name=MUNICIPALITY).order_by("starts_on")
+    assert start.title.startswith("Стартовая") and start.title.endswith("осень 2025")
+    assert repeat.title.startswith("Повторная") and repeat.title.endswith("весна 2026")
+    assert start.illustrative_scale and repeat.illustrative_scale
+    assert [(lv.rank, lv.title, lv.is_deficit) for lv in start.levels.all()] == [
+        (1, "Базовый", True), (2, "Достаточный", False), (3, "Высокий", False)]
+    assert start.competence_areas.count() == 6
+    assert PersonResult.objects.filter(round=start).values("teacher").distinct().count() == 80
+    assert PersonResult.objects.filter(round=repeat).count() == 80 * 6
+    assert Instrument.objects.filter(municipality__name=MUNICIPALITY).count() == 4
+
+
+def test_the_young_teachers_dynamics_are_neither_none_nor_all(timashevsk):
+    start, repeat = PersonRound.objects.filter(
+        municipality__name=MUNICIPALITY).order_by("starts_on")
+    grown = persons_with_grown_competence(start, repeat)
+    fewer = persons_with_fewer_deficits(start, repeat)
+    assert grown.denominator == fewer.denominator == 80
+    assert 0 < grown.numerator < 80 and 0 < fewer.numerator < 80

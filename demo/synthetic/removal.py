@@ -30,6 +30,7 @@ from internships.models import (
     TeamResult,
     Transfer,
 )
+from outcomes.models import AddressedDeficit
 from teams.models import ManagementTeam, Municipality, Organization, TeamMember
 
 _SYNTHETIC = "municipality__is_synthetic"
@@ -53,6 +54,7 @@ def _bottom_up() -> list[tuple[type[models.Model], str]]:
         (CouncilMeeting.history.model, _PERIOD),
     ]
     return history + [
+        (AddressedDeficit, f"deficit__direction__{_PROGRAMME}"),
         (Diagnosis.deficits.through, f"diagnosis__{_TEAM}"),
         (Diagnosis, _TEAM),
         (Deficit, f"direction__{_PROGRAMME}"),

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from django.db import connection, transaction
 
 from demo.synthetic.accounts import generate_users
+from demo.synthetic.addressing import generate_addressing
 from demo.synthetic.diagnostics import generate_diagnostics
 from demo.synthetic.journals import generate_journals
 from demo.synthetic.monitoring import generate_monitoring
@@ -78,6 +79,7 @@ def generate_scale(*, municipalities: int, organizations: int, periods: int = 2,
              lambda: generate_journals(scale=scale, seed=seed)),
             ("Диагностика",
              lambda: generate_diagnostics(scale=scale, seed=seed)),
+            ("Дефициты, на которые направлены мероприятия", generate_addressing),
             ("Мониторинг, кадровый состав, карта проблем и решений",
              lambda: generate_monitoring(scale=scale, seed=seed)),
         ]

@@ -60,6 +60,7 @@ COUNT_LABELS = {
     "diagnostic_rounds": "диагностик",
     "diagnoses": "результатов диагностики",
     "diagnosis_deficits": "отмеченных дефицитов",
+    "addressed_deficits": "дефицитов, названных мероприятиями",
     "school_indicators": "строк показателей мониторинга",
     "staffing": "строк кадрового состава",
     "needs_offers": "строк карты проблем и решений",

@@ -1,6 +1,7 @@
 """The five importable tables, and the one entry point browser and commands share."""
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import BinaryIO
 
@@ -53,6 +54,19 @@ TABLES = {
 }
 
 
+# Tables of apps above this one (they may import diagnostics, not the other way round):
+# slug → (its description, ``builder(municipality=..., imported_by=...)``). Such a table is
+# loaded by its own app's pages through ``import_file``; the hub lists only TABLES.
+REGISTERED: dict[str, tuple[TableInfo, Callable[..., TableImport]]] = {}
+
+
+def register_table(info: TableInfo, builder: Callable[..., TableImport]) -> None:
+    """Make ``info.slug`` importable with ``import_file`` (called from an AppConfig.ready)."""
+    if info.slug in TABLES:
+        raise ValueError(f"Таблица «{info.slug}» уже есть.")
+    REGISTERED[info.slug] = (info, builder)
+
+
 def build_table(
     slug: str, *, municipality: Municipality, period: Period | None = None,
     as_of: datetime.date | None = None, diagnostic_round: DiagnosticRound | None = None,
@@ -78,6 +92,8 @@ def build_table(
         )
     if slug == "teachers":
         return TeacherImport(municipality=municipality, imported_by=imported_by)
+    if slug in REGISTERED:
+        return REGISTERED[slug][1](municipality=municipality, imported_by=imported_by)
     raise ValueError(slug)
 
 

@@ -13,6 +13,9 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from internships.models import TIER_ORDER, Period, Tier
+from outcomes.change import FORMULA as CHAIN_FORMULA
+from outcomes.change import min_group_size
+from outcomes.period_figures import chain_figures
 from reports.pdf import data
 from reports.pdf.monitoring import share_history_chart, tier_chart
 from reports.pdf.render import render_pdf
@@ -66,6 +69,9 @@ def handbook_context(*, municipality: Municipality, period: Period,
         "indicators": indicators,
         "curators": curators,
         "charts": chart_set,
+        "chain": chain_figures(programme=period.programme, until=period.ends_on),
+        "chain_formula": CHAIN_FORMULA,
+        "chain_min_group": min_group_size(),
     }
 
 

@@ -20,8 +20,8 @@ from bench.pages import BASELINE, compare, measure_pages
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 PAGE_KEYS = [
     "home", "home_curator", "matrix", "organization_list", "organization_own",
-    "organization_staff", "my_internships", "platform", "journal", "entry",
-    "project_indicators", "report_jobs", BASELINE,
+    "organization_staff", "my_internships", "platform", "journal", "entry", "deficit",
+    "deficit_gaps", "team_deficit_events", "project_indicators", "report_jobs", BASELINE,
 ]
 
 

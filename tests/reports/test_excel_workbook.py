@@ -15,7 +15,7 @@ from tests import factories
 
 D = datetime.date
 SHEETS = ["Показатели", "По направлениям", "Распределение", "Показатели ОО", "Кадры",
-          "Журналы"]
+          "Журналы", "Дефициты и мероприятия"]
 INJECTED = '=HYPERLINK("http://example.com/steal","Открыть")'
 
 

@@ -31,6 +31,7 @@ from internships.models import (
     Tier,
     Transfer,
 )
+from outcomes.models import AddressedDeficit
 from reports.indicator_catalogue import DEFICITS_DECREASED_TEACHERS
 from reports.indicators import compute_periods
 from teams.models import (
@@ -322,3 +323,17 @@ def test_its_rows_pass_the_models_own_validation(districts):
                   NeedsOffer, Deficit, DiagnosticRound, Platform, Period, Programme):
         for instance in model.objects.all()[:25]:
             instance.full_clean()
+
+
+def test_about_a_third_of_event_and_deficit_pairs_are_named_within_the_direction(district):
+    named = AddressedDeficit.objects.filter(
+        entry__platform__period__programme__municipality=district)
+    assert named.exists()
+    assert not named.exclude(deficit__direction=F("entry__platform__direction")).exists()
+    pairs = sum(
+        Deficit.objects.filter(direction_id=direction).count()
+        for direction in JournalEntry.objects.filter(
+            platform__period__programme__municipality=district
+        ).values_list("platform__direction_id", flat=True)
+    )
+    assert 0.25 < share(named.count(), pairs) < 0.42

@@ -14,11 +14,13 @@ mentorship, and the users staff, curator, school_user.
 """
 
 from tests.url_policy_rows import (
+    competence,
     council,
     distribution,
     imports,
     journal,
     monitoring,
+    outcomes,
     people_platforms,
     people_teachers,
     project_indicators,
@@ -29,4 +31,5 @@ from tests.url_policy_rows import (
 )
 
 AREAS = [journal, council, rounds, monitoring, imports, distribution, project_indicators,
-         report_jobs, people_platforms, people_teachers, trainings, routes]
+         report_jobs, people_platforms, people_teachers, trainings, routes, competence,
+         outcomes]

@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 
 from demo.diagnostics import load_demo_diagnostics
 from demo.krymsky import load_demo
+from demo.krymsky_chain import load_demo_chain
 from demo.timashevsk import load_timashevsk
 
 
@@ -33,6 +34,13 @@ class Command(BaseCommand):
                 "(сроки сдвигаются к дате каждой загрузки). Приём остальных диагностик "
                 "закрыт — их результаты может вносить только управление образования "
                 "(пользователь staff)."
+            )
+        chain = load_demo_chain()
+        if chain["entries"]:
+            self.stdout.write(
+                f"Связь «дефицит — мероприятие — результат» (демонстрационные данные 2021–2022): "
+                f"мероприятий — {chain['entries']}, результатов диагностики — "
+                f"{chain['diagnoses']}."
             )
         timashevsk = load_timashevsk()
         self.stdout.write(
