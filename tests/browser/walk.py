@@ -121,6 +121,13 @@ STOPS = [
     Stop("coverage_target", ("staff",)),
     Stop("effectiveness_criteria", ALL, "programme"),
     Stop("effectiveness_map", ("staff", "school", "teacher"), "teacher"),
+    Stop("competence_round_list", MANAGERS),
+    Stop("competence_round_create", ("staff",)),
+    Stop("competence_instrument_list", MANAGERS),
+    Stop("competence_instrument_create", ("staff",)),
+    Stop("competence_dynamics", MANAGERS),
+    Stop("my_competence", ("teacher",)),
+    Stop("deficit_gaps", DEPARTMENT),
     Stop("password_change", ALL),
 ]
 
