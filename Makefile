@@ -10,7 +10,7 @@ PY := $(VENV)/bin/python
 REQUIREMENTS_STAMP := $(VENV)/.requirements-installed
 CHROMIUM_PATH ?= /usr/bin/chromium
 
-.PHONY: run test lint migrations-check venv api-schema
+.PHONY: run test lint migrations-check venv api-schema screenshots
 
 venv: $(REQUIREMENTS_STAMP)
 
@@ -66,3 +66,8 @@ migrations-check: venv
 # the API, refresh it and review the diff (tests/api/test_schema.py compares the two).
 api-schema: venv
 	$(PY) manage.py spectacular --validate --fail-on-warn --file tests/api/schema.yaml
+
+# PNGs of every page type, for every role, at 375 px and 1366 px, into var/screenshots/
+# for review (the same walk as the accessibility test; needs Chromium).
+screenshots: venv
+	$(PY) -m pytest tests/browser/screenshots.py -q -s -p no:cacheprovider

@@ -1,0 +1,248 @@
+"""The walk of every page type for every role that sees it, on the demo district with a
+protocol, a journal, indicators, diagnoses and a teacher added.
+
+The accessibility test (test_accessibility.py) and the review screenshots
+(screenshots.py, `make screenshots`) both go through these stops.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.contrib.auth.models import User
+from django.urls import reverse
+
+from demo.diagnostics import load_demo_diagnostics
+from demo.krymsky import DEMO_PASSWORD, load_demo
+from diagnostics.models import Diagnosis, DiagnosisSource, DiagnosticRound, SchoolIndicator
+from diagnostics.monitoring import save_staffing
+from internships.council import AgendaItemInput, save_protocol
+from internships.journal import EntryData, record_entry
+from internships.models import Outcome, Placement, Platform, TeamResult, Tier, WorkForm
+from teams.models import Organization
+from tests import factories
+
+WIDTHS = (375, 1366)
+ROLES = ("staff", "curator", "school", "analyst", "teacher")
+ALL = ROLES
+MANAGERS = ("staff", "curator", "school", "analyst")
+DEPARTMENT = ("staff", "curator", "analyst")
+WRITERS = ("staff", "curator")
+
+
+@dataclass(frozen=True)
+class Stop:
+    """A page type: its URL name, the world's object its <int:pk> stands for, who sees it."""
+
+    name: str
+    roles: tuple[str, ...]
+    obj: str | None = None
+    # Tables that must show every column at 1366 px, without scrolling inside their box.
+    whole_on_laptop: tuple[str, ...] = ()
+
+    def url(self, world: dict) -> str:
+        return reverse(self.name, args=[world[self.obj]] if self.obj else [])
+
+    @property
+    def axe_role(self) -> str:
+        """The role axe checks this page type as: the first of the walk that sees it."""
+        return next(role for role in ROLES if role in self.roles)
+
+
+STOPS = [
+    Stop("home", MANAGERS),
+    Stop("matrix", DEPARTMENT),
+    Stop("organization_list", DEPARTMENT),
+    Stop("organization_detail", MANAGERS, "organization"),
+    Stop("platform_detail", DEPARTMENT, "platform"),
+    Stop("placement_add", ("staff",), "platform"),
+    Stop("transfer_create", WRITERS, "placement"),
+    Stop("mentorship_add", WRITERS, "platform"),
+    Stop("journal", DEPARTMENT, "platform"),
+    Stop("entry_detail", MANAGERS, "entry"),
+    Stop("entry_add", WRITERS, "platform"),
+    Stop("entry_results", WRITERS, "entry"),
+    Stop("entry_edit", WRITERS, "entry"),
+    Stop("plan", DEPARTMENT, "platform"),
+    Stop("plan_add", WRITERS, "platform"),
+    Stop("my_internships", ("school",)),
+    Stop("council_list", DEPARTMENT),
+    Stop("council_detail", DEPARTMENT, "council"),
+    Stop("council_create", ("staff",)),
+    Stop("council_edit", ("staff",), "council"),
+    Stop("round_list", MANAGERS),
+    Stop("round_detail", MANAGERS, "round"),
+    Stop("round_create", ("staff",)),
+    Stop("round_edit", ("staff",), "round"),
+    Stop("round_expert_entry", WRITERS, "round"),
+    Stop("round_self_entry", ("school",), "round"),
+    Stop("round_dynamics", DEPARTMENT),
+    Stop("deficit_list", DEPARTMENT),
+    Stop("deficit_create", ("staff",)),
+    Stop("team_diagnostics", MANAGERS, "organization"),
+    Stop("indicators", DEPARTMENT, whole_on_laptop=("#indicators",)),
+    Stop("organization_indicators", MANAGERS, "organization",
+         whole_on_laptop=("#indicator-history", "#organization-staffing")),
+    Stop("indicator_edit", ("staff",), "organization"),
+    Stop("staffing", DEPARTMENT),
+    Stop("staffing_edit", ("staff",), "organization"),
+    Stop("needs_map", DEPARTMENT),
+    Stop("my_needs", ("school",)),
+    Stop("organization_needs", MANAGERS, "organization"),
+    Stop("imports", ("staff",)),
+    Stop("import_jobs", ("staff", "school")),
+    Stop("import_organizations", ("staff",)),
+    Stop("distribution_new", ("staff",)),
+    Stop("project_indicators", DEPARTMENT),
+    Stop("report_jobs", ("staff", "analyst")),
+    Stop("teacher_list", ("staff", "curator", "school")),
+    Stop("teacher_detail", ("staff", "school"), "teacher"),
+    Stop("teacher_add", ("staff", "school")),
+    Stop("teacher_edit", ("staff", "school"), "teacher"),
+    Stop("teacher_platform_list", ALL),
+    Stop("teacher_platform_detail", ALL, "teacher_platform"),
+    Stop("teacher_platform_create", ("staff",)),
+    Stop("teacher_platform_edit", ("staff",), "teacher_platform"),
+    Stop("modular_programme_create", ("staff",), "teacher_platform"),
+    Stop("competence_area_list", DEPARTMENT),
+    Stop("competence_area_create", ("staff",)),
+    Stop("lockout_list", ("staff",)),
+    Stop("my_page", ("teacher",)),
+    Stop("route_list", ("staff", "school")),
+    Stop("route_add", ("staff",)),
+    Stop("mentoring_pair_list", ("staff",)),
+    Stop("mentoring_pair_add", ("staff",)),
+    Stop("my_route", ("teacher",)),
+    Stop("training_session_list", ALL),
+    Stop("platform_session_list", ALL, "teacher_platform"),
+    Stop("training_session_create", ("staff",), "teacher_platform"),
+    Stop("my_sessions", ("teacher",)),
+    Stop("completion_list", ("staff", "curator", "school")),
+    Stop("completion_create", ("staff",)),
+    Stop("coverage_target", ("staff",)),
+    Stop("effectiveness_criteria", ALL, "programme"),
+    Stop("effectiveness_map", ("staff", "school", "teacher"), "teacher"),
+    Stop("competence_round_list", MANAGERS),
+    Stop("competence_round_create", ("staff",)),
+    Stop("competence_instrument_list", MANAGERS),
+    Stop("competence_instrument_create", ("staff",)),
+    Stop("competence_dynamics", MANAGERS),
+    Stop("my_competence", ("teacher",)),
+    Stop("deficit_gaps", DEPARTMENT),
+    Stop("password_change", ALL),
+]
+
+LONG_QUESTION = (
+    "О распределении управленческих команд МБОУ СОШ № 1, МБОУ гимназия № 7, МБОУ СОШ № 24, "
+    "МБОУ СОШ № 62, МАОУ СОШ № 11 и МБОУ ООШ № 14 по стажировочным площадкам на 2021–2022 "
+    "учебный год и о назначении кураторов площадок"
+)
+
+
+def stops_for(role: str) -> list[Stop]:
+    return [stop for stop in STOPS if role in stop.roles]
+
+
+def _protocol(platform: Platform, staff) -> int:
+    placements = list(Placement.objects.filter(platform=platform).values_list("pk", flat=True))
+    meeting = save_protocol(
+        period=platform.period, number=1, held_on=datetime.date(2021, 9, 20),
+        attendees="Володина З.А., Пацюк А.А., Сидоренко О.В., Кравченко Е.Н., "
+                  "Михайленко Т.С., руководители управленческих команд",
+        items=[
+            AgendaItemInput(question=LONG_QUESTION, decision="Утвердить распределение команд "
+                            "по площадкам согласно приложению.", placement_ids=placements),
+            AgendaItemInput(question="О плане работы площадок",
+                            decision="Утвердить планы работы площадок на учебный год."),
+        ],
+        user=staff,
+    )
+    return meeting.pk
+
+
+def _journal(platform: Platform, curator) -> int:
+    hosts = [placement.team for placement in Placement.objects.filter(
+        platform=platform, tier=Tier.LEADER).select_related("team__organization")[:1]]
+    participants = [placement.team for placement in Placement.objects.filter(
+        platform=platform).exclude(tier=Tier.LEADER).select_related("team")]
+    entry = record_entry(
+        platform=platform,
+        data=EntryData(
+            held_on=datetime.date(2022, 2, 15), ends_on=None, form=WorkForm.values[0],
+            form_other="", topic="Система выявления и поддержки талантов: опыт МБОУ СОШ № 4",
+            venue=hosts[0].organization, hosts=hosts, participants=participants,
+            description="Стажировочная сессия по плану площадки: посещение занятий, "
+                        "разбор управленческих решений, рефлексия.",
+        ),
+        recorded_by=curator,
+    )
+    TeamResult.objects.filter(entry=entry).update(attended=True, managers=2, teachers=3,
+                                                  outcome=Outcome.values[0])
+    return entry.pk
+
+
+def _monitoring(platform: Platform, organizations) -> None:
+    for number, organization in enumerate(organizations, start=1):
+        SchoolIndicator.objects.create(
+            organization=organization, period=platform.period, low_results=number % 5 == 0,
+            non_objective=False, students_total=400 + number * 13, olympiad_winners=number,
+            graduates_total=40 + number, graduates_high_gia=number % 11,
+            teachers_total=30 + number, teachers_competition_winners=number % 4,
+        )
+        save_staffing(organization=organization, as_of=datetime.date(2022, 1, 10), values={
+            "teachers_total": 30, "without_category": 10, "first_category": 10,
+            "highest_category": 10, "attested_for_position": 0,
+            "not_subject_to_attestation": 0})
+
+
+def _diagnoses(diagnostic_round: DiagnosticRound, platform: Platform) -> None:
+    for number, placement in enumerate(Placement.objects.filter(platform=platform)):
+        Diagnosis.objects.create(team=placement.team, round=diagnostic_round,
+                                 direction=platform.direction, source=DiagnosisSource.EXPERT,
+                                 score=(40 + number * 5) % 100, comment="Нужна поддержка")
+
+
+def build_world() -> dict:
+    """Load the demo district and add what its pages need to show their tables."""
+    load_demo()
+    load_demo_diagnostics()
+    platform = Platform.objects.select_related("direction", "period").get(
+        direction__number=3)
+    own_school = Organization.objects.get(short_name="МБОУ СОШ № 4")
+    municipality = own_school.municipality
+    staff = User.objects.get(username="staff")
+    curator = User.objects.get(username="curator")
+    diagnostic_round = (DiagnosticRound.objects.filter(programme=platform.direction.programme)
+                        .order_by("pk").first())
+    organizations = Organization.objects.filter(municipality=municipality).order_by("pk")
+    _monitoring(platform, organizations)
+    _diagnoses(diagnostic_round, platform)
+    teacher = factories.TeacherFactory(organization=own_school,
+                                       full_name="Иванова Мария Петровна")
+    for _ in range(3):
+        factories.TeacherFactory(organization=own_school)
+    teacher_platform = factories.TeacherPlatformFactory(host=own_school, head=teacher)
+    programme = factories.ModularProgrammeFactory(platform=teacher_platform)
+    user = factories.teacher_user(teacher, username="teacher")
+    user.set_password(DEMO_PASSWORD)
+    user.save(update_fields=["password"])
+    return {
+        "platform": platform.pk,
+        "placement": Placement.objects.filter(platform=platform).order_by("pk").first().pk,
+        "organization": own_school.pk,
+        "council": _protocol(platform, staff),
+        "entry": _journal(platform, curator),
+        "round": diagnostic_round.pk,
+        "teacher": teacher.pk,
+        "teacher_platform": teacher_platform.pk,
+        "programme": programme.pk,
+    }
+
+
+def sign_in(context, base_url: str, username: str):
+    page = context.new_page()
+    page.goto(f"{base_url}/accounts/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", DEMO_PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(lambda url: "/accounts/login/" not in url)
+    return page
