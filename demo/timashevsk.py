@@ -302,20 +302,25 @@ def _load_platform(*, organizations: dict[str, Organization],
 
 # The project as the portal's programme, so that its academic years carry the figures of the
 # persons (trained on the platforms, coverage, competence dynamics). The project's own years
-# were 2020–2022; these two are the demo's (illustrative), those of its sessions and rounds.
+# were 2020–2022; the demo's are illustrative: from 2024–2025, the year of its platform
+# sessions, to the last finished academic year, that of its competence rounds.
 PROGRAMME = ("Научно-методическое сопровождение профессионального роста педагогов в условиях "
              "деятельности стажировочных площадок")
-PROGRAMME_YEARS = [("2024–2025", datetime.date(2024, 9, 1), datetime.date(2025, 8, 31)),
-                   ("2025–2026", datetime.date(2025, 9, 1), datetime.date(2026, 8, 31))]
+FIRST_PROGRAMME_YEAR = 2024
 
 
-def _load_programme(municipality: Municipality) -> Programme:
+def _load_programme(municipality: Municipality, today: datetime.date) -> Programme:
+    current = today.year if today.month >= 9 else today.year - 1
+    years = range(FIRST_PROGRAMME_YEAR, max(current, FIRST_PROGRAMME_YEAR + 1))
     programme, _ = Programme.objects.update_or_create(
         municipality=municipality, title=PROGRAMME,
-        defaults={"starts_on": PROGRAMME_YEARS[0][1], "ends_on": PROGRAMME_YEARS[-1][2]})
-    for title, starts_on, ends_on in PROGRAMME_YEARS:
-        Period.objects.update_or_create(programme=programme, title=title,
-                                        defaults={"starts_on": starts_on, "ends_on": ends_on})
+        defaults={"starts_on": datetime.date(years[0], 9, 1),
+                  "ends_on": datetime.date(years[-1] + 1, 8, 31)})
+    for year in years:
+        Period.objects.update_or_create(
+            programme=programme, title=f"{year}–{year + 1}",
+            defaults={"starts_on": datetime.date(year, 9, 1),
+                      "ends_on": datetime.date(year + 1, 8, 31)})
     return programme
 
 
@@ -338,7 +343,7 @@ def load_timashevsk(*, today: datetime.date | None = None) -> dict[str, int]:
     for row in young:
         _keep_teacher(organizations=organizations,
                       row=replace(row, teaching_since=row.teaching_since + moved))
-    _load_programme(municipality)
+    _load_programme(municipality, today)
     load_trainings(municipality=municipality)
 
     _demo_user("tim-staff", "", "", municipality, Role.STAFF)
