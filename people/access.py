@@ -12,8 +12,14 @@ from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import QuerySet
 
 from internships.models import Placement
-from people.models import CompetenceArea, ModularProgramme, Teacher, TeacherPlatform
-from teams.access import municipality_scope, organizations_for_user, profile_of
+from people.models import (
+    CompetenceArea,
+    MasterNomination,
+    ModularProgramme,
+    Teacher,
+    TeacherPlatform,
+)
+from teams.access import has_role, municipality_scope, organizations_for_user, profile_of
 from teams.models import Organization, Role
 
 
@@ -83,3 +89,17 @@ def organizations_kept_by_user(user: User | AnonymousUser) -> QuerySet[Organizat
     if profile.role == Role.SCHOOL:
         return Organization.objects.filter(pk=profile.organization_id)
     return Organization.objects.none()
+
+
+def nominations_for_user(user: User | AnonymousUser) -> QuerySet[MasterNomination]:
+    """Nominations for the status «Педагог-мастер» of the people the user sees by name."""
+    return MasterNomination.objects.filter(teacher__in=teachers_for_user(user))
+
+
+def may_nominate_master(user: User | AnonymousUser, teacher: Teacher) -> bool:
+    """A school proposes its own people; the department grants the status itself."""
+    return has_role(user, Role.SCHOOL) and may_manage_teacher(user, teacher)
+
+
+def decides_nominations(user: User | AnonymousUser) -> bool:
+    return has_role(user, Role.STAFF)

@@ -261,3 +261,53 @@ class ProgrammeModule(models.Model):
 
     def __str__(self) -> str:
         return f"Модуль {self.number}. {self.title}"
+
+
+class NominationStatus(models.TextChoices):
+    PENDING = "pending", "На рассмотрении"
+    ACCEPTED = "accepted", "Статус присвоен"
+    DECLINED = "declined", "Отклонена"
+
+
+class MasterNomination(models.Model):
+    """A school proposes one of its people for the status «Педагог-мастер»; the department
+    grants the status from the nomination or declines it with a reason."""
+
+    teacher = models.ForeignKey(Teacher, on_delete=models.CASCADE,
+                                related_name="master_nominations", verbose_name="работник")
+    reason = models.TextField("обоснование")
+    nominated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                     null=True, blank=True, related_name="+",
+                                     verbose_name="кто предложил")
+    nominated_at = models.DateTimeField("когда предложена", auto_now_add=True)
+    status = models.CharField("решение", max_length=10, choices=NominationStatus.choices,
+                              default=NominationStatus.PENDING)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                   null=True, blank=True, related_name="+",
+                                   verbose_name="кто решил")
+    decided_at = models.DateTimeField("когда решено", null=True, blank=True)
+    decision_note = models.TextField("причина отказа", blank=True)
+
+    class Meta:
+        verbose_name = "кандидатура в педагоги-мастера"
+        verbose_name_plural = "кандидатуры в педагоги-мастера"
+        ordering = ["-nominated_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["teacher"], condition=Q(status="pending"),
+                name="nomination_one_pending_per_teacher",
+                violation_error_message="Кандидатура этого работника уже на рассмотрении."),
+            models.CheckConstraint(
+                condition=(Q(status="pending", decided_at__isnull=True)
+                           | (~Q(status="pending") & Q(decided_at__isnull=False))),
+                name="nomination_decided_iff_not_pending",
+                violation_error_message="У рассмотренной кандидатуры есть дата решения, у "
+                                        "нерассмотренной — нет."),
+            models.CheckConstraint(
+                condition=~Q(status="declined") | ~Q(decision_note=""),
+                name="nomination_declined_with_reason",
+                violation_error_message="Отказ объясняется причиной."),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.teacher}: {self.get_status_display()}"

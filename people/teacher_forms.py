@@ -133,3 +133,44 @@ class AccountForm(CrispyForm):
                 data["password1"] != data["password2"]):
             self.add_error("password2", "Пароли не совпадают.")
         return data
+
+
+class NominationForm(CrispyForm):
+    submit_label = "Предложить кандидатуру"
+    reason = forms.CharField(
+        label="Почему работник может стать педагогом-мастером",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Опыт, результаты, что работник готов передавать молодым педагогам.",
+        error_messages={"required": "Напишите обоснование кандидатуры."},
+    )
+
+    def __init__(self, *args, teacher: Teacher, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper.form_action = reverse("master_nominate", args=[teacher.pk])
+
+
+class AcceptNominationForm(CrispyForm):
+    submit_label = "Присвоить статус"
+    since = forms.DateField(
+        label="Педагог-мастер с", widget=_DATE_WIDGET,
+        error_messages={"required": "Укажите дату присвоения статуса.", **_DATE_ERRORS},
+    )
+
+    def __init__(self, *args, nomination, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["since"].initial = timezone.localdate()
+        self.fields["since"].widget.attrs["id"] = f"id_since_{nomination.pk}"
+        self.helper.form_action = reverse("master_nomination_accept", args=[nomination.pk])
+
+
+class DeclineNominationForm(CrispyForm):
+    submit_label = "Отклонить"
+    note = forms.CharField(
+        label="Причина отказа", widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": "Напишите причину отказа: её увидит организация."},
+    )
+
+    def __init__(self, *args, nomination, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["note"].widget.attrs["id"] = f"id_note_{nomination.pk}"
+        self.helper.form_action = reverse("master_nomination_decline", args=[nomination.pk])

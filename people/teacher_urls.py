@@ -1,6 +1,6 @@
 from django.urls import path
 
-from people import account_views, my_views, teacher_views
+from people import account_views, my_views, nomination_views, teacher_views
 
 urlpatterns = [
     path("my/", my_views.my_page, name="my_page"),
@@ -13,6 +13,14 @@ urlpatterns = [
          name="teacher_master_grant"),
     path("people/<int:pk>/master/revoke/", teacher_views.teacher_master_revoke,
          name="teacher_master_revoke"),
+    path("people/<int:pk>/master/nominate/", nomination_views.master_nominate,
+         name="master_nominate"),
+    path("people/master-nominations/", nomination_views.master_nomination_list,
+         name="master_nomination_list"),
+    path("people/master-nominations/<int:pk>/accept/", nomination_views.master_nomination_accept,
+         name="master_nomination_accept"),
+    path("people/master-nominations/<int:pk>/decline/",
+         nomination_views.master_nomination_decline, name="master_nomination_decline"),
     path("people/<int:pk>/account/", account_views.teacher_account_open,
          name="teacher_account_open"),
     path("people/<int:pk>/account/close/", account_views.teacher_account_close,

@@ -15,13 +15,14 @@ from core.forms import apply_posted_form
 from people import teachers as register
 from people.access import (
     may_manage_teacher,
+    may_nominate_master,
     organizations_kept_by_user,
     organizations_with_people_for_user,
     teachers_for_user,
 )
 from people.filters import TeacherFilter
-from people.models import Teacher
-from people.teacher_forms import MasterForm, TeacherForm, teacher_initial
+from people.models import NominationStatus, Teacher
+from people.teacher_forms import MasterForm, NominationForm, TeacherForm, teacher_initial
 from people.teacher_reads import recent_views, record_platforms, register_rows
 from teams.access import has_role, is_staff_of
 from teams.models import Role
@@ -88,9 +89,21 @@ def teacher_detail(request, pk):
         "can_manage": may_manage_teacher(request.user, teacher),
         "is_department": is_department,
         "master_form": MasterForm(teacher=teacher) if is_department else None,
+        **_nomination_context(request, teacher),
         "recent_views": recent_views(teacher=teacher) if is_department else None,
         **record_platforms(teacher=teacher),
     })
+
+
+def _nomination_context(request, teacher: Teacher) -> dict:
+    latest = teacher.master_nominations.select_related("decided_by").first()
+    may_nominate = may_nominate_master(request.user, teacher)
+    pending = latest is not None and latest.status == NominationStatus.PENDING
+    return {
+        "nomination": latest,
+        "nomination_form": NominationForm(teacher=teacher)
+        if may_nominate and not pending and not teacher.is_master else None,
+    }
 
 
 def _form_page(request, *, form, apply, teacher=None, organization=None):

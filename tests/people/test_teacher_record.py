@@ -152,9 +152,9 @@ def test_it_opens_a_record_with_a_fixed_number_of_queries(world, as_role, teache
     client = as_role("staff")
     client.get(record_url(teacher))
 
-    # session, user, profile, the person, the audit row written; the platforms headed, the
-    # working groups, the recent views.
-    with django_assert_num_queries(8):
+    # session, user, profile, the person, the audit row written; the latest nomination for
+    # the status «Педагог-мастер», the platforms headed, the working groups, the recent views.
+    with django_assert_num_queries(9):
         response = client.get(record_url(teacher))
 
     assert len(response.context["working_groups"]) == platforms

@@ -6,7 +6,7 @@ and the own school keep it; only the department grants the status «Педаго
 Analysts see no names.
 """
 
-from people.models import Teacher, WorkerCategory
+from people.models import MasterNomination, Teacher, WorkerCategory
 
 # The answers besides status codes, as tests/test_url_policy.py spells them.
 LOGIN, MOVED = "→login", "→elsewhere"
@@ -21,6 +21,10 @@ ROWS: dict[str, tuple] = {
     "teacher_delete":         (LOGIN, 200,  403,   404,   200,   404,   404,   404, 404),
     "teacher_master_grant":   (LOGIN, MOVED, 403,  404,   403,   404,   404,   404, 404),
     "teacher_master_revoke":  (LOGIN, MOVED, 403,  404,   403,   404,   404,   404, 404),
+    "master_nominate":        (LOGIN, 403,  403,   404,   MOVED, 404,   404,   404, 404),
+    "master_nomination_list": (LOGIN, 200,  403,   403,   403,   403,   403,   200, 403),
+    "master_nomination_accept": (LOGIN, MOVED, 403, 403,  403,   403,   403,   404, 403),
+    "master_nomination_decline": (LOGIN, MOVED, 403, 403, 403,   403,   403,   404, 403),
     "teacher_account_open":   (LOGIN, 200,  403,   404,   200,   404,   404,   404,   404),
     "teacher_account_close":  (LOGIN, MOVED, 403,  404,   MOVED, 404,   404,   404,   404),
 }  # fmt: skip
@@ -33,6 +37,9 @@ OBJECT_OF: dict[str, str] = {
     "teacher_delete": "teacher",
     "teacher_master_grant": "teacher",
     "teacher_master_revoke": "teacher",
+    "master_nominate": "teacher",
+    "master_nomination_accept": "master_nomination",
+    "master_nomination_decline": "master_nomination",
     "teacher_account_open": "teacher",
     "teacher_account_close": "teacher",
 }
@@ -40,6 +47,9 @@ POST_DATA: dict[str, dict] = {
     "teacher_master_grant": {"since": "2022-01-10"},
     "teacher_master_revoke": {},
     "teacher_account_close": {},
+    "master_nominate": {"reason": "Ведёт открытые уроки для молодых педагогов."},
+    "master_nomination_accept": {"since": "2022-01-10"},
+    "master_nomination_decline": {"note": "Стаж меньше пяти лет."},
 }
 
 
@@ -48,4 +58,10 @@ def targets(context) -> dict[str, int]:
         organization=context.own_school, full_name="Иванова Мария Петровна",
         position="учитель математики", worker_category=WorkerCategory.TEACHER,
     )
-    return {"teacher": teacher.pk}
+    candidate = Teacher.objects.create(
+        organization=context.own_school, full_name="Петрова Ольга Сергеевна",
+        position="учитель русского языка", worker_category=WorkerCategory.TEACHER,
+    )
+    nomination = MasterNomination.objects.create(teacher=candidate,
+                                                 reason="Руководит методическим объединением.")
+    return {"teacher": teacher.pk, "master_nomination": nomination.pk}
