@@ -23,6 +23,8 @@ from teams.access import organizations_for_user, role_of, sees_whole_municipalit
 from teams.models import Role
 
 KEEP = "internships.keep_journal"
+# The longest lists of the gaps page show this many rows; a direction narrows them.
+SHOWN_ROWS = 100
 
 
 def _rounds_with_data(request, deficit: Deficit) -> list[DiagnosticRound]:
@@ -177,10 +179,15 @@ def deficit_gaps_page(request):
         gaps = deficit_gaps(user=request.user, diagnostic_round=chosen,
                             direction_id=form.cleaned_data["direction"])
         plans = _plan_platforms(request, chosen)
+        unattended = _by_team(gaps.unattended, plans)
         context.update({
             "gaps": gaps,
             "unaddressed": [(deficit, teams, plans.get(deficit.direction_id, []))
                             for deficit, teams in gaps.unaddressed],
-            "unattended": _by_team(gaps.unattended, plans),
+            "unattended": unattended[:SHOWN_ROWS],
+            "unattended_total": len(unattended),
+            "silent_events": gaps.silent_events[:SHOWN_ROWS],
+            "silent_total": len(gaps.silent_events),
+            "shown_rows": SHOWN_ROWS,
         })
     return render(request, "outcomes/deficit_gaps.html", context)

@@ -8,6 +8,7 @@ from diagnostics.catalogue import change_deficit, retire_deficit
 from diagnostics.models import Deficit
 from internships import journal
 from internships.models import PlannedEvent
+from outcomes import views
 from outcomes.addressing import name_entry_deficits, name_plan_deficits
 from outcomes.models import AddressedDeficit
 from tests.outcomes.conftest import D
@@ -226,3 +227,11 @@ def test_it_switches_off_instead_of_deleting_a_deficit_an_event_names(chain, wor
     with pytest.raises(ValidationError, match="уже направлены мероприятия"):
         change_deficit(deficit=unused, direction=world.directions[1], code="1.9",
                        wording="Новый", active=False)
+
+
+def test_it_shows_the_first_rows_of_a_long_gap_list_and_says_how_to_narrow_it(
+        chain, world, as_role, monkeypatch):
+    monkeypatch.setattr(views, "SHOWN_ROWS", 1)
+    page = as_role("staff").get(reverse("deficit_gaps") + f"?round={chain.first.pk}")
+    assert len(page.context["unattended"]) == 1 and page.context["unattended_total"] == 4
+    assert "Показаны первые 1 команд из 4" in page.content.decode()
