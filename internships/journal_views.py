@@ -244,9 +244,11 @@ def entry_add(request, pk):
                 messages.success(
                     request,
                     f"Мероприятие {entry.held_on:%d.%m.%Y} записано в журнал. "
-                    "Внесите результаты команд.",
+                    "Внесите результаты команд, затем отметьте, на какие дефициты оно "
+                    "направлено.",
                 )
-                return redirect("entry_results", pk=entry.pk)
+                # A new event goes on: its results, then the deficits it addresses.
+                return redirect(reverse("entry_results", args=[entry.pk]) + "?next=deficits")
     else:
         form = _entry_form(request, platform, initial=_plan_initial(request, platform))
     return _entry_form_page(request, platform=platform, form=form,
@@ -378,6 +380,8 @@ def entry_results(request, pk):
                 service_errors = error.messages
             else:
                 messages.success(request, "Результаты команд сохранены.")
+                if request.GET.get("next") == "deficits":
+                    return redirect("entry_deficits", pk=entry.pk)
                 return redirect("entry_detail", pk=entry.pk)
     else:
         formset = ResultFormSet(initial=initial, names=names)

@@ -63,8 +63,12 @@ def test_a_curator_records_an_event_enters_results_and_sees_it_in_the_journal(
         page.select_option(f"#id_form-{index}-outcome", "mastered" if index % 2 else "partial")
     with page.expect_navigation():
         page.click("text=Сохранить результаты")
-
+    # A new event goes on to the deficits it addresses; none are named here.
     assert "Результаты команд сохранены." in page.text_content("main")
+    assert "/deficits/" in page.url
+    with page.expect_navigation():
+        page.click("text=Вернуться без изменений")
+
     assert page.locator("#results tbody tr").count() == 10
     page.click("nav[aria-label='Навигационная цепочка'] >> text=Журнал")
     timeline = page.locator("#timeline")

@@ -33,7 +33,7 @@ def test_it_lets_staff_and_the_own_curator_record_an_event(world, as_role, role)
 
     entry = JournalEntry.objects.get()
     assert response.status_code == 302
-    assert response.url == reverse("entry_results", args=[entry.pk])
+    assert response.url == reverse("entry_results", args=[entry.pk]) + "?next=deficits"
     assert entry.created_by == getattr(world, role)
     assert entry.results.count() == 3
 

@@ -235,3 +235,21 @@ def test_it_shows_the_first_rows_of_a_long_gap_list_and_says_how_to_narrow_it(
     page = as_role("staff").get(reverse("deficit_gaps") + f"?round={chain.first.pk}")
     assert len(page.context["unattended"]) == 1 and page.context["unattended_total"] == 4
     assert "Показаны первые 1 команд из 4" in page.content.decode()
+
+
+def test_a_new_event_leads_through_its_results_to_the_suggested_deficits(chain, world,
+                                                                        as_role):
+    entry = chain.entry
+    client = as_role("curator")
+    url = reverse("entry_results", args=[entry.pk]) + "?next=deficits"
+    page = client.get(url)
+    data = {"version": entry.version, **page.context["formset"].management_form.initial}
+    data = {f"form-{key}" if key.isupper() else key: value for key, value in data.items()}
+    for index, result in enumerate(page.context["formset"].initial):
+        data.update({f"form-{index}-team": result["team"], f"form-{index}-attended": "on",
+                     f"form-{index}-managers": 1, f"form-{index}-teachers": 1,
+                     f"form-{index}-outcome": "", f"form-{index}-comment": ""})
+    response = client.post(url, data)
+    assert response.status_code == 302
+    assert response.url == reverse("entry_deficits", args=[entry.pk])
+    assert "у 2 из 4 команд площадки" in client.get(response.url).content.decode()
