@@ -11,7 +11,7 @@ counts only. The department keeps rounds, scales and instruments and enters expe
 from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import QuerySet
 
-from competence.models import Instrument, PersonResult, PersonRound, ResultsImportJob
+from competence.models import Instrument, PersonResult, PersonRound
 from people.access import teachers_for_user
 from teams.access import has_role, is_staff_of, municipality_scope, role_of
 from teams.models import Role
@@ -48,12 +48,3 @@ def may_keep(user: User | AnonymousUser, municipality_id: int) -> bool:
 
 def may_keep_any(user: User | AnonymousUser) -> bool:
     return has_role(user, Role.STAFF)
-
-
-def results_import_jobs_for_user(user: User | AnonymousUser) -> QuerySet[ResultsImportJob]:
-    """The department's staff follow every upload of results of their municipality."""
-    if not may_keep_any(user):
-        return ResultsImportJob.objects.none()
-    scope = municipality_scope(user, "municipality_id")
-    return ResultsImportJob.objects.none() if scope is None else \
-        ResultsImportJob.objects.filter(**scope)

@@ -9,10 +9,8 @@ deficit in the area («дефицит»). Dynamics compare two rounds by the ran
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
-from django.utils import timezone
 from django.utils.crypto import get_random_string
 
-from diagnostics.models import INTERRUPTED, INTERRUPTED_LABEL, ImportStatus, import_limits
 from people.models import CompetenceArea, Teacher
 from teams.models import Municipality
 
@@ -188,71 +186,6 @@ class PersonResult(models.Model):
         return f"{self.teacher}: {self.area}, {self.level.title}"
 
 
-def results_upload_path(instance: "ResultsImportJob", filename: str) -> str:
-    """A random name: the file names people; it is never served and goes when the job ends."""
+def results_upload_path(instance, filename: str) -> str:
+    """Where the uploads of the former results import jobs went; migration 0001 names it."""
     return f"competence/imports/{get_random_string(32)}.xlsx"
-
-
-class ResultsImportJob(models.Model):
-    """An Excel file of expert results checked or loaded in the background.
-
-    Its states and limits are those of the diagnostics' import jobs (``ImportStatus``,
-    ``import_limits``); the row report is kept, the upload removed once the job ends.
-    """
-
-    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE,
-                                     related_name="competence_import_jobs",
-                                     verbose_name="муниципальное образование")
-    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                     null=True, blank=True, related_name="+",
-                                     verbose_name="загрузил")
-    dry_run = models.BooleanField("только проверка", default=False)
-    file = models.FileField("файл", upload_to=results_upload_path, blank=True)
-    filename = models.CharField("имя файла", max_length=255, blank=True)
-    status = models.CharField("состояние", max_length=10, choices=ImportStatus.choices,
-                              default=ImportStatus.QUEUED)
-    report = models.JSONField("отчёт", default=dict, blank=True)
-    error = models.TextField("ошибка", blank=True)
-    created_at = models.DateTimeField("создана", auto_now_add=True)
-    started_at = models.DateTimeField("начата", null=True, blank=True)
-    finished_at = models.DateTimeField("окончена", null=True, blank=True)
-
-    class Meta:
-        verbose_name = "загрузка результатов диагностики компетенций"
-        verbose_name_plural = "загрузки результатов диагностики компетенций"
-        ordering = ["-created_at", "-pk"]
-        constraints = [
-            models.CheckConstraint(condition=Q(status__in=ImportStatus.values),
-                                   name="results_import_known_status",
-                                   violation_error_message="Неизвестное состояние загрузки."),
-            # The upload names people: a finished job keeps its report, not the file.
-            models.CheckConstraint(
-                condition=Q(status__in=[ImportStatus.QUEUED, ImportStatus.RUNNING])
-                | Q(file=""), name="results_import_finished_without_file",
-                violation_error_message="У оконченной загрузки не хранится файл."),
-        ]
-
-    def __str__(self) -> str:
-        return f"Загрузка результатов № {self.pk}"
-
-    @property
-    def is_interrupted(self) -> bool:
-        queued_limit, running_limit = import_limits()
-        now = timezone.now()
-        if self.status == ImportStatus.QUEUED:
-            return self.created_at < now - queued_limit
-        if self.status == ImportStatus.RUNNING:
-            return self.started_at is not None and self.started_at < now - running_limit
-        return False
-
-    @property
-    def is_finished(self) -> bool:
-        return self.status in (ImportStatus.DONE, ImportStatus.FAILED) or self.is_interrupted
-
-    @property
-    def status_label(self) -> str:
-        return INTERRUPTED_LABEL if self.is_interrupted else self.get_status_display()
-
-    @property
-    def shown_error(self) -> str:
-        return INTERRUPTED if self.is_interrupted else self.error

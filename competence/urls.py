@@ -15,8 +15,6 @@ urlpatterns = [
     path("competence/<int:pk>/entry/", round_views.expert_entry, name="competence_entry"),
     path("competence/dynamics/", round_views.dynamics, name="competence_dynamics"),
     path("competence/excel/", import_views.results_import, name="competence_import"),
-    path("competence/excel/<int:pk>/", import_views.results_import_job,
-         name="competence_import_job"),
     path("competence/excel/download/", import_views.results_export, name="competence_export"),
     path("competence/instruments/", instrument_views.instrument_list,
          name="competence_instrument_list"),

@@ -9,7 +9,7 @@ whole municipality and by a school team for its own team only.
 from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import QuerySet
 
-from diagnostics.imports.tables import TABLES
+from diagnostics.imports.tables import REGISTERED, TABLES, Registration
 from diagnostics.models import (
     Deficit,
     Diagnosis,
@@ -82,6 +82,24 @@ def importable_tables(user: User | AnonymousUser) -> list[str]:
     if has_role(user, Role.SCHOOL):
         return ["teachers"]
     return []
+
+
+def may_load_table(user: User | AnonymousUser, table: str, municipality_id: int) -> bool:
+    """Whether the user may load ``table`` into the municipality: a table of the hub as
+    ``importable_tables`` says, a registered one as its app says."""
+    registration = REGISTERED.get(table)
+    if registration is not None:
+        return registration.may_load(user, municipality_id)
+    return table in importable_tables(user)
+
+
+def loadable_registered(user: User | AnonymousUser,
+                        municipality_id: int | None) -> list[Registration]:
+    """The registered tables the user may load into the municipality."""
+    if municipality_id is None:
+        return []
+    return [registration for registration in REGISTERED.values()
+            if registration.may_load(user, municipality_id)]
 
 
 def downloadable_tables(user: User | AnonymousUser) -> list[str]:

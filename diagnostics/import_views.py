@@ -8,11 +8,17 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from diagnostics.access import downloadable_tables, import_jobs_for_user, importable_tables
+from diagnostics.access import (
+    downloadable_tables,
+    import_jobs_for_user,
+    importable_tables,
+    loadable_registered,
+    may_load_table,
+)
 from diagnostics.exports import INSTRUCTIONS, export_sheet, template_sheet
 from diagnostics.import_forms import LOAD, ImportForm
 from diagnostics.imports.job_reads import job_list, job_report, job_rows, job_state
-from diagnostics.imports.tables import TABLES
+from diagnostics.imports.tables import REGISTERED, TABLES, table_info
 from diagnostics.tasks import request_import
 from teams.access import acting_municipality, profile_of, sees_whole_municipality
 from teams.models import Municipality
@@ -39,6 +45,20 @@ def _parent_page(table: str) -> tuple[str, str]:
     if TABLES[table].personal:
         return reverse("teacher_list"), "Педагоги"
     return reverse("imports"), "Загрузка данных"
+
+
+def _acting_id(request) -> int | None:
+    profile = profile_of(request.user)
+    if profile is not None:
+        return profile.municipality_id
+    municipality = acting_municipality(request)
+    return municipality.pk if municipality else None
+
+
+def _upload_url(table: str) -> str:
+    """The page that uploads the table: the hub's page, or a registered table's own."""
+    registration = REGISTERED.get(table)
+    return reverse(registration.page if registration else f"import_{table}")
 
 
 @login_required
@@ -89,9 +109,11 @@ def _job_for(request, pk):
 @login_required
 def import_job(request, pk):
     job = _job_for(request, pk)
+    can_upload = may_load_table(request.user, job.table, job.municipality_id)
     return render(request, "diagnostics/import_job.html", {
-        "job": job, "table": TABLES[job.table], "state": job_state(job),
-        "report": job_report(job), "can_upload": job.table in importable_tables(request.user),
+        "job": job, "table": table_info(job.table), "state": job_state(job),
+        "report": job_report(job), "can_upload": can_upload,
+        "upload_url": _upload_url(job.table) if can_upload else "",
     })
 
 
@@ -105,14 +127,18 @@ def import_job_status(request, pk):
 
 @login_required
 def import_jobs(request):
-    """The user's uploads (the department's staff: the municipality's), newest first."""
-    allowed = importable_tables(request.user)
-    if not allowed:
+    """The user's uploads (the department's staff: the municipality's), newest first; the
+    tables of the hub and the registered ones the user may load."""
+    uploads = [(TABLES[slug].title, reverse(f"import_{slug}"))
+               for slug in importable_tables(request.user)]
+    uploads += [(registration.info.title, reverse(registration.page))
+                for registration in loadable_registered(request.user,
+                                                        _acting_id(request))]
+    if not uploads:
         raise PermissionDenied
     page = Paginator(job_list(request.user), JOBS_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "diagnostics/import_jobs.html", {
-        "page": page, "rows": job_rows(page.object_list),
-        "tables": [TABLES[slug] for slug in allowed],
+        "page": page, "rows": job_rows(page.object_list), "uploads": uploads,
     })
 
 

@@ -233,6 +233,8 @@ class ImportTable(models.TextChoices):
     STAFFING = "staffing", "Кадровый состав"
     DIAGNOSES = "diagnoses", "Результаты диагностики"
     TEACHERS = "teachers", "Педагогические работники"
+    # Registered by the competence app (``diagnostics/imports/tables.py`` register_table).
+    COMPETENCE_RESULTS = "competence_results", "Результаты диагностики компетенций"
 
 
 class ImportStatus(models.TextChoices):
@@ -301,7 +303,8 @@ class ImportJob(models.Model):
         ordering = ["-created_at", "-pk"]
         constraints = [
             models.CheckConstraint(condition=Q(table__in=ImportTable.values),
-                                   name="import_job_known_table"),
+                                   name="import_job_known_table",
+                                   violation_error_message="Неизвестная таблица загрузки."),
             models.CheckConstraint(condition=Q(rows_checked__lte=F("rows_total")),
                                    name="import_job_checked_within_total"),
             models.CheckConstraint(condition=Q(rows_written__lte=F("rows_checked")),

@@ -31,9 +31,9 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from diagnostics.access import importable_tables
+from diagnostics.access import may_load_table
 from diagnostics.imports.base import ImportReport
-from diagnostics.imports.tables import import_file
+from diagnostics.imports.tables import REGISTERED, import_file
 from diagnostics.models import (
     INTERRUPTED,
     DiagnosticRound,
@@ -166,9 +166,10 @@ def _run(job: ImportJob) -> ImportReport:
 
 def _table_options(job: ImportJob) -> dict:
     """What ``import_file`` takes for the job: the form's choices, and the user's part —
-    who entered diagnoses, whose people may be loaded — as the user's roles stand now."""
+    who entered diagnoses, whose people may be loaded — as the user's roles stand now (a
+    registered table: as its app's ``may_load`` says)."""
     user = job.requested_by
-    if user is None or job.table not in importable_tables(user):
+    if user is None or not may_load_table(user, job.table, job.municipality_id):
         raise JobRefused(NOT_ALLOWED)
     options: dict = {}
     stored = job.options
@@ -185,7 +186,7 @@ def _table_options(job: ImportJob) -> dict:
         options["entered_by"] = user
         if not has_role(user, Role.STAFF):
             options["curated_by"] = user
-    if job.table == ImportTable.TEACHERS:
+    if job.table == ImportTable.TEACHERS or job.table in REGISTERED:
         options["imported_by"] = user
     return options
 

@@ -1,4 +1,5 @@
-"""The five importable tables, and the one entry point browser and commands share."""
+"""The five tables of the hub, the tables apps above register, and the one entry point
+browser, commands and import jobs share."""
 
 import datetime
 from collections.abc import Callable
@@ -14,7 +15,7 @@ from diagnostics.imports.indicators import IndicatorImport
 from diagnostics.imports.organizations import OrganizationImport
 from diagnostics.imports.staffing import StaffingImport
 from diagnostics.imports.teachers import TeacherImport
-from diagnostics.models import DiagnosticRound
+from diagnostics.models import DiagnosticRound, ImportTable
 from internships.models import Period
 from internships.periods import municipality_default_period
 from teams.models import Municipality
@@ -54,17 +55,38 @@ TABLES = {
 }
 
 
-# Tables of apps above this one (they may import diagnostics, not the other way round):
-# slug → (its description, ``builder(municipality=..., imported_by=...)``). Such a table is
-# loaded by its own app's pages through ``import_file``; the hub lists only TABLES.
-REGISTERED: dict[str, tuple[TableInfo, Callable[..., TableImport]]] = {}
+@dataclass(frozen=True)
+class Registration:
+    """A table of an app above this one (it may import diagnostics, not the other way
+    round), loaded through the shared background jobs like the tables of the hub."""
+
+    info: TableInfo
+    # ``builder(municipality=..., imported_by=...)``: the table the job runs.
+    builder: Callable[..., TableImport]
+    # ``may_load(user, municipality_id)``: whether the user may load it there, asked on
+    # upload, when the worker runs the job and on the job's page.
+    may_load: Callable[[User, int], bool]
+    # The URL name of the app's own page that uploads the table (the hub lists only TABLES).
+    page: str
 
 
-def register_table(info: TableInfo, builder: Callable[..., TableImport]) -> None:
-    """Make ``info.slug`` importable with ``import_file`` (called from an AppConfig.ready)."""
+REGISTERED: dict[str, Registration] = {}
+
+
+def register_table(info: TableInfo, builder: Callable[..., TableImport], *,
+                   may_load: Callable[[User, int], bool], page: str) -> None:
+    """Make ``info.slug`` importable with ``import_file`` and the import jobs (called from an
+    AppConfig.ready); the slug must be a value of ``ImportTable``."""
     if info.slug in TABLES:
         raise ValueError(f"Таблица «{info.slug}» уже есть.")
-    REGISTERED[info.slug] = (info, builder)
+    if info.slug not in ImportTable.values:
+        raise ValueError(f"Таблицы «{info.slug}» нет среди таблиц загрузок.")
+    REGISTERED[info.slug] = Registration(info, builder, may_load, page)
+
+
+def table_info(slug: str) -> TableInfo:
+    """The description of a hub table or a registered one."""
+    return TABLES[slug] if slug in TABLES else REGISTERED[slug].info
 
 
 def build_table(
@@ -93,7 +115,7 @@ def build_table(
     if slug == "teachers":
         return TeacherImport(municipality=municipality, imported_by=imported_by)
     if slug in REGISTERED:
-        return REGISTERED[slug][1](municipality=municipality, imported_by=imported_by)
+        return REGISTERED[slug].builder(municipality=municipality, imported_by=imported_by)
     raise ValueError(slug)
 
 

@@ -1,20 +1,30 @@
-"""Excel import of expert results: all or nothing with a Russian report; the export of the
-same columns; the registration hook in diagnostics."""
+"""Excel import of expert results: all or nothing with a Russian report, run as the portal's
+shared import job; the export of the same columns; the registration hook in diagnostics."""
 
 import io
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import TestCase
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
-from competence.import_jobs import NOT_ALLOWED, run_job
+from competence.access import may_keep
 from competence.imports import INFO, SLUG, CompetenceResultImport, results_sheet
-from competence.models import PersonResult, ResultsImportJob
-from competence.tasks import request_results_import
+from competence.models import PersonResult
 from diagnostics.imports.base import TableImport
-from diagnostics.imports.tables import REGISTERED, TABLES, build_table, register_table
+from diagnostics.imports.jobs import NOT_ALLOWED, UPLOADS_FOLDER, run_import_job
+from diagnostics.imports.tables import (
+    REGISTERED,
+    TABLES,
+    TableInfo,
+    build_table,
+    register_table,
+)
+from diagnostics.models import ImportJob
+from diagnostics.tasks import request_import
 from people.models import TeacherRecordView
 
 pytestmark = pytest.mark.django_db
@@ -52,8 +62,19 @@ def test_it_registers_the_table_beside_the_hub_tables(world):
 
 def test_it_refuses_to_register_a_slug_the_hub_already_has():
     with pytest.raises(ValueError, match="уже есть"):
-        register_table(TABLES["teachers"], lambda **options: TableImport(**options))
-    assert REGISTERED[SLUG][0] == INFO
+        register_table(TABLES["teachers"], lambda **options: TableImport(**options),
+                       may_load=may_keep, page="competence_import")
+    registration = REGISTERED[SLUG]
+    assert (registration.info, registration.may_load, registration.page) == (
+        INFO, may_keep, "competence_import")
+
+
+def test_it_refuses_to_register_a_slug_the_jobs_do_not_know():
+    stranger = TableInfo("strangers", "Чужая таблица", "")
+    with pytest.raises(ValueError, match="нет среди таблиц загрузок"):
+        register_table(stranger, lambda **options: TableImport(**options),
+                       may_load=may_keep, page="competence_import")
+    assert "strangers" not in REGISTERED
 
 
 def test_it_loads_expert_levels_by_titles_and_ranks(world, diag, login):
@@ -117,31 +138,64 @@ def test_it_round_trips_an_exported_file(world, diag, login):
     assert PersonResult.objects.get().level.rank == 2
 
 
+def test_it_lands_on_the_shared_job_page(world, diag, login):
+    client = login(world.staff)
+    data = workbook(("Стартовая диагностика", "СОШ № 1", "Учителева Анна 1", "1", "Базовый"))
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = client.post(reverse("competence_import"), {"file": data, "load": "1"})
+    job = ImportJob.objects.get()
+    assert (job.table, job.municipality, job.requested_by) == (
+        SLUG, world.municipality, world.staff)
+    assert response["Location"] == reverse("import_job", args=[job.pk])
+    page = client.get(response["Location"]).content.decode()
+    assert "Результаты диагностики компетенций" in page
+    assert f'href="{reverse("competence_import")}"' in page
+
+
+def _uploads() -> set[Path]:
+    folder = Path(settings.MEDIA_ROOT) / UPLOADS_FOLDER
+    return {path for path in folder.rglob("*") if path.is_file()} if folder.is_dir() else set()
+
+
 def test_it_keeps_the_report_and_drops_the_upload_when_the_job_ends(world, diag, login):
+    before = _uploads()
     upload(login(world.staff), workbook(
         ("Стартовая диагностика", "СОШ № 1", "Неизвестная Мария", "1", "Базовый")))
-    job = ResultsImportJob.objects.get()
+    job = ImportJob.objects.get()
     assert (job.status, job.file.name) == ("done", "")
     assert job.report["problems"][0]["column"] == "C · ФИО"
+    assert _uploads() <= before
 
 
 def test_it_fails_a_job_whose_uploader_lost_the_right(world, diag, login):
     data = workbook(("Стартовая диагностика", "СОШ № 1", "Учителева Анна 1", "1", "Базовый"))
-    job = request_results_import(municipality=world.municipality, user=world.staff,
-                                 upload=SimpleUploadedFile("f.xlsx", data.read()),
-                                 dry_run=False)
+    job = request_import(table=SLUG, municipality=world.municipality, user=world.staff,
+                         upload=SimpleUploadedFile("f.xlsx", data.read()), dry_run=False,
+                         options={})
     world.staff.profile.role = "analyst"
     world.staff.profile.save()
-    run_job(job_id=job.pk)
+    run_import_job(job_id=job.pk)
     job.refresh_from_db()
     assert (job.status, job.error, job.file.name) == ("failed", NOT_ALLOWED, "")
     assert not PersonResult.objects.exists()
 
 
 def test_it_shows_the_job_only_to_the_department(world, diag, login):
-    job = ResultsImportJob.objects.create(municipality=world.municipality,
-                                          requested_by=world.staff, status="done")
-    url = reverse("competence_import_job", args=[job.pk])
+    job = ImportJob.objects.create(municipality=world.municipality, table=SLUG,
+                                   requested_by=world.staff, status="done")
+    url = reverse("import_job", args=[job.pk])
     assert login(world.staff).get(url).status_code == 200
     assert login(world.school_user).get(url).status_code == 404
     assert login(world.outsider).get(url).status_code == 404
+
+
+def test_it_lists_the_uploads_on_the_excel_page_and_in_the_shared_list(world, diag, login):
+    job = ImportJob.objects.create(municipality=world.municipality, table=SLUG,
+                                   requested_by=world.staff, status="done",
+                                   filename="uroven.xlsx")
+    client = login(world.staff)
+    job_url = reverse("import_job", args=[job.pk])
+    assert job_url in client.get(reverse("competence_import")).content.decode()
+    listed = client.get(reverse("import_jobs")).content.decode()
+    assert job_url in listed and "Результаты диагностики компетенций" in listed
+    assert f'href="{reverse("competence_import")}"' in listed

@@ -10,7 +10,7 @@ import datetime
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from competence.models import Instrument, InstrumentKind, Level, PersonRound, ResultsImportJob
+from competence.models import Instrument, InstrumentKind, Level, PersonRound
 from people.models import CompetenceArea, WorkerCategory
 
 # The answers besides status codes, as tests/test_url_policy.py spells them.
@@ -32,7 +32,6 @@ ROWS: dict[str, tuple] = {
     "competence_instrument_edit":  (LOGIN, 200,  403,   403,   403,   403,   403,   404,   404),
     "competence_instrument_file":  (LOGIN, 200,  200,   200,   200,   200,   200,   404,   404),
     "competence_import":           (LOGIN, 200,  403,   403,   403,   403,   403,   200,   403),
-    "competence_import_job":       (LOGIN, 200,  404,   404,   404,   404,   404,   404,   404),
     "competence_export":           (LOGIN, 200,  403,   403,   403,   403,   403,   200,   403),
     "my_competence":               (LOGIN, 403,  403,   403,   403,   403,   403,   403,   200),
     "my_competence_self":          (LOGIN, 403,  403,   403,   403,   403,   403,   403,   200),
@@ -50,7 +49,6 @@ OBJECT_OF: dict[str, str] = {
     "competence_instrument_edit": "instrument",
     "competence_instrument_file": "instrument",
     "my_competence_self": "person_round",
-    "competence_import_job": "results_import_job",
 }
 POST_DATA: dict[str, dict] = {
     "competence_level_delete": {},
@@ -73,8 +71,4 @@ def targets(context) -> dict[str, int]:
                                            title="Анкета самооценки",
                                            kind=InstrumentKind.QUESTIONNAIRE)
     instrument.file.save("anketa.txt", ContentFile(b"anketa"))
-    job = ResultsImportJob.objects.create(municipality=context.municipality,
-                                          requested_by=context.staff, filename="uroven.xlsx",
-                                          status="done", report={})
-    return {"person_round": person_round.pk, "level": level.pk, "instrument": instrument.pk,
-            "results_import_job": job.pk}
+    return {"person_round": person_round.pk, "level": level.pk, "instrument": instrument.pk}
