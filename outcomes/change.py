@@ -77,7 +77,9 @@ class AttributableChange:
 
     @property
     def p_text(self) -> str:
-        return "" if self.p_value is None else ru_number(self.p_value, 3)
+        if self.p_value is None:
+            return ""
+        return "< 0,001" if self.p_value < 0.001 else ru_number(self.p_value, 3)
 
     @property
     def caution(self) -> str:

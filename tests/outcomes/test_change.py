@@ -105,3 +105,11 @@ def test_it_gives_the_figures_of_a_programme_by_deficit_and_by_direction(chain, 
 def test_it_has_no_figures_before_the_second_round(chain, world):
     figures = chain_figures(programme=world.programme, until=chain.first.ends_on)
     assert not figures.ready and figures.by_direction == []
+
+
+def test_it_writes_a_very_small_p_value_as_below_a_thousandth():
+    lost = {team: team <= 20 for team in range(1, 21)}
+    lost.update(dict.fromkeys(range(21, 41), False))
+    change = attributable_change(lost_by_team=lost, attended_team_ids=set(range(1, 21)))
+    assert change.p_value < 0.001
+    assert change.p_text == "< 0,001"
