@@ -73,7 +73,7 @@ def _choices(platform, named: set[int]):
 
 
 def _addressed_page(request, *, platform, named: set[int], inherited: set[int], apply,
-                    back_url: str, subject: str):
+                    back_url: str, back_label: str, subject: str):
     if not request.user.has_perm(KEEP, platform):
         raise PermissionDenied
     suggestions, queryset, ordered = _choices(platform, named)
@@ -87,7 +87,7 @@ def _addressed_page(request, *, platform, named: set[int], inherited: set[int], 
         return redirect(back_url)
     return render(request, "outcomes/addressed_form.html", {
         "form": form, "platform": platform, "suggestions": suggestions, "back_url": back_url,
-        "subject": subject,
+        "back_label": back_label, "subject": subject,
         "inherited": Deficit.objects.filter(pk__in=inherited).order_by("code"),
     })
 
@@ -99,7 +99,7 @@ def entry_deficits(request, pk):
     own, planned = entry_deficit_ids(entry)
     return _addressed_page(
         request, platform=entry.platform, named=own, inherited=planned,
-        back_url=reverse("entry_detail", args=[entry.pk]),
+        back_url=reverse("entry_detail", args=[entry.pk]), back_label="Мероприятие журнала",
         subject=f"мероприятие {entry.held_on:%d.%m.%Y} «{entry.topic}»",
         apply=lambda data: addressing.name_entry_deficits(
             entry=entry, deficits=data["deficits"], named_by=request.user),
@@ -113,7 +113,7 @@ def plan_deficits(request, pk):
     named = set(planned.addressed_deficits.values_list("deficit_id", flat=True))
     return _addressed_page(
         request, platform=planned.platform, named=named, inherited=set(),
-        back_url=reverse("plan", args=[planned.platform_id]),
+        back_url=reverse("plan", args=[planned.platform_id]), back_label="План работы площадки",
         subject=f"мероприятие плана «{planned.topic}»",
         apply=lambda data: addressing.name_plan_deficits(
             planned=planned, deficits=data["deficits"], named_by=request.user),
