@@ -23,12 +23,15 @@ $(REQUIREMENTS_STAMP): requirements.txt requirements-dev.txt | $(PY)
 
 # The embedded worker forks one child for its tasks (prefork): the solo pool would
 # ignore the tasks' time limits.
+# The development server's port: `make run PORT=8001` when 8000 is taken.
+PORT ?= 8000
+
 run: venv
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
 	@mkdir -p var/log
 	@echo
-	@echo "Портал: http://127.0.0.1:8000"
+	@echo "Портал: http://127.0.0.1:$(PORT)"
 	@echo "Демо-пользователи, пароль у всех: demo"
 	@echo "  staff    — специалист управления образования"
 	@echo "  curator  — куратор стажировочной площадки"
@@ -36,6 +39,8 @@ run: venv
 	@echo "  analyst  — аналитик"
 	@echo "  tim-staff  — специалист управления образования Тимашевского района"
 	@echo "  tim-school — управленческая команда МБОУ СОШ № 1 Тимашевского района"
+	@echo "  tim-teacher — молодой педагог Тимашевского района («Мой маршрут»)"
+	@echo "  tim-master  — его педагог-мастер («Мои стажёры»)"
 	@echo "Фоновый обработчик (с расписанием периодических задач) пишет журнал в var/log/worker.log. Остановка: Ctrl+C."
 	@echo
 	@$(VENV)/bin/celery -A config worker -B --pool=prefork --concurrency=1 --loglevel=info \
@@ -43,7 +48,7 @@ run: venv
 	worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
 	trap 'exit 130' INT TERM; \
-	$(PY) manage.py runserver 127.0.0.1:8000
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: venv
 	@status=0; $(PY) -m pytest $(PYTEST_ARGS) || status=$$?; \
