@@ -286,7 +286,11 @@ def _build_dataset() -> DataSet:
         school_user=User.objects.get(username="school"),
     )
     for area in AREAS:
-        targets.update(area.targets(context))
+        added = area.targets(context)
+        # Two areas naming their objects alike would point one's URLs at the other's ids.
+        clash = sorted(set(added) & set(targets))
+        assert not clash, f"{area.__name__}: цели {clash} уже названы другой областью"
+        targets.update(added)
     return DataSet(
         targets=targets,
         usernames={

@@ -65,7 +65,7 @@ OBJECT_OF: dict[str, str] = {
     "route_step_confirm": "done_step",
     "route_step_return": "done_step",
     "mentoring_pair_end": "mentoring_pair",
-    "route_proposal_decide": "proposal",
+    "route_proposal_decide": "route_proposal",
     "trainee_journal": "trainee",
     "help_answer": "help_request",
 }
@@ -112,6 +112,6 @@ def targets(context) -> dict[str, int]:
                                          asked_on=datetime.date(2022, 10, 2), master=master)
     proposal = RouteProposal.objects.create(teacher=trainee, programme=programme,
                                             proposed_on=datetime.date(2022, 8, 20))
-    return {"proposal": proposal.pk, "route": route.pk, "planned_step": planned.pk,
+    return {"route_proposal": proposal.pk, "route": route.pk, "planned_step": planned.pk,
             "done_step": done.pk, "mentoring_pair": pair.pk, "trainee": trainee.pk,
             "help_request": request.pk}

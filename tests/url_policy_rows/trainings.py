@@ -41,7 +41,7 @@ OBJECT_OF: dict[str, str] = {
     "training_session_delete": "training_session",
     "training_attendance": "training_session",
     "effectiveness_criteria": "session_programme",
-    "effectiveness_map": "trainee",
+    "effectiveness_map": "map_teacher",
 }
 POST_DATA: dict[str, dict] = {}
 
@@ -60,4 +60,4 @@ def targets(context) -> dict[str, int]:
     trainee = Teacher.objects.get(user__username="teacher")
     Attendance.objects.create(session=session, teacher=trainee)
     return {"session_platform": platform.pk, "training_session": session.pk,
-            "session_programme": programme.pk, "trainee": trainee.pk}
+            "session_programme": programme.pk, "map_teacher": trainee.pk}
