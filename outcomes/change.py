@@ -103,8 +103,12 @@ def attributable_change(*, lost_by_team: Mapping[int, bool],
     """``lost_by_team``: each compared team → whether the deficit is gone at the second round."""
     went = [lost for team, lost in lost_by_team.items() if team in attended_team_ids]
     stayed = [lost for team, lost in lost_by_team.items() if team not in attended_team_ids]
-    attended = GroupShare(lost=sum(went), size=len(went))
-    not_attended = GroupShare(lost=sum(stayed), size=len(stayed))
+    return compare_groups(attended=GroupShare(lost=sum(went), size=len(went)),
+                          not_attended=GroupShare(lost=sum(stayed), size=len(stayed)))
+
+
+def compare_groups(*, attended: GroupShare, not_attended: GroupShare) -> AttributableChange:
+    """The two groups' shares with Fisher's exact p when both groups have teams."""
     p_value = None
     if attended.size and not_attended.size:
         table = [[attended.lost, attended.size - attended.lost],
@@ -150,14 +154,11 @@ def changes_by_deficit(*, diagnoses: QuerySet[Diagnosis], results: QuerySet[Team
 def combined(changes: Iterable[AttributableChange]) -> AttributableChange:
     """Several deficits at once: the team–deficit pairs of both groups added up."""
     changes = list(changes)
-    went = GroupShare(lost=sum(c.attended.lost for c in changes),
-                      size=sum(c.attended.size for c in changes))
-    stayed = GroupShare(lost=sum(c.not_attended.lost for c in changes),
-                        size=sum(c.not_attended.size for c in changes))
-    lost_by_pair = {("a", n): n < went.lost for n in range(went.size)}
-    lost_by_pair.update({("n", n): n < stayed.lost for n in range(stayed.size)})
-    return attributable_change(lost_by_team=lost_by_pair,
-                               attended_team_ids={key for key in lost_by_pair if key[0] == "a"})
+    return compare_groups(
+        attended=GroupShare(lost=sum(c.attended.lost for c in changes),
+                            size=sum(c.attended.size for c in changes)),
+        not_attended=GroupShare(lost=sum(c.not_attended.lost for c in changes),
+                                size=sum(c.not_attended.size for c in changes)))
 
 
 def load_attributable_change(*, user: User | AnonymousUser, deficit: Deficit,

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AnonymousUser, User
-from django.db.models import Count, Q
+from django.db.models import Count
 
 from diagnostics.access import diagnoses_for_user
 from diagnostics.dynamics import load_deficit_sets
@@ -144,8 +144,3 @@ def deficit_chain(*, user: User | AnonymousUser, deficit: Deficit) -> Chain:
                           if deficit.pk in found), key=by_name),
     )
 
-
-def addressed_queryset_q(prefix: str = "") -> Q:
-    """Entries that name a deficit themselves or through their plan line."""
-    return (Q(**{f"{prefix}addressed_deficits__isnull": False})
-            | Q(**{f"{prefix}planned_event__addressed_deficits__isnull": False}))

@@ -135,15 +135,15 @@ def team_deficit_events(request, pk):
 
 
 def _plan_platforms(request, diagnostic_round: DiagnosticRound) -> dict[int, list]:
-    """Direction → the platforms whose work plans run from the round's date on."""
-    platforms = (platforms_for_user(request.user)
-                 .filter(direction__programme_id=diagnostic_round.programme_id,
-                         period__ends_on__gte=diagnostic_round.starts_on)
-                 .select_related("period", "direction").order_by("period__starts_on", "pk"))
+    """Direction → its platforms in the first academic year still running at the round's
+    start, whose work plans are the ones to act from."""
+    platforms = list(platforms_for_user(request.user)
+                     .filter(direction__programme_id=diagnostic_round.programme_id,
+                             period__ends_on__gte=diagnostic_round.starts_on)
+                     .select_related("period", "direction").order_by("period__starts_on", "pk"))
     found: dict[int, list] = {}
     for platform in platforms:
-        if platform.direction_id not in found or \
-                found[platform.direction_id][0].period_id == platform.period_id:
+        if platform.period_id == platforms[0].period_id:
             found.setdefault(platform.direction_id, []).append(platform)
     return found
 
