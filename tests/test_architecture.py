@@ -15,8 +15,8 @@ import pytest
 from django.apps import apps
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = ["config", "core", "teams", "internships", "people", "routes", "trainings",
-            "diagnostics", "competence", "distribution", "outcomes", "reports",
+PACKAGES = ["config", "core", "teams", "internships", "people", "routes", "trainings", "innovation",
+            "diagnostics", "competence", "distribution", "outcomes", "contests", "reports",
             "demo", "api"]
 # No app holds more than this share of the source lines outside tests and migrations.
 MAX_APP_SHARE = 0.30
