@@ -23,11 +23,7 @@ class DiagnosisItemSerializer(serializers.Serializer):
                                     help_text="Комментарий.")
 
 
-class DiagnosisBatchSerializer(serializers.Serializer):
-    items = DiagnosisItemSerializer(
-        many=True, allow_empty=False,
-        help_text="Результаты: команда × направление × источник. Поле, которого нет в "
-                  "элементе, оставляет сохранённое значение этого результата как есть.")
+class _Batch(serializers.Serializer):
     dry_run = serializers.BooleanField(
         default=False, help_text="true — только проверить и вернуть отчёт, ничего не записывая.")
 
@@ -35,8 +31,66 @@ class DiagnosisBatchSerializer(serializers.Serializer):
         limit = settings.API_BULK_MAX_ITEMS
         if len(items) > limit:
             raise serializers.ValidationError(
-                f"Не больше {limit} результатов в одном запросе (сейчас {len(items)}).")
+                f"Не больше {limit} элементов в одном запросе (сейчас {len(items)}).")
         return items
+
+
+class DiagnosisBatchSerializer(_Batch):
+    items = DiagnosisItemSerializer(
+        many=True, allow_empty=False,
+        help_text="Результаты: команда × направление × источник. Поле, которого нет в "
+                  "элементе, оставляет сохранённое значение этого результата как есть.")
+
+
+def _count(help_text: str) -> serializers.IntegerField:
+    return serializers.IntegerField(required=False, allow_null=True, help_text=help_text)
+
+
+ORGANIZATION_HELP = ("Организация: полное или краткое наименование, как в загрузке Excel "
+                     "(например, «МБОУ СОШ № 4»).")
+
+
+class SchoolIndicatorItemSerializer(serializers.Serializer):
+    organization = serializers.CharField(max_length=500, help_text=ORGANIZATION_HELP)
+    low_results = serializers.BooleanField(
+        required=False, allow_null=True, help_text="Школа с низкими результатами (ШНОР).")
+    non_objective = serializers.BooleanField(
+        required=False, allow_null=True, help_text="Признаки необъективности оценивания.")
+    students_total = _count("Обучающихся всего.")
+    olympiad_winners = _count("Победителей и призёров олимпиад (от муниципального этапа).")
+    graduates_total = _count("Выпускников всего.")
+    graduates_high_gia = _count("Выпускников с высокими результатами ГИА.")
+    teachers_total = _count("Педагогов всего.")
+    teachers_competition_winners = _count(
+        "Педагогов — победителей и призёров профессиональных конкурсов.")
+
+
+class SchoolIndicatorBatchSerializer(_Batch):
+    items = SchoolIndicatorItemSerializer(
+        many=True, allow_empty=False,
+        help_text="Показатели организаций за учебный год из адреса. Поле, которого нет в "
+                  "элементе, оставляет сохранённое значение как есть; null — «не известно».")
+
+
+class StaffingItemSerializer(serializers.Serializer):
+    organization = serializers.CharField(max_length=500, help_text=ORGANIZATION_HELP)
+    as_of = serializers.DateField(required=False,
+                                  help_text="На дату, если не та, что у всего запроса.")
+    teachers_total = _count("Всего педагогических работников (Поб).")
+    without_category = _count("Не имеют квалификационной категории.")
+    first_category = _count("Имеют первую квалификационную категорию (Пп).")
+    highest_category = _count("Имеют высшую квалификационную категорию (Пв).")
+    attested_for_position = _count("Из не имеющих категории: аттестованы на соответствие "
+                                   "занимаемой должности.")
+    not_subject_to_attestation = _count("Из не имеющих категории: не подлежат аттестации.")
+
+
+class StaffingBatchSerializer(_Batch):
+    as_of = serializers.DateField(help_text="На какую дату сведения (ГГГГ-ММ-ДД).")
+    items = StaffingItemSerializer(
+        many=True, allow_empty=False,
+        help_text="Сведения организаций: первые четыре числа обязательны, как в загрузке "
+                  "Excel; сумма без категории, с первой и с высшей равна числу педагогов.")
 
 
 class SkippedItemSerializer(serializers.Serializer):
@@ -44,9 +98,9 @@ class SkippedItemSerializer(serializers.Serializer):
     reason = serializers.CharField(help_text="Почему элемент пропущен.")
 
 
-class DiagnosisBatchResultSerializer(serializers.Serializer):
+class BatchResultSerializer(serializers.Serializer):
     dry_run = serializers.BooleanField(help_text="Была ли это только проверка.")
-    created = serializers.IntegerField(help_text="Новых результатов.")
-    updated = serializers.IntegerField(help_text="Обновлённых результатов.")
+    created = serializers.IntegerField(help_text="Новых записей.")
+    updated = serializers.IntegerField(help_text="Обновлённых записей.")
     skipped = SkippedItemSerializer(many=True, help_text="Пропущенные элементы.")
     summary = serializers.CharField(help_text="Итог, как в отчёте загрузки Excel.")

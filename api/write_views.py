@@ -8,10 +8,21 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from api.diagnosis_push import push_diagnoses
 from api.problems import problem
-from api.write_serializers import DiagnosisBatchResultSerializer, DiagnosisBatchSerializer
+from api.pushes import push_diagnoses, push_school_indicators, push_staffing
+from api.write_serializers import (
+    BatchResultSerializer,
+    DiagnosisBatchSerializer,
+    SchoolIndicatorBatchSerializer,
+    StaffingBatchSerializer,
+)
 from diagnostics.access import importable_tables, rounds_for_user
+from internships.access import periods_for_user
+from teams.access import municipalities_for_user
+
+ALL_OR_NOTHING = ("Все элементы запроса записываются одной транзакцией или ни один: при любой "
+                  "ошибке ответ 400 перечисляет каждую, с теми же сообщениями, что отчёт "
+                  "загрузки Excel, и ничего не меняется. ")
 
 
 def item_path(row: int, column: str) -> str:
@@ -19,41 +30,96 @@ def item_path(row: int, column: str) -> str:
     return f"items[{row - 1}]" if column == "—" else f"items[{row - 1}].{column}"
 
 
+def _answer(request, report) -> Response:
+    """400 with every problem by its path, or what was written."""
+    if report.problems:
+        return problem(
+            status_code=status.HTTP_400_BAD_REQUEST,
+            detail=f"Ничего не записано: элементов с ошибками — {report.bad_rows}. "
+                   "Исправьте их и отправьте запрос снова.",
+            instance=request.get_full_path(),
+            errors=[{"field": item_path(line.row, line.column), "message": line.reason}
+                    for line in report.problems])
+    return Response(BatchResultSerializer({
+        "dry_run": report.dry_run, "created": report.created, "updated": report.updated,
+        "skipped": report.skipped, "summary": report.summary(),
+    }).data)
+
+
+def _require_table(request, table: str, message: str) -> None:
+    if table not in importable_tables(request.user):
+        raise PermissionDenied(message)
+
+
+def _path_id(description: str) -> list[OpenApiParameter]:
+    return [OpenApiParameter("id", int, OpenApiParameter.PATH, description=description)]
+
+
 class RoundDiagnosesPush(APIView):
     @extend_schema(
         summary="Передать результаты диагностики",
-        description="Все результаты запроса записываются одной транзакцией или ни один: при "
-                    "любой ошибке ответ 400 перечисляет каждую, с теми же сообщениями, что "
-                    "отчёт загрузки Excel, и ничего не меняется. Существующий результат той же "
-                    "команды, направления и источника обновляется. Нужен токен с правом "
-                    "записи (или сеанс специалиста управления; куратор — только экспертная "
-                    "оценка команд своих площадок, пока идёт приём результатов).",
+        description=ALL_OR_NOTHING + "Существующий результат той же команды, направления и "
+                    "источника обновляется. Нужен токен с правом записи (или сеанс "
+                    "специалиста управления; куратор — только экспертная оценка команд своих "
+                    "площадок, пока идёт приём результатов).",
         tags=["Диагностика"],
-        parameters=[OpenApiParameter("id", int, OpenApiParameter.PATH,
-                                     description="Диагностика (идентификатор).")],
+        parameters=_path_id("Диагностика (идентификатор)."),
         request=DiagnosisBatchSerializer,
-        responses={200: DiagnosisBatchResultSerializer},
+        responses={200: BatchResultSerializer},
     )
     def post(self, request, pk):
-        if "diagnoses" not in importable_tables(request.user):
-            raise PermissionDenied("Передавать результаты диагностики могут управление "
-                                   "образования и кураторы площадок.")
+        _require_table(request, "diagnoses", "Передавать результаты диагностики могут "
+                                             "управление образования и кураторы площадок.")
         diagnostic_round = get_object_or_404(
             rounds_for_user(request.user).select_related("programme__municipality"), pk=pk)
         batch = DiagnosisBatchSerializer(data=request.data)
         batch.is_valid(raise_exception=True)
-        report = push_diagnoses(user=request.user, diagnostic_round=diagnostic_round,
-                                items=batch.validated_data["items"],
-                                dry_run=batch.validated_data["dry_run"])
-        if report.problems:
-            return problem(
-                status_code=status.HTTP_400_BAD_REQUEST,
-                detail=f"Ничего не записано: элементов с ошибками — {report.bad_rows}. "
-                       "Исправьте их и отправьте запрос снова.",
-                instance=request.get_full_path(),
-                errors=[{"field": item_path(line.row, line.column), "message": line.reason}
-                        for line in report.problems])
-        return Response(DiagnosisBatchResultSerializer({
-            "dry_run": report.dry_run, "created": report.created, "updated": report.updated,
-            "skipped": report.skipped, "summary": report.summary(),
-        }).data)
+        return _answer(request, push_diagnoses(
+            user=request.user, diagnostic_round=diagnostic_round,
+            items=batch.validated_data["items"], dry_run=batch.validated_data["dry_run"]))
+
+
+class PeriodIndicatorsPush(APIView):
+    @extend_schema(
+        summary="Передать показатели мониторинга школ",
+        description=ALL_OR_NOTHING + "Показатели организации за учебный год из адреса "
+                    "создаются или обновляются. Нужен токен с правом записи (или сеанс "
+                    "специалиста управления).",
+        tags=["Мониторинг"],
+        parameters=_path_id("Учебный год (идентификатор)."),
+        request=SchoolIndicatorBatchSerializer,
+        responses={200: BatchResultSerializer},
+    )
+    def post(self, request, pk):
+        _require_table(request, "indicators", "Передавать показатели мониторинга может "
+                                              "управление образования.")
+        period = get_object_or_404(
+            periods_for_user(request.user).select_related("programme__municipality"), pk=pk)
+        batch = SchoolIndicatorBatchSerializer(data=request.data)
+        batch.is_valid(raise_exception=True)
+        return _answer(request, push_school_indicators(
+            user=request.user, period=period, items=batch.validated_data["items"],
+            dry_run=batch.validated_data["dry_run"]))
+
+
+class MunicipalityStaffingPush(APIView):
+    @extend_schema(
+        summary="Передать кадровый состав",
+        description=ALL_OR_NOTHING + "Сведения организации на дату создаются или "
+                    "обновляются; КК и критическое состояние портал считает сам. Нужен "
+                    "токен с правом записи (или сеанс специалиста управления).",
+        tags=["Мониторинг"],
+        parameters=_path_id("Муниципальное образование (идентификатор)."),
+        request=StaffingBatchSerializer,
+        responses={200: BatchResultSerializer},
+    )
+    def post(self, request, pk):
+        _require_table(request, "staffing", "Передавать кадровый состав может управление "
+                                            "образования.")
+        municipality = get_object_or_404(municipalities_for_user(request.user), pk=pk)
+        batch = StaffingBatchSerializer(data=request.data)
+        batch.is_valid(raise_exception=True)
+        return _answer(request, push_staffing(
+            user=request.user, municipality=municipality,
+            as_of=batch.validated_data["as_of"], items=batch.validated_data["items"],
+            dry_run=batch.validated_data["dry_run"]))

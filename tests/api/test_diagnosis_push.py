@@ -176,7 +176,7 @@ def test_it_gives_the_same_reasons_as_the_excel_upload(districts, home_round, is
 def test_it_logs_a_write_with_the_tokens_name(districts, home_round, issue, bearer, caplog):
     home, _ = districts["home"]
     diagnostic_round, direction, _ = home_round
-    with caplog.at_level("INFO", logger="api.diagnosis_push"):
+    with caplog.at_level("INFO", logger="api.pushes"):
         _push(bearer(issue(home, TokenScope.READ_WRITE, name="Электронный журнал")),
               diagnostic_round, [{"organization": "Дом СОШ № 2", "direction": direction.number}])
     assert "токен «Электронный журнал»" in caplog.text
