@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from core.forms import add_service_errors, apply_posted_form
+from core.links import url_maker
 from core.spreadsheets import xlsx_response
 from internships import journal
 from internships.access import (
@@ -78,17 +79,10 @@ def _require_keep(request, platform: Platform) -> None:
 
 # The journal -----------------------------------------------------------------------------
 
-def _url_of(name: str):
-    """The URL of an object by its pk, reversed once for a list of hundreds of rows."""
-    marker = "2147483647"
-    before, after = reverse(name, args=[int(marker)]).split(marker)
-    return lambda pk: f"{before}{pk}{after}"
-
-
 def _with_links(teams: list[tuple[str, str, list]]) -> list[tuple[str, str, list]]:
     """Each row of the team list with the addresses of its organization and of its transfer."""
-    organization_url = _url_of("organization_detail")
-    transfer_url = _url_of("transfer_create")
+    organization_url = url_maker("organization_detail")
+    transfer_url = url_maker("transfer_create")
     for _, _, placements in teams:
         for placement in placements:
             placement.organization_url = organization_url(placement.team.organization_id)

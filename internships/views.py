@@ -29,8 +29,8 @@ from internships.forms import (
 from internships.journal_reads import overdue_events
 from internships.matrix import (
     build_matrix,
+    matrix_chips,
     matrix_export_rows,
-    matrix_placements,
     period_summary,
 )
 from internships.models import (
@@ -134,7 +134,7 @@ def _matrix_rows(period, directions, placement_filter):
     if chosen is not None:
         directions = directions.filter(pk=chosen.pk)
     return build_matrix(period=period, directions=directions,
-                        placements=matrix_placements(placement_filter.qs))
+                        placements=matrix_chips(placement_filter.qs))
 
 
 @municipality_wide
