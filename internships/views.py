@@ -3,6 +3,7 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -51,6 +52,9 @@ from teams.access import (
     sees_whole_municipality,
 )
 from teams.models import ManagementTeam, Role
+
+# Rows of the organization list per page, as in the administration's lists.
+ORGANIZATIONS_PER_PAGE = 100
 
 
 def municipality_wide(view):
@@ -177,11 +181,14 @@ def organization_list(request):
             team__placements__platform__period=period)),
     ).order_by("sort_rank", "number", "short_name")
     organization_filter = OrganizationFilter(request.GET, queryset=organizations)
+    # Read in one query and shown by pages: the counts stay those of the whole list.
+    rows = list(organization_filter.qs) if organization_filter.is_valid() else []
+    page = Paginator(rows, ORGANIZATIONS_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "internships/organization_list.html", {
         "period": period,
         "filter": organization_filter,
-        "organizations": organization_filter.qs if organization_filter.is_valid()
-        else organizations.none(),
+        "page": page,
+        "organizations": page.object_list,
     })
 
 
