@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from core.forms import apply_posted_form
+from core.links import url_maker
 from core.spreadsheets import workbook_response
 from internships import mentorships as mentorship_rules
 from internships import placements as placement_rules
@@ -216,12 +217,27 @@ def platform_detail(request, pk):
         .prefetch_related(Prefetch("curators", queryset=Curator.objects.order_by("short_name"))),
         pk=pk,
     )
+    overview = platform_overview(user=request.user, platform=platform)
+    _link_placements(overview["columns"])
     return render(request, "internships/platform_detail.html", {
         "platform": platform,
         "can_manage_placements": request.user.has_perm("internships.manage_placements", platform),
         "can_run_platform": request.user.has_perm("internships.run_platform", platform),
-        **platform_overview(user=request.user, platform=platform),
+        **overview,
     })
+
+
+def _link_placements(columns) -> None:
+    """The addresses of each team's organization, transfer and removal, each pattern
+    reversed once for the hundreds of teams of a platform."""
+    organization_url = url_maker("organization_detail")
+    transfer_url = url_maker("transfer_create")
+    delete_url = url_maker("placement_delete")
+    for _, _, placements in columns:
+        for placement in placements:
+            placement.organization_url = organization_url(placement.team.organization_id)
+            placement.transfer_url = transfer_url(placement.pk)
+            placement.delete_url = delete_url(placement.pk)
 
 
 def _require(request, permission, platform):
