@@ -131,11 +131,10 @@ def _client_for(user):
     return client
 
 
-def measure_page(client, page: Page, *, repeat: int, warmup: int) -> dict:
+def prepare_page(client, page: Page, *, warmup: int) -> dict:
+    """Warm-up requests and one request with its queries logged; the timings come later."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
-
-    from bench.run_info import percentile
 
     statuses = []
     for _ in range(warmup):
@@ -147,27 +146,44 @@ def measure_page(client, page: Page, *, repeat: int, warmup: int) -> dict:
     # Read now: the next request empties the connection's query log.
     queries = [{"ms": round(float(query["time"]) * 1000, 2), "sql": query["sql"]}
                for query in captured.captured_queries]
-    timings = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        statuses.append(client.get(page.url, secure=True).status_code)
-        timings.append((time.perf_counter() - started) * 1000)
-    bad = [code for code in statuses if code != 200]
     return {
         "key": page.key,
         "title": page.title,
         "role": page.role,
         "url": page.url,
-        "status": bad[0] if bad else 200,
+        "statuses": statuses,
         "queries": len(queries),
         "sql_ms": round(sum(query["ms"] for query in queries), 2),
         "bytes": len(response.content),
+        "slowest_queries": sorted(queries, key=lambda query: -query["ms"])[:KEPT_QUERIES],
+        "timings": [],
+        "cpu": [],
+    }
+
+
+def time_request(client, page: Page, result: dict) -> None:
+    """One timed request: wall time and this process's CPU time (the application's work,
+    without PostgreSQL's and without waiting for a busy processor)."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    result["statuses"].append(client.get(page.url, secure=True).status_code)
+    result["cpu"].append((time.process_time() - cpu) * 1000)
+    result["timings"].append((time.perf_counter() - wall) * 1000)
+
+
+def finish_page(result: dict) -> dict:
+    from bench.run_info import percentile
+
+    timings, cpu = result.pop("timings"), result.pop("cpu")
+    bad = [code for code in result.pop("statuses") if code != 200]
+    result["status"] = bad[0] if bad else 200
+    result.update({
         "median_ms": round(statistics.median(timings), 2) if timings else None,
         "p95_ms": round(percentile(timings, 0.95), 2) if timings else None,
         "min_ms": round(min(timings), 2) if timings else None,
         "max_ms": round(max(timings), 2) if timings else None,
-        "slowest_queries": sorted(queries, key=lambda query: -query["ms"])[:KEPT_QUERIES],
-    }
+        "cpu_median_ms": round(statistics.median(cpu), 2) if cpu else None,
+    })
+    return result
 
 
 def run_meta(*, municipality: int, repeat: int, warmup: int) -> dict:
@@ -199,9 +215,16 @@ def measure_pages(*, municipality: int = 1, repeat: int = 30, warmup: int = 3,
     )
     users = {**objects["users"], "admin": admin}
     clients = {role: _client_for(user) for role, user in users.items()}
+    measured = [(page, prepare_page(clients[page.role], page, warmup=warmup))
+                for page in reference_pages(objects)]
+    # Round by round, every page once a round: on a machine shared with other work, each
+    # page and the baseline then meet the same changes of load.
+    for _ in range(repeat):
+        for page, result in measured:
+            time_request(clients[page.role], page, result)
     pages = []
-    for page in reference_pages(objects):
-        result = measure_page(clients[page.role], page, repeat=repeat, warmup=warmup)
+    for page, result in measured:
+        result = finish_page(result)
         result["user"] = users[page.role].get_username()
         pages.append(result)
         if progress is not None:
@@ -217,17 +240,26 @@ def _number(value, digits: int = 1) -> str:
 
 def print_results(results: dict, *, queries: int = 0) -> None:
     rows = [("Страница", "Пользователь", "Код", "Запросов", "SQL, мс", "КБ", "Медиана, мс",
-             "p95, мс")]
+             "p95, мс", "ЦП, мс", "Медиана / эталон")]
+    baseline = next(page for page in results["pages"] if page["key"] == BASELINE)
     for page in results["pages"]:
         rows.append((page["title"], page["user"], str(page["status"]), str(page["queries"]),
                      _number(page["sql_ms"]), _number(page["bytes"] / 1024),
-                     _number(page["median_ms"]), _number(page["p95_ms"])))
+                     _number(page["median_ms"]), _number(page["p95_ms"]),
+                     _number(page.get("cpu_median_ms")),
+                     _ratio(page["median_ms"], baseline["median_ms"])))
     _print_table(rows)
     if queries:
         for page in results["pages"]:
             print(f"\n{page['title']} ({page['user']}), самые долгие запросы:")
             for query in page["slowest_queries"][:queries]:
                 print(f"  {query['ms']:.2f} мс: {query['sql']}")
+
+
+def _ratio(value, baseline) -> str:
+    if value is None or not baseline:
+        return "—"
+    return _number(value / baseline, 2)
 
 
 def _print_table(rows) -> None:

@@ -4,14 +4,18 @@ import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.db.models.functions import Lower
 
 from core.forms import CrispyForm
 from internships.forms import default_date
 from internships.journal import ALLOWED_EXTENSIONS_TEXT, check_attachment
 from internships.models import JournalEntry, Outcome, Tier, WorkForm
 from teams.models import ManagementTeam, Organization
+from teams.search import search_organizations
 
 DATE_WIDGET = {"type": "date"}
+# The id of the journal page's datalist of team names.
+TEAM_NAMES_LIST = "journal-team-names"
 DATE_ERRORS = {"invalid": "Введите дату в формате ДД.ММ.ГГГГ."}
 
 
@@ -38,9 +42,12 @@ class JournalFilter(django_filters.FilterSet):
     )
     form = django_filters.ChoiceFilter(choices=WorkForm.choices, label="Форма работы",
                                        empty_label="Все, с переводами")
-    team = django_filters.ModelChoiceFilter(
-        queryset=ManagementTeam.objects.none(), method="filter_team", label="Команда",
-        empty_label="Все команды",
+    # A platform has hundreds of teams: a text field with the names as suggestions (a
+    # datalist on the page) instead of a select that renders every team on every view.
+    team = django_filters.CharFilter(
+        method="filter_team", label="Команда",
+        help_text="Название организации или его часть; подсказки — по мере ввода.",
+        widget=forms.TextInput(attrs={"list": TEAM_NAMES_LIST, "autocomplete": "off"}),
     )
     tier = django_filters.ChoiceFilter(choices=Tier.choices, method="filter_tier",
                                        label="Уровень", empty_label="Все уровни")
@@ -52,16 +59,25 @@ class JournalFilter(django_filters.FilterSet):
     def __init__(self, *args, platform, **kwargs):
         super().__init__(*args, **kwargs)
         self.platform = platform
-        field = self.filters["team"]
-        field.queryset = (
-            ManagementTeam.objects.filter(placements__platform=platform)
-            .select_related("organization")
-            .order_by("organization__sort_rank", "organization__number")
-        )
-        field.field.label_from_instance = lambda team: team.organization.short_name
 
-    def filter_team(self, queryset, name, team):
-        ids = JournalEntry.objects.filter(Q(hosts=team) | Q(results__team=team)).values("pk")
+    def chosen_teams(self):
+        """The platform's teams named in the team field: the one whose organization bears
+        exactly that name (a chosen suggestion), otherwise every name containing the text."""
+        text = " ".join(self.form.cleaned_data["team"].split())
+        teams = ManagementTeam.objects.filter(placements__platform=self.platform)
+        exact = teams.alias(folded_name=Lower("organization__short_name")).filter(
+            folded_name=text.lower())
+        if exact.exists():
+            return exact.values("pk")
+        return search_organizations(teams, text, prefix="organization__").values("pk")
+
+    def filter_team(self, queryset, name, value):
+        if not value.strip():
+            return queryset
+        teams = self.chosen_teams()
+        ids = JournalEntry.objects.filter(
+            Q(hosts__in=teams) | Q(results__team__in=teams)
+        ).values("pk")
         return queryset.filter(pk__in=ids)
 
     def filter_tier(self, queryset, name, tier):
@@ -80,8 +96,8 @@ class JournalFilter(django_filters.FilterSet):
             queryset = queryset.filter(transferred_on__gte=data["held_from"])
         if data.get("held_to"):
             queryset = queryset.filter(transferred_on__lte=data["held_to"])
-        if data.get("team"):
-            queryset = queryset.filter(placement__team=data["team"])
+        if data.get("team", "").strip():
+            queryset = queryset.filter(placement__team__in=self.chosen_teams())
         if data.get("tier"):
             queryset = queryset.filter(Q(from_tier=data["tier"]) | Q(to_tier=data["tier"]))
         return queryset

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Case, OuterRef, Q, Subquery, When
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -10,6 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from core.forms import add_service_errors, apply_posted_form
+from core.links import url_maker
 from core.spreadsheets import xlsx_response
 from internships import journal
 from internships.access import (
@@ -23,6 +25,7 @@ from internships.access import (
 from internships.attachments import attachment_response
 from internships.journal_export import journal_workbook
 from internships.journal_forms import (
+    TEAM_NAMES_LIST,
     EntryForm,
     JournalFilter,
     PlanForm,
@@ -78,27 +81,41 @@ def _require_keep(request, platform: Platform) -> None:
 
 # The journal -----------------------------------------------------------------------------
 
-def _url_of(name: str):
-    """The URL of an object by its pk, reversed once for a list of hundreds of rows."""
-    marker = "2147483647"
-    before, after = reverse(name, args=[int(marker)]).split(marker)
-    return lambda pk: f"{before}{pk}{after}"
+# A page of the timeline; the filters stay in the address of every page.
+TIMELINE_PER_PAGE = 50
+# Teams of each tier the team list shows until asked for all (?teams=all).
+TEAMS_FIRST_SCREEN = 15
+# Parameters of the page's own paging, not filters of the journal.
+PAGING = ("page", "teams")
 
 
-def _with_links(teams: list[tuple[str, str, list]]) -> list[tuple[str, str, list]]:
-    """Each row of the team list with the addresses of its organization and of its transfer."""
-    organization_url = _url_of("organization_detail")
-    transfer_url = _url_of("transfer_create")
-    for _, _, placements in teams:
-        for placement in placements:
+def _first_screen(teams: list[tuple[str, str, list]], *, show_all: bool) -> list[tuple]:
+    """Each tier of the team list as (tier, label, rows shown, how many it has), the rows
+    with the addresses of their organization and transfer. A platform of a large
+    municipality has hundreds of teams: the first ones of each tier are shown until asked."""
+    organization_url = url_maker("organization_detail")
+    transfer_url = url_maker("transfer_create")
+    screen = []
+    for tier, label, placements in teams:
+        shown = placements if show_all else placements[:TEAMS_FIRST_SCREEN]
+        for placement in shown:
             placement.organization_url = organization_url(placement.team.organization_id)
             placement.transfer_url = transfer_url(placement.pk)
-    return teams
+        screen.append((tier, label, shown, len(placements)))
+    return screen
+
+
+def _filters_of(request):
+    """The journal's filters from the address, without the page's own paging."""
+    data = request.GET.copy()
+    for name in PAGING:
+        data.pop(name, None)
+    return data or None
 
 
 def _filtered_journal(request, platform: Platform):
     journal_filter = JournalFilter(
-        request.GET or None,
+        _filters_of(request),
         queryset=entries_for_user(request.user).filter(platform=platform),
         platform=platform,
     )
@@ -120,19 +137,29 @@ def journal_page(request, pk):
     journal_filter, entries, transfers = _filtered_journal(request, platform)
     entries = listed_entries(entries)
     items = timeline(entries=entries, transfers=transfers)
+    page = Paginator(items, TIMELINE_PER_PAGE).get_page(request.GET.get("page"))
     report = plan_against_held(platform=platform, today=timezone.localdate())
-    teams = _with_links(team_list(platform=platform))
+    teams = team_list(platform=platform)
+    all_teams = request.GET.get("teams") == "all"
+    filters = _filters_of(request)
+    screen = _first_screen(teams, show_all=all_teams)
     return render(request, "internships/journal.html", {
         "platform": platform,
         "filter": journal_filter,
-        "items": items,
+        "page": page,
+        "items": page.object_list,
         "entry_count": len(entries),
         "people": people_in_summaries(entry.summary for entry in entries),
         "transfer_count": sum(item.transfer is not None for item in items),
-        "teams": teams,
+        "teams": screen,
+        "all_teams": all_teams,
+        "some_hidden": any(len(shown) < total for _, _, shown, total in screen),
+        "team_names": sorted({placement.team.organization.short_name
+                              for _, _, placements in teams for placement in placements}),
+        "team_names_list": TEAM_NAMES_LIST,
         "plan": report,
         "can_keep": request.user.has_perm(KEEP, platform),
-        "query": request.GET.urlencode(),
+        "query": filters.urlencode() if filters else "",
     })
 
 

@@ -1,9 +1,12 @@
 """The placement matrix: directions as rows, tiers as columns (reads only)."""
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.db.models import Case, Count, IntegerField, Prefetch, Q, QuerySet, Value, When
 
+from core.links import url_maker
 from internships.models import TIER_ORDER, Curator, Direction, Period, Placement, Platform, Tier
 from teams.models import ManagementTeam
 
@@ -14,6 +17,17 @@ MATRIX_ORDER = [
     "team__organization__number",
     "team__organization__short_name",
 ]
+
+
+class MatrixChip(NamedTuple):
+    """What a matrix cell shows of one placement: the organization's name and link."""
+
+    platform_id: int
+    tier: str
+    team_id: int
+    organization_id: int
+    name: str
+    url: str
 
 
 @dataclass
@@ -55,9 +69,28 @@ def matrix_placements(placements: QuerySet[Placement]) -> QuerySet[Placement]:
            "team__organization__short_name")
 
 
+def matrix_chips(placements: QuerySet[Placement]) -> Iterator[MatrixChip]:
+    """The placements of the matrix page as plain tuples, in matrix order.
+
+    A large municipality has thousands of placements: no model objects are built for them,
+    and the organization link is reversed once for the whole page."""
+    organization_url = url_maker("organization_detail")
+    rows = ordered_placements(placements).values_list(
+        "platform_id", "tier", "team_id", "team__organization_id",
+        "team__organization__short_name",
+    )
+    for platform_id, tier, team_id, organization_id, name in rows:
+        yield MatrixChip(platform_id, tier, team_id, organization_id, name,
+                         organization_url(organization_id))
+
+
 def build_matrix(
-    *, period: Period, directions: QuerySet[Direction], placements: QuerySet[Placement]
+    *, period: Period, directions: QuerySet[Direction],
+    placements: Iterable[Placement] | Iterable[MatrixChip],
 ) -> list[MatrixRow]:
+    """One row per direction with the period's platform, curators and placements by tier.
+
+    Placements are those of the period (model objects or matrix chips), in matrix order."""
     platforms = {
         platform.direction_id: platform
         for platform in Platform.objects.filter(period=period).prefetch_related(
@@ -75,28 +108,21 @@ def build_matrix(
     }
     direction_of = {platform.pk: platform.direction_id for platform in platforms.values()}
     for placement in placements:
-        direction_id = direction_of.get(placement.platform_id)
-        if direction_id is None:
-            direction_id = placement.platform.direction_id
-        row = rows.get(direction_id)
+        row = rows.get(direction_of.get(placement.platform_id))
         if row is not None:
             row.cells.setdefault(placement.tier, []).append(placement)
     return list(rows.values())
 
 
 def matrix_export_rows(rows: list[MatrixRow]):
-    """One row per placement, in matrix order, for the workbook."""
+    """One row per placement (matrix chip), in matrix order, for the workbook."""
+    labels = {tier: Tier(tier).label for tier in TIER_ORDER}
     for row in rows:
         curators = ", ".join(curator.short_name for curator in row.curators)
         for cell in row.columns:
-            for placement in cell:
-                yield (
-                    row.direction.number,
-                    row.direction.title,
-                    placement.team.organization.short_name,
-                    placement.get_tier_display(),
-                    curators,
-                )
+            for chip in cell:
+                yield (row.direction.number, row.direction.title, chip.name,
+                       labels[chip.tier], curators)
 
 
 def period_summary(*, period: Period) -> dict:

@@ -7,7 +7,7 @@ from django.db.models import QuerySet
 
 from internships import mentorships as mentorship_rules
 from internships.access import transfers_for_user
-from internships.matrix import ordered_placements
+from internships.matrix import matrix_placements
 from internships.models import TIER_ORDER, Mentorship, Placement, Platform, Tier, Transfer
 
 
@@ -26,7 +26,8 @@ class PlatformOverview(TypedDict):
 
 def platform_overview(*, user: User | AnonymousUser, platform: Platform) -> PlatformOverview:
     """The platform's teams, pairs and transfers (``platform`` is one the user may open)."""
-    placements = ordered_placements(platform.placements.annotate(
+    # Hundreds of teams on a large platform: only the name and link of each are loaded.
+    placements = matrix_placements(platform.placements.annotate(
         mentee_count=mentorship_rules.active_mentee_count(period=platform.period, team_ref="team")
     ))
     capacity = platform.period.programme.mentee_capacity

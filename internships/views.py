@@ -3,12 +3,14 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from core.forms import apply_posted_form
+from core.links import url_maker
 from core.spreadsheets import workbook_response
 from internships import mentorships as mentorship_rules
 from internships import placements as placement_rules
@@ -29,8 +31,8 @@ from internships.forms import (
 from internships.journal_reads import overdue_events
 from internships.matrix import (
     build_matrix,
+    matrix_chips,
     matrix_export_rows,
-    matrix_placements,
     period_summary,
 )
 from internships.models import (
@@ -51,6 +53,9 @@ from teams.access import (
     sees_whole_municipality,
 )
 from teams.models import ManagementTeam, Role
+
+# Rows of the organization list per page, as in the administration's lists.
+ORGANIZATIONS_PER_PAGE = 100
 
 
 def municipality_wide(view):
@@ -134,7 +139,7 @@ def _matrix_rows(period, directions, placement_filter):
     if chosen is not None:
         directions = directions.filter(pk=chosen.pk)
     return build_matrix(period=period, directions=directions,
-                        placements=matrix_placements(placement_filter.qs))
+                        placements=matrix_chips(placement_filter.qs))
 
 
 @municipality_wide
@@ -177,11 +182,14 @@ def organization_list(request):
             team__placements__platform__period=period)),
     ).order_by("sort_rank", "number", "short_name")
     organization_filter = OrganizationFilter(request.GET, queryset=organizations)
+    # Read in one query and shown by pages: the counts stay those of the whole list.
+    rows = list(organization_filter.qs) if organization_filter.is_valid() else []
+    page = Paginator(rows, ORGANIZATIONS_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "internships/organization_list.html", {
         "period": period,
         "filter": organization_filter,
-        "organizations": organization_filter.qs if organization_filter.is_valid()
-        else organizations.none(),
+        "page": page,
+        "organizations": page.object_list,
     })
 
 
@@ -209,12 +217,27 @@ def platform_detail(request, pk):
         .prefetch_related(Prefetch("curators", queryset=Curator.objects.order_by("short_name"))),
         pk=pk,
     )
+    overview = platform_overview(user=request.user, platform=platform)
+    _link_placements(overview["columns"])
     return render(request, "internships/platform_detail.html", {
         "platform": platform,
         "can_manage_placements": request.user.has_perm("internships.manage_placements", platform),
         "can_run_platform": request.user.has_perm("internships.run_platform", platform),
-        **platform_overview(user=request.user, platform=platform),
+        **overview,
     })
+
+
+def _link_placements(columns) -> None:
+    """The addresses of each team's organization, transfer and removal, each pattern
+    reversed once for the hundreds of teams of a platform."""
+    organization_url = url_maker("organization_detail")
+    transfer_url = url_maker("transfer_create")
+    delete_url = url_maker("placement_delete")
+    for _, _, placements in columns:
+        for placement in placements:
+            placement.organization_url = organization_url(placement.team.organization_id)
+            placement.transfer_url = transfer_url(placement.pk)
+            placement.delete_url = delete_url(placement.pk)
 
 
 def _require(request, permission, platform):

@@ -137,15 +137,19 @@ def changes_by_deficit(*, diagnoses: QuerySet[Diagnosis], results: QuerySet[Team
             if wanted is None or deficit_id in wanted:
                 lost[deficit_id][team_id] = deficit_id not in after[team_id, direction_id]
     addressing = addressing_entry_ids(lost)
-    came = set(results.filter(
+    # Entry → the teams that came to it: each deficit unites the teams of its own entries
+    # instead of going through every (team, entry) pair of the municipality again.
+    came: dict[int, set[int]] = defaultdict(set)
+    for team_id, entry_id in results.filter(
         attended=True, entry__held_on__gte=first.starts_on, entry__held_on__lt=second.starts_on,
         entry_id__in={pk for ids in addressing.values() for pk in ids},
-    ).values_list("team_id", "entry_id"))
+    ).values_list("team_id", "entry_id"):
+        came[entry_id].add(team_id)
     return {
         deficit_id: attributable_change(
             lost_by_team=teams,
-            attended_team_ids={team for team, entry in came
-                               if entry in addressing.get(deficit_id, ())},
+            attended_team_ids=set().union(
+                *(came.get(entry_id, ()) for entry_id in addressing.get(deficit_id, ()))),
         )
         for deficit_id, teams in lost.items()
     }

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from django.db.models import Count, Exists, F, Max, OuterRef, Q, Sum
+from django.db.models import Count, Exists, F, Max, OuterRef, Q, Subquery, Sum
 
 from diagnostics import dynamics
 from diagnostics.models import (
@@ -20,7 +20,7 @@ from diagnostics.models import (
 )
 from internships.models import Curator, JournalEntry, Period, Placement, Platform, TeamResult, Tier
 from reports.models import ProducedHandbook
-from teams.models import Municipality, OrganizationKind
+from teams.models import ManagementTeam, Municipality, OrganizationKind
 
 
 @dataclass(frozen=True)
@@ -112,8 +112,14 @@ def _read_platforms(periods: dict[int, PeriodData], as_of: date | None) -> None:
         periods[platform_period[platform_id]].people[platform_id] = people
 
 
-def _read_network(periods: dict[int, PeriodData]) -> None:
-    school = Q(team__organization__kind=OrganizationKind.SCHOOL)
+def _read_network(periods: dict[int, PeriodData], municipality: Municipality) -> None:
+    # The municipality's school teams as a subquery, found through the organizations'
+    # municipality index: joining every placement to its team and organization made the
+    # database read the teams of the whole region.
+    school_teams = ManagementTeam.objects.filter(
+        organization__municipality=municipality, organization__kind=OrganizationKind.SCHOOL
+    ).values("pk")
+    school = Q(team__in=school_teams)
     for row in (
         Placement.objects.filter(platform__period__in=periods).order_by()
         .values("platform__period")
@@ -174,14 +180,17 @@ def _read_staffing(periods: dict[int, PeriodData], period_ends: dict[int, date],
     # The latest figures of each organization as of the period's end: one aggregate per
     # period, since each period has its own cut-off date.
     for period_id, ends_on in period_ends.items():
-        # The latest line: none of the organization's later lines is dated by then. Said
-        # as NOT EXISTS, which the database plans as an anti-join, rather than as «as_of
-        # equals the latest date», whose row estimate leads it into a nested loop.
-        later = Staffing.objects.filter(organization=OuterRef("organization"),
-                                        as_of__gt=OuterRef("as_of"), as_of__lte=ends_on)
+        # The latest line: its date is the organization's latest by then, found backwards
+        # in the (organization, as_of) index. The rows are reached from the
+        # municipality's organizations: a NOT EXISTS anti-join made the database scan the
+        # staffing lines of every municipality of the region.
+        latest = (Staffing.objects.filter(organization=OuterRef("organization"),
+                                          as_of__lte=ends_on)
+                  .order_by("-as_of").values("as_of")[:1])
         periods[period_id].staffing = (
-            Staffing.objects.filter(~Exists(later), organization__municipality=municipality,
+            Staffing.objects.filter(organization__municipality=municipality,
                                     as_of__lte=ends_on)
+            .alias(latest=Subquery(latest)).filter(as_of=F("latest"))
             # «Критическое состояние» as StaffingFigures.critical has it: more than half
             # without a category, counted in the database.
             .annotate(doubled_without=F("without_category") * 2)
@@ -242,7 +251,7 @@ def read_periods(*, municipality: Municipality, periods: Sequence[Period],
                for period in periods}
     data = {period.pk: PeriodData() for period in periods}
     _read_platforms(data, as_of)
-    _read_network(data)
+    _read_network(data, municipality)
     _read_handbooks(data, as_of)
     _read_monitoring(data, municipality)
     _read_staffing(data, cutoffs, municipality)

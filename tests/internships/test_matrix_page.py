@@ -13,10 +13,10 @@ URL = reverse("matrix")
 def shown(response) -> list[tuple[int, str, str]]:
     """(direction number, tier, organization) for every placement the matrix shows."""
     return [
-        (row.direction.number, placement.tier, placement.team.organization.short_name)
+        (row.direction.number, chip.tier, chip.name)
         for row in response.context["rows"]
         for cell in row.columns
-        for placement in cell
+        for chip in cell
     ]
 
 
@@ -149,3 +149,16 @@ def test_it_finds_organizations_whatever_the_case_of_russian_letters(world, as_r
     response = as_role("staff").get(URL, {"q": query})
 
     assert {name for _, _, name in shown(response)} == {"Гимназия № 2"}
+
+
+def test_it_links_each_chip_to_its_organization_and_escapes_the_name(world, as_role):
+    organization = world.school_a
+    organization.short_name = "СОШ <№ 1> & «Лицей»"
+    organization.save()
+
+    content = as_role("staff").get(URL).content.decode()
+
+    url = reverse("organization_detail", args=[organization.pk])
+    assert (f'class="badge team-chip tier-leader" href="{url}">'
+            "СОШ &lt;№ 1&gt; &amp; «Лицей»</a>") in content
+    assert "<№ 1>" not in content

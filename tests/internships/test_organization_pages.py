@@ -252,3 +252,25 @@ def test_it_does_not_link_a_school_team_to_other_schools_pages(world, as_role):
     assert reverse("organization_detail", args=[world.school_c.pk]) not in (
         response.content.decode()
     )
+
+
+def test_it_shows_the_organization_list_by_pages_of_a_hundred_with_the_total(world, as_role):
+    from core.templatetags.ru import plural
+    from tests.internships.test_query_counts import add_organizations
+
+    add_organizations(world, 120)
+    client = as_role("staff")
+
+    first = client.get(LIST_URL, {"q": "СОШ"})
+    second = client.get(LIST_URL, {"q": "СОШ", "page": "2"})
+
+    total = first.context["page"].paginator.count
+    assert total == world.municipality.organizations.filter(short_name__contains="СОШ").count()
+    assert len(first.context["organizations"]) == 100
+    assert len(second.context["organizations"]) == total - 100
+    assert not {o.pk for o in first.context["organizations"]} & {
+        o.pk for o in second.context["organizations"]}
+    content = first.content.decode()
+    assert plural(total, "организация,организации,организаций") in content
+    assert f"Организации 1–100 из {total}" in content
+    assert "?q=%D0%A1%D0%9E%D0%A8&amp;page=2" in content

@@ -107,3 +107,12 @@ def test_it_shows_a_dash_for_a_transfer_whose_recorder_account_is_gone(world, as
 
     assert response.status_code == 200
     assert "Перевод до удаления учётной записи" in response.content.decode()
+
+
+def test_it_links_each_team_to_its_organization_transfer_and_removal_for_staff(world, as_role):
+    content = as_role("staff").get(url(world.own_platform)).content.decode()
+
+    placement = world.placement(world.school_b, world.own_platform)
+    assert f'href="{reverse("organization_detail", args=[world.school_b.pk])}"' in content
+    assert f'href="{reverse("transfer_create", args=[placement.pk])}"' in content
+    assert f'href="{reverse("placement_delete", args=[placement.pk])}"' in content
