@@ -207,24 +207,25 @@ class EntryForm(CrispyForm):
         return data
 
 
+_COUNT_ERRORS = {"required": "Укажите число (0, если никого).",
+                 "min_value": "Число не может быть отрицательным.",
+                 "max_value": "Слишком большое число.",
+                 "invalid": "Введите целое число."}
+
+
 class ResultRowForm(forms.Form):
     """One participating team's line of the results table."""
 
     team = forms.IntegerField(widget=forms.HiddenInput)
     attended = forms.BooleanField(label="Участвовала", required=False)
+    # Not required: a team that did not attend sends no numbers (the page disables them).
     managers = forms.IntegerField(
-        label="Руководителей", min_value=0, max_value=999,
-        error_messages={"required": "Укажите число (0, если никого).",
-                        "min_value": "Число не может быть отрицательным.",
-                        "max_value": "Слишком большое число.",
-                        "invalid": "Введите целое число."},
+        label="Руководителей", min_value=0, max_value=999, required=False,
+        error_messages=_COUNT_ERRORS,
     )
     teachers = forms.IntegerField(
-        label="Педагогов", min_value=0, max_value=999,
-        error_messages={"required": "Укажите число (0, если никого).",
-                        "min_value": "Число не может быть отрицательным.",
-                        "max_value": "Слишком большое число.",
-                        "invalid": "Введите целое число."},
+        label="Педагогов", min_value=0, max_value=999, required=False,
+        error_messages=_COUNT_ERRORS,
     )
     outcome = forms.ChoiceField(label="Результат", required=False,
                                 choices=[("", "—"), *Outcome.choices])
@@ -240,6 +241,12 @@ class ResultRowForm(forms.Form):
                 "Команда не участвовала — укажите 0 руководителей, 0 педагогов и не выбирайте "
                 "результат. Если команда была, отметьте «Участвовала»."
             )
+        for name in ("managers", "teachers"):
+            if data.get(name) is None and name not in self.errors:
+                if data.get("attended"):
+                    self.add_error(name, _COUNT_ERRORS["required"])
+                else:
+                    data[name] = 0
         return data
 
 

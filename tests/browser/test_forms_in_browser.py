@@ -1,0 +1,51 @@
+"""Forms that help, in a browser: unticking participation clears and disables the numbers;
+long choice lists can be searched."""
+
+import pytest
+from django.urls import reverse
+
+from internships import journal
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def log_in(page, live_server, user):
+    user.set_password("demo")
+    user.save()
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.fill("#id_username", user.username)
+    page.fill("#id_password", "demo")
+    page.click("button[type=submit]")
+    page.wait_for_url(lambda url: "/accounts/login/" not in url)
+
+
+def test_unticking_participation_clears_and_disables_the_numbers_and_saves(live_server, page,
+                                                                           world):
+    entry = journal.record_entry(platform=world.own_platform, data=journal.EntryData(
+        held_on=world.period.starts_on, ends_on=None, form="session", form_other="",
+        topic="Оценка качества", venue=world.school_a, hosts=[world.school_a.team],
+        participants=[world.school_b.team, world.school_c.team], description="",
+        planned_event=None,
+    ), recorded_by=world.curator)
+    log_in(page, live_server, world.curator)
+    page.goto(live_server.url + reverse("entry_results", args=[entry.pk]))
+
+    page.check("#id_form-0-attended")
+    page.fill("#id_form-0-managers", "2")
+    page.fill("#id_form-0-teachers", "5")
+    page.select_option("#id_form-0-outcome", index=1)
+    page.check("#id_form-1-attended")
+    page.fill("#id_form-1-managers", "1")
+    page.uncheck("#id_form-1-attended")
+
+    assert page.input_value("#id_form-1-managers") == ""
+    assert page.is_disabled("#id_form-1-managers")
+    assert page.is_disabled("#id_form-1-teachers")
+    assert page.is_disabled("#id_form-1-outcome")
+    assert page.is_enabled("#id_form-1-comment")
+    with page.expect_navigation():
+        page.click("#results-form button[type=submit]")
+
+    assert page.url.endswith(reverse("entry_detail", args=[entry.pk]))
+    saved = {r.team_id: (r.attended, r.managers, r.teachers) for r in entry.results.all()}
+    assert saved == {world.school_b.team.pk: (True, 2, 5), world.school_c.team.pk: (False, 0, 0)}
