@@ -40,3 +40,11 @@ def add_service_errors(form: forms.Form, error) -> None:
             form.add_error(field if field in form.fields else None, messages)
     else:
         form.add_error(None, error.messages)
+
+
+class SearchableCheckboxes(forms.CheckboxSelectMultiple):
+    """A checkbox list the page gives a search box when it is long (static/js/checklist-search.js)
+    — for lists of teams, organizations or people that a Ctrl-click select would make painful."""
+
+    def __init__(self, attrs=None, choices=()):
+        super().__init__({**(attrs or {}), "data-searchable": ""}, choices)

@@ -5,7 +5,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 
-from core.forms import CrispyForm
+from core.forms import CrispyForm, SearchableCheckboxes
 from internships.forms import default_date
 from internships.journal import ALLOWED_EXTENSIONS_TEXT, check_attachment
 from internships.models import JournalEntry, Outcome, Tier, WorkForm
@@ -88,7 +88,7 @@ class JournalFilter(django_filters.FilterSet):
 
 
 class TeamsField(forms.ModelMultipleChoiceField):
-    widget = forms.CheckboxSelectMultiple
+    widget = SearchableCheckboxes
 
     def __init__(self, *args, labels=None, **kwargs):
         self.labels = labels or {}

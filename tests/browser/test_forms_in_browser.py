@@ -49,3 +49,22 @@ def test_unticking_participation_clears_and_disables_the_numbers_and_saves(live_
     assert page.url.endswith(reverse("entry_detail", args=[entry.pk]))
     saved = {r.team_id: (r.attended, r.managers, r.teachers) for r in entry.results.all()}
     assert saved == {world.school_b.team.pk: (True, 2, 5), world.school_c.team.pk: (False, 0, 0)}
+
+
+def test_the_council_form_searches_its_placement_list_also_in_an_added_question(
+    live_server, page, world
+):
+    log_in(page, live_server, world.staff)
+    page.goto(live_server.url + reverse("council_create"))
+
+    searches = page.get_by_role("searchbox", name="Найти в списке: Утверждённые распределения")
+    assert searches.count() == 1
+    searches.first.fill("гимназия")
+    boxes = page.locator("#div_id_items-0-placements .form-check")
+    visible = [text.strip() for text in boxes.evaluate_all(
+        "rows => rows.filter(row => !row.hidden).map(row => row.textContent)")]
+    assert visible and all("Гимназия" in text for text in visible)
+    assert len(visible) < boxes.count()
+
+    page.click("[data-formset-add=items]")
+    assert searches.count() == 2

@@ -205,3 +205,17 @@ def test_it_shows_who_changed_the_protocol_and_when(world, as_role):
 
     assert "Кто и когда изменял" in content
     assert f"{world.staff.get_full_name()} · создал протокол" in content
+
+
+def test_it_offers_approved_placements_as_a_searchable_checkbox_list(world, as_role):
+    response = as_role("staff").get(CREATE_URL)
+
+    page = response.content.decode()
+    assert "<select multiple" not in page
+    assert "Ctrl" not in page
+    placement = world.placement(world.school_b, world.own_platform)
+    assert (f'type="checkbox" class="form-check-input"  name="items-0-placements" '
+            f'value="{placement.pk}"') in page
+    # The agenda item on the page and the blank one the «Добавить вопрос» button copies.
+    assert page.count("data-searchable") == 2 * len(world.placements)
+    assert "js/checklist-search.js" in page
