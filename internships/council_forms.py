@@ -82,6 +82,7 @@ class AgendaItemForm(forms.ModelForm):
     transfers = forms.TypedMultipleChoiceField(
         label="Утверждённые переводы", coerce=int, required=False,
         widget=SearchableCheckboxes,
+        help_text="Переводы команд между уровнями, которые совет утвердил.",
         error_messages={"invalid_choice": "Переводы можно выбрать только из списка: "
                                           "этого учебного года и своего района."},
     )

@@ -15,12 +15,13 @@ DATE_WIDGET = {"type": "date"}
 DATE_ERRORS = {"invalid": "Введите дату в формате ДД.ММ.ГГГГ."}
 
 
-def _date_field(label: str, *, required: bool, required_message: str = "") -> forms.DateField:
+def _date_field(label: str, *, required: bool, required_message: str = "",
+                help_text: str = "") -> forms.DateField:
     errors = dict(DATE_ERRORS)
     if required_message:
         errors["required"] = required_message
     return forms.DateField(
-        label=label, required=required, error_messages=errors,
+        label=label, required=required, error_messages=errors, help_text=help_text,
         widget=forms.DateInput(attrs=DATE_WIDGET, format="%Y-%m-%d"),
     )
 
@@ -131,7 +132,8 @@ def _work_form_fields() -> tuple[forms.Field, forms.Field, forms.Field]:
         forms.ChoiceField(label="Форма работы", choices=WorkForm.choices,
                           error_messages={"required": "Выберите форму работы."}),
         forms.CharField(label="Другая форма", required=False, max_length=200,
-                        help_text="Заполните, если выбрано «Другое»."),
+                        help_text="Только если в поле «Форма работы» выбрано «Другое»: "
+                                  "как называется эта форма."),
         forms.CharField(label="Тема", max_length=500,
                         error_messages={"required": "Укажите тему мероприятия."}),
     )
@@ -140,15 +142,18 @@ def _work_form_fields() -> tuple[forms.Field, forms.Field, forms.Field]:
 class EntryForm(CrispyForm):
     submit_label = "Сохранить мероприятие"
     held_on = _date_field("Дата", required=True, required_message="Укажите дату мероприятия.")
-    ends_on = _date_field("Дата окончания", required=False)
+    ends_on = _date_field("Дата окончания", required=False,
+                          help_text="Для мероприятия на несколько дней; иначе оставьте пустой.")
     form, form_other, topic = _work_form_fields()
     venue = forms.ModelChoiceField(
         label="Место проведения", queryset=Organization.objects.none(), required=False,
         empty_label="— не указано —",
+        help_text="Организация, на базе которой прошло мероприятие.",
         error_messages={"invalid_choice": "Выберите организацию из списка."},
     )
     hosts = TeamsField(
         label="Проводящие команды", queryset=ManagementTeam.objects.none(),
+        help_text="Команды-лидеры площадки и подающие надежды, которые вели мероприятие.",
         error_messages={
             "required": "Укажите команду, которая проводит мероприятие.",
             "invalid_choice": (
@@ -169,9 +174,11 @@ class EntryForm(CrispyForm):
     planned_event = forms.ModelChoiceField(
         label="Выполняет пункт плана", queryset=None, required=False,
         empty_label="— вне плана —",
+        help_text="Пункт плана работы площадки, который выполнило это мероприятие.",
         error_messages={"invalid_choice": "Выберите невыполненный пункт плана этой площадки."},
     )
     description = forms.CharField(label="Описание", required=False,
+                                  help_text="Что было сделано и с каким итогом.",
                                   widget=forms.Textarea(attrs={"rows": 4}), max_length=10000)
     files = AttachmentsField(
         label="Файлы", required=False,

@@ -214,7 +214,7 @@ def test_it_offers_approved_placements_as_a_searchable_checkbox_list(world, as_r
     assert "<select multiple" not in page
     assert "Ctrl" not in page
     placement = world.placement(world.school_b, world.own_platform)
-    assert (f'type="checkbox" class="form-check-input"  name="items-0-placements" '
+    assert (f'type="checkbox" class="form-check-input" name="items-0-placements" '
             f'value="{placement.pk}"') in page
     # The agenda item on the page and the blank one the «Добавить вопрос» button copies.
     assert page.count("data-searchable") == 2 * len(world.placements)

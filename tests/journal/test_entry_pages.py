@@ -260,3 +260,29 @@ def test_it_asks_to_choose_the_files_again_when_the_form_is_refused(world, as_ro
 
     assert "выберите их заново" in response.content.decode()
     assert not JournalEntry.objects.exists()
+
+
+def test_it_keeps_the_help_of_each_field_beside_it_on_the_add_form(world, as_role):
+    response = as_role("curator").get(reverse("entry_add", args=[world.own_platform.pk]))
+
+    page = response.content.decode()
+    form = response.context["form"]
+    for name in ("ends_on", "form_other", "venue", "hosts", "participants", "planned_event",
+                 "description", "files"):
+        assert form.fields[name].help_text, name
+        assert f'aria-describedby="id_{name}_helptext"' in page, name
+    # A long team list: its help stands under the legend, before the first box.
+    legend = page.index("Команды-участницы")
+    assert legend < page.index('id="id_participants_helptext"') < page.index(
+        'id="id_participants_0"')
+
+
+def test_it_shows_a_list_s_error_in_russian_under_its_legend(world, as_role):
+    response = as_role("curator").post(reverse("entry_add", args=[world.own_platform.pk]),
+                                       form_post(world, participants=[]))
+
+    page = response.content.decode()
+    assert 'aria-describedby="id_participants_helptext id_participants_error"' in page
+    error = page.index('id="id_participants_error"')
+    assert "Отметьте команды, которые участвовали." in page[error:error + 200]
+    assert error < page.index('id="id_participants_0"')
