@@ -1,10 +1,15 @@
 """Forms that help, in a browser: unticking participation clears and disables the numbers;
 long choice lists can be searched."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from internships import journal
+from internships.models import ControlPoint, ControlPointKind
+from tests import factories
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -68,3 +73,35 @@ def test_the_council_form_searches_its_placement_list_also_in_an_added_question(
 
     page.click("[data-formset-add=items]")
     assert searches.count() == 2
+
+
+def test_the_report_form_offers_only_the_chosen_year_s_control_points_with_data(
+    live_server, page, world, monkeypatch
+):
+    monkeypatch.setattr(timezone, "localdate", lambda: datetime.date(2026, 12, 5))
+    current = factories.PeriodFactory(programme=world.programme,
+                                      starts_on=datetime.date(2026, 9, 1),
+                                      ends_on=datetime.date(2027, 8, 31))
+    kind = ControlPointKind.CURRENT_MONITORING
+    for title, starts_on in (("Мониторинг первого года", datetime.date(2022, 5, 1)),
+                             ("Осенний мониторинг", datetime.date(2026, 10, 1)),
+                             ("Весенний мониторинг", datetime.date(2027, 4, 1))):
+        ControlPoint.objects.create(programme=world.programme, kind=kind, title=title,
+                                    starts_on=starts_on, ends_on=starts_on.replace(day=28))
+    log_in(page, live_server, world.analyst)
+    page.goto(live_server.url + reverse("report_jobs"))
+
+    def offered():
+        return page.locator("#id_control_point option").evaluate_all(
+            "options => options.filter(o => !o.hidden && o.value).map(o => o.textContent)")
+
+    assert page.input_value("#id_period") == str(current.pk)
+    assert [text.split(" (")[0] for text in offered()] == ["Осенний мониторинг"]
+    note = page.locator(f"[data-points-note='{current.pk}']")
+    assert "«Весенний мониторинг» — ещё не началась" in note.text_content()
+
+    page.select_option("#id_period", str(world.period.pk))
+    assert [text.split(" (")[0] for text in offered()] == ["Мониторинг первого года"]
+    assert note.is_hidden()
+    assert "проходит в 2026–2027 учебном году" in page.locator(
+        f"[data-points-note='{world.period.pk}']").text_content()
