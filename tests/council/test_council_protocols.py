@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from internships import council
 from internships.council import AgendaItemInput
@@ -204,7 +205,9 @@ def test_it_shows_who_changed_the_protocol_and_when(world, as_role):
     ).content.decode()
 
     assert "Кто и когда изменял" in content
-    assert f"{world.staff.get_full_name()} · создал протокол" in content
+    record = CouncilMeeting.history.get()
+    assert (f"Создано: А. {world.staff.last_name}, "
+            f"{timezone.localtime(record.history_date):%d.%m.%Y %H:%M}") in content
 
 
 def test_it_offers_approved_placements_as_a_searchable_checkbox_list(world, as_role):

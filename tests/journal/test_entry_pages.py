@@ -182,13 +182,17 @@ def test_it_changes_an_entry_and_shows_who_changed_what(world, as_role, entry):
 
     page = client.get(reverse("entry_detail", args=[entry.pk]))
     history = page.context["history"]
-    assert history[0].action == "изменил(а)"
+    assert history[0].action == "~"
     assert [(c.label, c.old, c.new) for c in history[0].changes] == [
         ("Тема", "Внутренняя система оценки качества", "Новая тема")
     ]
-    assert history[-1].action == "создал(а)"
+    assert history[-1].action == "+"
     content = page.content.decode()
     assert "История изменений" in content
+    changed = timezone.localtime(history[0].when)
+    assert (f"Изменено: А. {world.curator.last_name}, {changed:%d.%m.%Y %H:%M} — мероприятие"
+            in content)
+    assert "изменил(а)" not in content and "создал" not in content
     assert "Новая тема" in content
 
 
@@ -199,7 +203,7 @@ def test_it_lists_result_changes_in_the_entry_s_history(world, as_role, entry):
 
     history = as_role("staff").get(reverse("entry_detail", args=[entry.pk])).context["history"]
 
-    assert (history[0].action, history[0].subject) == ("изменил(а) результат", "Гимназия № 2")
+    assert (history[0].action, history[0].subject) == ("~", "результат команды Гимназия № 2")
     assert [(c.label, c.old, c.new) for c in history[0].changes] == [
         ("Руководителей", "0", "2"), ("Результат", "—", "Частично освоено"),
     ]
@@ -221,7 +225,7 @@ def test_the_second_of_two_simultaneous_edits_is_refused_and_loses_nothing(world
     assert response.status_code == 200
     message = errors_of(response)
     entry.refresh_from_db()
-    assert "Мероприятие уже изменил(а) Зинаида Резник" in message
+    assert "Пока форма была открыта, мероприятие изменилось. Изменено: З. Резник," in message
     assert f"{timezone.localtime(entry.updated_at):%d.%m.%Y %H:%M}" in message
     assert entry.topic == "Правка Резник"
     form = response.context["form"]

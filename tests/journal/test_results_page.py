@@ -100,7 +100,8 @@ def test_it_refuses_results_saved_over_a_newer_version(world, as_role, entry):
     response = client.post(reverse("entry_results", args=[entry.pk]),
                            results_post(entry, {**rows, world.school_b.team: full(managers=9)}))
 
-    assert "Мероприятие уже изменил(а)" in " ".join(response.context["service_errors"])
+    assert "Пока форма была открыта, мероприятие изменилось." in " ".join(
+        response.context["service_errors"])
     assert entry.results.get(team=world.school_b.team).managers == 1
 
 
