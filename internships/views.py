@@ -95,7 +95,7 @@ def home(request):
     if not sees_whole_municipality(request.user):
         return render(request, "internships/no_role.html")
     period, _ = _selected_period(request)
-    context = {"period": period}
+    context = {"period": period, "tier_labels": [tier.label for tier in TIER_ORDER]}
     if period is not None:
         context.update(period_summary(period=period))
     if has_role(request.user, Role.STAFF, Role.CURATOR):

@@ -72,7 +72,7 @@ def test_a_row_names_its_tiers_as_its_explanation_does(demo, tmp_path):
     learning = [row for row in rows if row[3] != "лидер"]
     assert learning
     assert all(row[5].startswith(f"{row[3]}: ") for row in learning)
-    assert {row[3] for row in learning} == {"подаёт надежды", "скрытый резерв"}
+    assert {row[3] for row in learning} == {"подающая надежды", "скрытые резервы"}
 
 
 @pytest.mark.parametrize(("options", "message"), [

@@ -71,7 +71,11 @@ def test_it_shows_each_leader_s_mentee_count_on_the_platform_page(world, as_role
     counts = {placement.team.organization.short_name: placement.mentee_count
               for _, _, placements in response.context["columns"] for placement in placements}
     assert counts["СОШ № 1"] == 2
-    assert "подопечных: 2" in response.content.decode()
+    page = response.content.decode()
+    capacity = world.programme.mentee_capacity
+    assert f"подопечных: 2 из {capacity}" in page
+    # The badge is explained on the page, not only in a tooltip.
+    assert "скольких команд она наставляет в этом учебном году" in page
     assert response.context["over_capacity"] == []
     assert 'id="capacity-alert"' not in response.content.decode()
 
