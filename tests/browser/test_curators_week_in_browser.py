@@ -169,7 +169,8 @@ def test_a_curator_records_a_week_and_the_school_sees_only_its_own_part(
         page.click("text=К площадке")
     with page.expect_navigation():
         page.click("text=Назначить наставника")
-    page.select_option("#id_mentor", label=f"{SCHOOL} (подопечных сейчас: 0)")
+    page.select_option("#id_mentor",
+                       label=f"{SCHOOL} — лидер этого направления (подопечных сейчас: 0)")
     page.select_option("#id_mentee", label=TRANSFERRED)
     page.fill("#id_started_on", "2022-02-18")
     with page.expect_navigation():
