@@ -47,6 +47,29 @@ def parameters_shown(parameters: dict) -> list[tuple[str, str]]:
     ]
 
 
+def parameters_explained(parameters: dict) -> list[tuple[str, str, str]]:
+    """The rules with what each means in plain words, with this proposal's figures: the
+    engine's terms («цена изменения», «порог») say nothing to a reader by themselves."""
+    floor, cost = _number(parameters["leader_floor"]), _number(parameters["change_cost"])
+    threshold = _number(parameters["promising_threshold"])
+    plain = {
+        "Цена изменения": (
+            f"Насколько результат команды должен превышать порог лидера, чтобы ради неё "
+            f"менять текущее распределение: при пороге {floor} и цене {cost} команда "
+            f"становится лидером вместо нынешней, только если её результат больше "
+            f"{floor} хотя бы на {cost} за каждое изменение. Чем больше цена, тем меньше "
+            f"изменений предлагается."),
+        "Порог лидера": (
+            f"Результат диагностики (от 0 до 1), начиная с которого команда может вести "
+            f"направление; слабее {floor} — лидер только тогда, когда иначе направление "
+            f"или команда остались бы без лидерства."),
+        "Порог «подающих надежды»": (
+            f"Команды, не ставшие лидерами, с результатом от {threshold} — подающие надежды, "
+            f"ниже — команды скрытых резервов."),
+    }
+    return [(label, text, plain.get(label, "")) for label, text in parameters_shown(parameters)]
+
+
 @dataclass
 class Decision:
     key: str

@@ -68,7 +68,7 @@ def coverage_notes(teams, numbers, leaders, direction_max) -> list[str]:
 def _strength_words(team: TeamInput, direction: int) -> str:
     if direction in team.from_diagnosis:
         return f"результат диагностики {_number(team.strength[direction])}"
-    return "сила — по текущему уровню, диагностики нет"
+    return "сила — по текущему уровню: результата диагностики по направлению нет"
 
 
 @dataclass
@@ -191,7 +191,8 @@ class Context:
                 f"{relation} порога {_number(p.promising_threshold)}"
             )
         else:
-            text = f"{TIER_TITLES[tier]}: уровень по текущему распределению, диагностики нет"
+            text = (f"{TIER_TITLES[tier]}: уровень по текущему распределению — результата "
+                    f"диагностики по направлению нет")
         gain = leader_gain(self.team, d, p)
         if self.team.current_tier.get(d) == LEADER:
             if gain > TIE:

@@ -28,7 +28,7 @@ def test_it_writes_one_row_per_team_and_direction_and_changes_nothing(demo, tmp_
     assert len(rows) == 1 + 92
     first = rows[1]
     assert first[:4] == ("МБОУ СОШ № 1", 1, "лидер", "лидер")
-    assert "диагностики нет" in first[5]
+    assert "результата диагностики по направлению нет" in first[5]
     changed = [row for row in rows[1:] if row[2] != row[3]]
     assert len(changed) == 16
     assert all(row[3] == "лидер" for row in changed)

@@ -287,3 +287,19 @@ def test_the_form_page_costs_a_fixed_number_of_queries(world, login, propose, pr
         response = client.get(reverse("distribution_new"))
     assert len(response.context["recent"]) == proposals
 
+
+
+def test_the_proposal_names_directions_and_explains_its_rules_in_plain_words(computed, world,
+                                                                            as_role):
+    page = as_role("staff").get(reverse("distribution_detail", args=[computed.pk]))
+
+    content = page.content.decode()
+    for direction in world.directions:
+        assert f"{direction.number} — {direction.title}" in content
+    assert f'<td class="small">{world.directions[0].number}. {world.directions[0].title}</td>' \
+        in content
+    plain = {label: text for label, _, text in page.context["parameters"]}
+    assert plain["Цена изменения"].startswith(
+        "Насколько результат команды должен превышать порог лидера")
+    assert "Чем больше цена, тем меньше изменений предлагается." in content
+    assert "диагностики нет" not in content

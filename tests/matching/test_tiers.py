@@ -176,7 +176,7 @@ def test_it_makes_a_team_that_leads_nowhere_the_leader_of_its_best_direction():
     assert new.current == PROMISING and new.changed
     assert new.explanation == (
         "лидер по направлению 1: так команда ведёт хотя бы одно направление; "
-        "сила — по текущему уровню, диагностики нет"
+        "сила — по текущему уровню: результата диагностики по направлению нет"
     )
 
 
