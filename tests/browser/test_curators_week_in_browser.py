@@ -80,7 +80,11 @@ def record_event(page, tmp_path, held_on, form, form_other, topic, hosts, result
     assert page.locator(".results-table tbody tr").count() == len(results)
     for team, (attended, managers, teachers, outcome, comment) in results.items():
         if not attended:
+            # Unticking clears and locks the team's numbers and result.
             page.get_by_label(f"{team}: участвовала").uncheck()
+            assert page.get_by_label(f"{team}: руководителей").is_disabled()
+            page.get_by_label(f"{team}: комментарий").fill(comment)
+            continue
         page.get_by_label(f"{team}: руководителей").fill(str(managers))
         page.get_by_label(f"{team}: педагогов").fill(str(teachers))
         if outcome:
