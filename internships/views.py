@@ -122,6 +122,8 @@ def _matrix_filter(request):
     placement_filter = PlacementFilter(
         data, queryset=placements_for_user(request.user), periods=periods,
         directions=directions,
+        localities=organizations_for_user(request.user)
+        .values_list("locality", flat=True).distinct(),
     )
     return period, directions, placement_filter
 
@@ -176,7 +178,11 @@ def organization_list(request):
         placement_count=Count("team__placements", filter=Q(
             team__placements__platform__period=period)),
     ).order_by("sort_rank", "number", "short_name")
-    organization_filter = OrganizationFilter(request.GET, queryset=organizations)
+    organization_filter = OrganizationFilter(
+        request.GET, queryset=organizations,
+        localities=organizations_for_user(request.user)
+        .values_list("locality", flat=True).distinct(),
+    )
     return render(request, "internships/organization_list.html", {
         "period": period,
         "filter": organization_filter,

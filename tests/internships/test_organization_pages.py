@@ -252,3 +252,22 @@ def test_it_does_not_link_a_school_team_to_other_schools_pages(world, as_role):
     assert reverse("organization_detail", args=[world.school_c.pk]) not in (
         response.content.decode()
     )
+
+
+@pytest.mark.parametrize("url_name", ["organization_list", "matrix"])
+def test_it_offers_the_locality_filter_where_both_localities_are_present(world, as_role,
+                                                                        url_name):
+    response = as_role("staff").get(reverse(url_name))
+
+    assert "locality" in response.context["filter"].form.fields
+
+
+@pytest.mark.parametrize("url_name", ["organization_list", "matrix"])
+def test_it_hides_the_locality_filter_when_there_is_nothing_to_tell_apart(world, as_role,
+                                                                          url_name):
+    Organization.objects.filter(municipality=world.municipality).update(locality="")
+
+    response = as_role("staff").get(reverse(url_name))
+
+    assert "locality" not in response.context["filter"].form.fields
+    assert 'name="locality"' not in response.content.decode()
