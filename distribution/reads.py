@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from core.formatting import ru_number
 from distribution.accept import change_key, pair_key
 from distribution.engine import TIER_TITLES
+from distribution.engine.explain import NO_RESULT
 from distribution.models import DistributionProposal
 from distribution.proposals import build_input, input_fingerprint
 from internships.models import Direction
@@ -168,13 +169,16 @@ def review(*, proposal: DistributionProposal) -> Review:
         organization__municipality_id=proposal.municipality_id).select_related("organization"))
     organizations = {team.pk: team.organization for team in teams}
 
+    chosen = proposal.diagnostic_round
+    no_result = (f"в диагностике «{chosen.title}» результата по направлению нет" if chosen
+                 else NO_RESULT)
     decisions = {}
     for item in result["tiers"]:
         decisions[item["team"], item["direction"]] = Decision(
             key=change_key(item["team"], item["direction"]),
             organization=organizations[item["team"]], direction=by_direction[item["direction"]],
             current=item["current"], tier=item["tier"], changed=item["changed"],
-            explanation=item["explanation"],
+            explanation=item["explanation"].replace(NO_RESULT, no_result),
         )
     rows = []
     ordered = []

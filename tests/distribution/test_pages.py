@@ -303,3 +303,17 @@ def test_the_proposal_names_directions_and_explains_its_rules_in_plain_words(com
         "Насколько результат команды должен превышать порог лидера")
     assert "Чем больше цена, тем меньше изменений предлагается." in content
     assert "диагностики нет" not in content
+
+
+def test_the_proposal_names_the_chosen_round_where_a_team_has_no_result(world, login, propose,
+                                                                       rounds):
+    client = login(world.staff)
+    propose(client, world.period, diagnostic_round=rounds.start.pk)
+    proposal = DistributionProposal.objects.get()
+
+    page = client.get(reverse("distribution_detail", args=[proposal.pk]))
+
+    content = page.content.decode()
+    assert "диагностика «Стартовая»" in content
+    assert "в диагностике «Стартовая» результата по направлению нет" in content
+    assert "сила — по текущему уровню: результата диагностики" not in content
