@@ -6,7 +6,7 @@ request or in a background job, whatever language is active there."""
 from decimal import Decimal
 
 from django.template.defaultfilters import floatformat
-from django.utils import translation
+from django.utils import timezone, translation
 
 
 def ru_number(value: float | int | Decimal, digits: int = 1, *, trim: bool = False,
@@ -24,3 +24,26 @@ def ru_number(value: float | int | Decimal, digits: int = 1, *, trim: bool = Fal
 def ru_percent(value: float | int | Decimal, digits: int = 1) -> str:
     """A percentage with its sign: ``ru_percent(40)`` → «40,0 %»."""
     return f"{ru_number(value, digits)} %"
+
+
+HISTORY_ACTIONS = {"+": "Создано", "~": "Изменено", "-": "Удалено"}
+
+
+def person_short_name(user) -> str:
+    """«И. О. Фамилия» from a user's names; the login when the names are not filled in."""
+    if user is None:
+        return "без указания автора"
+    if isinstance(user, str):
+        return user
+    initials = " ".join(f"{word[0]}." for word in user.first_name.split() if word)
+    surname = user.last_name.strip()
+    if not surname:
+        return user.first_name.strip() or user.get_username()
+    return f"{initials} {surname}" if initials else surname
+
+
+def history_line(action: str, user, when) -> str:
+    """One line of a change history, alike everywhere: «Изменено: И. О. Фамилия, 05.12.2026
+    11:30». ``action`` is simple-history's type: «+», «~» or «-»."""
+    return (f"{HISTORY_ACTIONS[action]}: {person_short_name(user)}, "
+            f"{timezone.localtime(when):%d.%m.%Y %H:%M}")

@@ -207,7 +207,9 @@ def _needs_page(request, organization: Organization, *, own: bool):
     if request.method == "POST" and not can_edit:
         raise PermissionDenied
     context = {"organization": organization, "period": period, "periods": periods,
-               "own": own, "can_edit": can_edit, "form": None}
+               "own": own, "can_edit": can_edit, "form": None,
+               # Only who sees the whole municipality may open the map: no crumb to a 403.
+               "sees_map": sees_whole_municipality(request.user)}
     if period is None:
         return render(request, "diagnostics/needs_form.html", context)
     directions = list(Direction.objects.filter(programme_id=period.programme_id))

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from core.formatting import ru_number
 from distribution.accept import change_key, pair_key
 from distribution.engine import TIER_TITLES
+from distribution.engine.explain import NO_RESULT
 from distribution.models import DistributionProposal
 from distribution.proposals import build_input, input_fingerprint
 from internships.models import Direction
@@ -45,6 +46,29 @@ def parameters_shown(parameters: dict) -> list[tuple[str, str]]:
         ("Узкая специализация", "команды остаются лидерами своих направлений"
          if parameters["keep_narrow"] else "лидерство может смениться"),
     ]
+
+
+def parameters_explained(parameters: dict) -> list[tuple[str, str, str]]:
+    """The rules with what each means in plain words, with this proposal's figures: the
+    engine's terms («цена изменения», «порог») say nothing to a reader by themselves."""
+    floor, cost = _number(parameters["leader_floor"]), _number(parameters["change_cost"])
+    threshold = _number(parameters["promising_threshold"])
+    plain = {
+        "Цена изменения": (
+            f"Насколько результат команды должен превышать порог лидера, чтобы ради неё "
+            f"менять текущее распределение: при пороге {floor} и цене {cost} команда "
+            f"становится лидером вместо нынешней, только если её результат больше "
+            f"{floor} хотя бы на {cost} за каждое изменение. Чем больше цена, тем меньше "
+            f"изменений предлагается."),
+        "Порог лидера": (
+            f"Результат диагностики (от 0 до 1), начиная с которого команда может вести "
+            f"направление; слабее {floor} — лидер только тогда, когда иначе направление "
+            f"или команда остались бы без лидерства."),
+        "Порог «подающих надежды»": (
+            f"Команды, не ставшие лидерами, с результатом от {threshold} — подающие надежды, "
+            f"ниже — команды скрытых резервов."),
+    }
+    return [(label, text, plain.get(label, "")) for label, text in parameters_shown(parameters)]
 
 
 @dataclass
@@ -145,13 +169,16 @@ def review(*, proposal: DistributionProposal) -> Review:
         organization__municipality_id=proposal.municipality_id).select_related("organization"))
     organizations = {team.pk: team.organization for team in teams}
 
+    chosen = proposal.diagnostic_round
+    no_result = (f"в диагностике «{chosen.title}» результата по направлению нет" if chosen
+                 else NO_RESULT)
     decisions = {}
     for item in result["tiers"]:
         decisions[item["team"], item["direction"]] = Decision(
             key=change_key(item["team"], item["direction"]),
             organization=organizations[item["team"]], direction=by_direction[item["direction"]],
             current=item["current"], tier=item["tier"], changed=item["changed"],
-            explanation=item["explanation"],
+            explanation=item["explanation"].replace(NO_RESULT, no_result),
         )
     rows = []
     ordered = []

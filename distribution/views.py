@@ -14,7 +14,7 @@ from distribution.accept import accept_proposal
 from distribution.access import proposals_for_user
 from distribution.forms import NEW_PERIOD, DistributionForm
 from distribution.models import ProposalStatus
-from distribution.reads import parameters_shown, review
+from distribution.reads import parameters_explained, review
 from distribution.tasks import request_proposal
 from internships.access import periods_for_user
 from internships.periods import default_period, next_period_span
@@ -109,7 +109,7 @@ def distribution_detail(request, pk):
     }
     if proposal.status == ProposalStatus.DONE:
         context["review"] = review(proposal=proposal)
-        context["parameters"] = parameters_shown(proposal.parameters)
+        context["parameters"] = parameters_explained(proposal.parameters)
     return render(request, "distribution/detail.html", context)
 
 

@@ -6,7 +6,7 @@ from django import forms
 from django.db.models import Q
 from django.db.models.functions import Lower
 
-from core.forms import CrispyForm
+from core.forms import CrispyForm, SearchableCheckboxes
 from internships.council import (
     ALLOWED_EXTENSIONS_TEXT,
     ATTACHMENT_EXTENSIONS,
@@ -74,14 +74,15 @@ def transfer_choices(period: Period) -> list:
 class AgendaItemForm(forms.ModelForm):
     placements = forms.TypedMultipleChoiceField(
         label="Утверждённые распределения", coerce=int, required=False,
-        widget=forms.SelectMultiple(attrs={"size": 6}),
-        help_text="Удерживайте Ctrl, чтобы выбрать несколько.",
+        widget=SearchableCheckboxes,
+        help_text="Отметьте команды, чьи распределения совет утвердил; список можно искать.",
         error_messages={"invalid_choice": "Распределения можно выбрать только из списка: "
                                           "этого учебного года и своего района."},
     )
     transfers = forms.TypedMultipleChoiceField(
         label="Утверждённые переводы", coerce=int, required=False,
-        widget=forms.SelectMultiple(attrs={"size": 4}),
+        widget=SearchableCheckboxes,
+        help_text="Переводы команд между уровнями, которые совет утвердил.",
         error_messages={"invalid_choice": "Переводы можно выбрать только из списка: "
                                           "этого учебного года и своего района."},
     )

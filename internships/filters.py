@@ -6,6 +6,16 @@ from teams.models import Locality, Organization, OrganizationKind
 from teams.search import search_organizations
 
 
+def drop_idle_locality(filterset: django_filters.FilterSet, localities) -> None:
+    """Offer the locality filter only where it can narrow anything: the organizations seen
+    lie in both urban and rural localities (or a locality is asked for in the address).
+    ``localities`` None keeps it (the API's filters, whose callers may ask for any)."""
+    if localities is None:
+        return
+    if len({value for value in localities if value}) < 2 and not filterset.data.get("locality"):
+        del filterset.filters["locality"]
+
+
 class PlacementFilter(django_filters.FilterSet):
     """The placement matrix's filters. ``period`` always has a value (the view sets it)."""
 
@@ -36,10 +46,11 @@ class PlacementFilter(django_filters.FilterSet):
         model = Placement
         fields = ["period", "direction", "tier", "kind", "locality", "q"]
 
-    def __init__(self, *args, periods, directions, **kwargs):
+    def __init__(self, *args, periods, directions, localities=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.filters["period"].queryset = periods
         self.filters["direction"].queryset = directions
+        drop_idle_locality(self, localities)
 
     def filter_name(self, queryset, name, value):
         return search_organizations(queryset, value, prefix="team__organization__")
@@ -70,6 +81,10 @@ class OrganizationFilter(django_filters.FilterSet):
     class Meta:
         model = Organization
         fields = ["q", "kind", "locality", "leads"]
+
+    def __init__(self, *args, localities=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        drop_idle_locality(self, localities)
 
     def filter_name(self, queryset, name, value):
         return search_organizations(queryset, value)

@@ -18,10 +18,16 @@ class TeamChoiceField(forms.ModelChoiceField):
 
 
 class MentorChoiceField(TeamChoiceField):
-    """Shows how many teams each candidate mentors already, so a full one stands out."""
+    """Says which direction each candidate leads (this one, or another one for mentoring
+    across directions) and how many teams it mentors already, so a full one stands out."""
 
     def label_from_instance(self, team):
         label = super().label_from_instance(team)
+        if getattr(team, "leads_here", True):
+            label = f"{label} — лидер этого направления"
+        else:
+            label = (f"{label} — лидер направления {team.led_direction}, "
+                     f"наставник другой стажировки")
         count = getattr(team, "mentee_count", None)
         return label if count is None else f"{label} (подопечных сейчас: {count})"
 

@@ -9,8 +9,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
 
+from core.formatting import history_line
 from internships.attachments import (
     check_upload,
     delete_files_on_commit,
@@ -268,11 +268,10 @@ def _claim(entry: JournalEntry, version: int, user: User | None) -> JournalEntry
         .get(pk=entry.pk)
     )
     if not claimed:
-        who = current.updated_by
-        name = (who.get_full_name() or who.get_username()) if who else "другой пользователь"
-        when = timezone.localtime(current.updated_at)
+        changed = history_line("~", current.updated_by or "другой пользователь",
+                               current.updated_at)
         raise StaleEntry(
-            f"Мероприятие уже изменил(а) {name} {when:%d.%m.%Y %H:%M}. Ваши изменения "
+            f"Пока форма была открыта, мероприятие изменилось. {changed}. Ваши изменения "
             "не сохранены: они остались в форме — сверьте их с записью журнала и сохраните "
             "ещё раз.",
             code="stale",

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.db.models.functions import Lower
 
-from core.forms import CrispyForm
+from core.forms import CrispyForm, SearchableCheckboxes
 from internships.forms import default_date
 from internships.journal import ALLOWED_EXTENSIONS_TEXT, check_attachment
 from internships.models import JournalEntry, Outcome, Tier, WorkForm
@@ -19,12 +19,13 @@ TEAM_NAMES_LIST = "journal-team-names"
 DATE_ERRORS = {"invalid": "Введите дату в формате ДД.ММ.ГГГГ."}
 
 
-def _date_field(label: str, *, required: bool, required_message: str = "") -> forms.DateField:
+def _date_field(label: str, *, required: bool, required_message: str = "",
+                help_text: str = "") -> forms.DateField:
     errors = dict(DATE_ERRORS)
     if required_message:
         errors["required"] = required_message
     return forms.DateField(
-        label=label, required=required, error_messages=errors,
+        label=label, required=required, error_messages=errors, help_text=help_text,
         widget=forms.DateInput(attrs=DATE_WIDGET, format="%Y-%m-%d"),
     )
 
@@ -104,7 +105,7 @@ class JournalFilter(django_filters.FilterSet):
 
 
 class TeamsField(forms.ModelMultipleChoiceField):
-    widget = forms.CheckboxSelectMultiple
+    widget = SearchableCheckboxes
 
     def __init__(self, *args, labels=None, **kwargs):
         self.labels = labels or {}
@@ -147,7 +148,8 @@ def _work_form_fields() -> tuple[forms.Field, forms.Field, forms.Field]:
         forms.ChoiceField(label="Форма работы", choices=WorkForm.choices,
                           error_messages={"required": "Выберите форму работы."}),
         forms.CharField(label="Другая форма", required=False, max_length=200,
-                        help_text="Заполните, если выбрано «Другое»."),
+                        help_text="Только если в поле «Форма работы» выбрано «Другое»: "
+                                  "как называется эта форма."),
         forms.CharField(label="Тема", max_length=500,
                         error_messages={"required": "Укажите тему мероприятия."}),
     )
@@ -156,15 +158,18 @@ def _work_form_fields() -> tuple[forms.Field, forms.Field, forms.Field]:
 class EntryForm(CrispyForm):
     submit_label = "Сохранить мероприятие"
     held_on = _date_field("Дата", required=True, required_message="Укажите дату мероприятия.")
-    ends_on = _date_field("Дата окончания", required=False)
+    ends_on = _date_field("Дата окончания", required=False,
+                          help_text="Для мероприятия на несколько дней; иначе оставьте пустой.")
     form, form_other, topic = _work_form_fields()
     venue = forms.ModelChoiceField(
         label="Место проведения", queryset=Organization.objects.none(), required=False,
         empty_label="— не указано —",
+        help_text="Организация, на базе которой прошло мероприятие.",
         error_messages={"invalid_choice": "Выберите организацию из списка."},
     )
     hosts = TeamsField(
         label="Проводящие команды", queryset=ManagementTeam.objects.none(),
+        help_text="Команды-лидеры площадки и подающие надежды, которые вели мероприятие.",
         error_messages={
             "required": "Укажите команду, которая проводит мероприятие.",
             "invalid_choice": (
@@ -185,9 +190,11 @@ class EntryForm(CrispyForm):
     planned_event = forms.ModelChoiceField(
         label="Выполняет пункт плана", queryset=None, required=False,
         empty_label="— вне плана —",
+        help_text="Пункт плана работы площадки, который выполнило это мероприятие.",
         error_messages={"invalid_choice": "Выберите невыполненный пункт плана этой площадки."},
     )
     description = forms.CharField(label="Описание", required=False,
+                                  help_text="Что было сделано и с каким итогом.",
                                   widget=forms.Textarea(attrs={"rows": 4}), max_length=10000)
     files = AttachmentsField(
         label="Файлы", required=False,
@@ -223,24 +230,25 @@ class EntryForm(CrispyForm):
         return data
 
 
+_COUNT_ERRORS = {"required": "Укажите число (0, если никого).",
+                 "min_value": "Число не может быть отрицательным.",
+                 "max_value": "Слишком большое число.",
+                 "invalid": "Введите целое число."}
+
+
 class ResultRowForm(forms.Form):
     """One participating team's line of the results table."""
 
     team = forms.IntegerField(widget=forms.HiddenInput)
     attended = forms.BooleanField(label="Участвовала", required=False)
+    # Not required: a team that did not attend sends no numbers (the page disables them).
     managers = forms.IntegerField(
-        label="Руководителей", min_value=0, max_value=999,
-        error_messages={"required": "Укажите число (0, если никого).",
-                        "min_value": "Число не может быть отрицательным.",
-                        "max_value": "Слишком большое число.",
-                        "invalid": "Введите целое число."},
+        label="Руководителей", min_value=0, max_value=999, required=False,
+        error_messages=_COUNT_ERRORS,
     )
     teachers = forms.IntegerField(
-        label="Педагогов", min_value=0, max_value=999,
-        error_messages={"required": "Укажите число (0, если никого).",
-                        "min_value": "Число не может быть отрицательным.",
-                        "max_value": "Слишком большое число.",
-                        "invalid": "Введите целое число."},
+        label="Педагогов", min_value=0, max_value=999, required=False,
+        error_messages=_COUNT_ERRORS,
     )
     outcome = forms.ChoiceField(label="Результат", required=False,
                                 choices=[("", "—"), *Outcome.choices])
@@ -256,6 +264,12 @@ class ResultRowForm(forms.Form):
                 "Команда не участвовала — укажите 0 руководителей, 0 педагогов и не выбирайте "
                 "результат. Если команда была, отметьте «Участвовала»."
             )
+        for name in ("managers", "teachers"):
+            if data.get(name) is None and name not in self.errors:
+                if data.get("attended"):
+                    self.add_error(name, _COUNT_ERRORS["required"])
+                else:
+                    data[name] = 0
         return data
 
 

@@ -325,9 +325,9 @@ def overdue_events(*, user: User | AnonymousUser, today: datetime.date) -> list[
 ENTRY_FIELDS = ["held_on", "ends_on", "form", "form_other", "topic", "venue", "description",
                 "hosts"]
 RESULT_FIELDS = ["attended", "managers", "teachers", "outcome", "comment"]
-ACTIONS = {"+": "создал(а)", "~": "изменил(а)", "-": "удалил(а)"}
-RESULT_ACTIONS = {"+": "отметил(а) участницей", "~": "изменил(а) результат",
-                  "-": "снял(а) отметку участия"}
+# What a result row's record changed, by simple-history's type.
+RESULT_SUBJECTS = {"+": "участие команды {}", "~": "результат команды {}",
+                   "-": "участие команды {}"}
 
 
 @dataclass
@@ -339,18 +339,14 @@ class Change:
 
 @dataclass
 class HistoryItem:
+    """``action`` is simple-history's type («+», «~», «-»); the page words it with the
+    ``history_line`` tag."""
+
     when: datetime.datetime
-    who: str
+    who: User | None
     action: str
     subject: str
     changes: list[Change]
-
-
-def _who(record) -> str:
-    user = record.history_user
-    if user is None:
-        return "система"
-    return user.get_full_name() or user.get_username()
 
 
 def _shown(model, name: str, value, names: dict) -> str:
@@ -375,7 +371,7 @@ def _label(model, name: str) -> str:
     return str(model._meta.get_field(name).verbose_name).capitalize()
 
 
-def _items(records, model, fields, subject_of, names, actions,
+def _items(records, model, fields, subject_of, names,
            hosts_of: dict | None = None) -> list[HistoryItem]:
     """``hosts_of`` maps an entry record to its host team ids, read beforehand in one query:
     asked to diff ``hosts``, simple-history would read them record by record."""
@@ -388,9 +384,7 @@ def _items(records, model, fields, subject_of, names, actions,
         changes = []
         # An entry is written in two steps (the row, then its hosts): its first
         # record is its creation whatever its type.
-        action = actions["+"] if before is None and record.history_type != "-" else (
-            actions[record.history_type]
-        )
+        action = "+" if before is None and record.history_type != "-" else record.history_type
         if before is not None and record.history_type == "~":
             delta = record.diff_against(before, included_fields=plain)
             changed = [(change.field, change.old, change.new) for change in delta.changes]
@@ -408,8 +402,9 @@ def _items(records, model, fields, subject_of, names, actions,
                 previous[key] = record
                 continue
         previous[key] = record
-        items.append(HistoryItem(when=record.history_date, who=_who(record), action=action,
-                                 subject=subject_of(record), changes=changes))
+        items.append(HistoryItem(when=record.history_date, who=record.history_user,
+                                 action=action, subject=subject_of(record, action),
+                                 changes=changes))
     return items
 
 
@@ -453,8 +448,8 @@ def entry_history(*, entry: JournalEntry, team_ids: set[int] | None = None) -> l
         ).values_list("pk", "short_name")),
     }
     items = _items(entry_records, JournalEntry, ENTRY_FIELDS,
-                   lambda record: "мероприятие", names, ACTIONS, hosts_of=hosts_of)
+                   lambda record, action: "мероприятие", names, hosts_of=hosts_of)
     items += _items(result_records, TeamResult, RESULT_FIELDS,
-                    lambda record: team_names.get(record.team_id, "команда"), names,
-                    RESULT_ACTIONS)
+                    lambda record, action: RESULT_SUBJECTS[action].format(
+                        team_names.get(record.team_id, "")).strip(), names)
     return sorted(items, key=lambda item: item.when, reverse=True)

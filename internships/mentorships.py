@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Count, OuterRef, Subquery
+from django.db.models import Count, Exists, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 
 from internships.models import Mentorship, Period, Placement, Platform, Tier
@@ -61,7 +61,10 @@ def mentee_load(
 
 
 def mentor_candidates(*, platform: Platform):
-    """Leaders of this platform first; leaders of the year's other directions may mentor too."""
+    """Leaders of this platform first; leaders of the year's other directions may mentor too
+    (seed 000: «команды стажировки 1 могут стать наставниками для команд стажировки 2 и 3»),
+    each with the direction it leads (``led_direction``) so the list says why it is there."""
+    leads = Placement.objects.filter(team=OuterRef("pk"), tier=Tier.LEADER)
     return (
         ManagementTeam.objects.filter(
             placements__platform__period=platform.period,
@@ -69,7 +72,17 @@ def mentor_candidates(*, platform: Platform):
         )
         .distinct()
         .select_related("organization")
-        .annotate(mentee_count=active_mentee_count(period=platform.period))
+        .annotate(
+            mentee_count=active_mentee_count(period=platform.period),
+            leads_here=Exists(leads.filter(platform=platform)),
+            led_direction=Subquery(
+                leads.filter(platform__period=platform.period)
+                .order_by("platform__direction__number")
+                .values("platform__direction__number")[:1]
+            ),
+        )
+        .order_by("-leads_here", "organization__sort_rank", "organization__number",
+                  "organization__short_name")
     )
 
 

@@ -100,7 +100,7 @@ def home(request):
     if not sees_whole_municipality(request.user):
         return render(request, "internships/no_role.html")
     period, _ = _selected_period(request)
-    context = {"period": period}
+    context = {"period": period, "tier_labels": [tier.label for tier in TIER_ORDER]}
     if period is not None:
         context.update(period_summary(period=period))
     if has_role(request.user, Role.STAFF, Role.CURATOR):
@@ -127,6 +127,8 @@ def _matrix_filter(request):
     placement_filter = PlacementFilter(
         data, queryset=placements_for_user(request.user), periods=periods,
         directions=directions,
+        localities=organizations_for_user(request.user)
+        .values_list("locality", flat=True).distinct(),
     )
     return period, directions, placement_filter
 
@@ -181,7 +183,11 @@ def organization_list(request):
         placement_count=Count("team__placements", filter=Q(
             team__placements__platform__period=period)),
     ).order_by("sort_rank", "number", "short_name")
-    organization_filter = OrganizationFilter(request.GET, queryset=organizations)
+    organization_filter = OrganizationFilter(
+        request.GET, queryset=organizations,
+        localities=organizations_for_user(request.user)
+        .values_list("locality", flat=True).distinct(),
+    )
     # Read in one query and shown by pages: the counts stay those of the whole list.
     rows = list(organization_filter.qs) if organization_filter.is_valid() else []
     page = Paginator(rows, ORGANIZATIONS_PER_PAGE).get_page(request.GET.get("page"))

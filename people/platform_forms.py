@@ -6,7 +6,7 @@ from django import forms
 from django.db.models import Q, QuerySet, Value
 from django.db.models.functions import Concat, Lower
 
-from core.forms import CrispyForm
+from core.forms import CrispyForm, SearchableCheckboxes
 from people.models import CompetenceArea, PlatformKind, Teacher, TeacherPlatform
 from people.platform_reads import KIND_GROUPS
 from people.platforms import MAX_MODULE_NUMBER, ModuleInput, PlatformInput, ProgrammeInput
@@ -74,7 +74,7 @@ class PlatformForm(CrispyForm):
     )
     masters = MasterChoiceField(
         label="Рабочая группа педагогов-мастеров", queryset=Teacher.objects.none(),
-        required=False, widget=forms.CheckboxSelectMultiple,
+        required=False, widget=SearchableCheckboxes,
         help_text="В список входят педагоги со статусом «Педагог-мастер».",
         error_messages={"invalid_choice": "В рабочую группу входят только педагоги-мастера "
                                           "своего муниципального образования.",

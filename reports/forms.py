@@ -1,5 +1,7 @@
 """The order form of the «Отчёты» page."""
 
+from dataclasses import dataclass
+
 from django import forms
 from django.utils import timezone
 
@@ -10,9 +12,65 @@ from reports.pdf.data import control_point_mismatch
 from teams.models import Municipality
 
 
+class ControlPointSelect(forms.Select):
+    """Each control point names its academic year (data-period) and, when it has not begun,
+    that it has no data yet (data-future): the page offers only the chosen year's points
+    with data (static/js/report-form.js)."""
+
+    period_of: dict[int, int | None] = {}
+    future: frozenset[int] = frozenset()
+
+    def create_option(self, name, value, *args, **kwargs):
+        option = super().create_option(name, value, *args, **kwargs)
+        point_id = getattr(value, "value", None)
+        if point_id is not None:
+            option["attrs"]["data-period"] = self.period_of.get(point_id) or ""
+            if point_id in self.future:
+                option["attrs"]["data-future"] = ""
+        return option
+
+
 class ControlPointChoice(forms.ModelChoiceField):
+    widget = ControlPointSelect
+
     def label_from_instance(self, obj: ControlPoint) -> str:
         return f"{obj.title} ({obj.starts_on:%d.%m.%Y}–{obj.ends_on:%d.%m.%Y})"
+
+
+@dataclass(frozen=True)
+class PointsNote:
+    """Why an academic year is not offered some control points."""
+
+    period: Period
+    missing: list[tuple[str, str]]
+
+
+def points_notes(*, periods: list[Period], points: list[ControlPoint],
+                 today) -> tuple[dict[int, int | None], frozenset[int], list[PointsNote]]:
+    """Each point's year, the points that have not begun, and per year the points it is not
+    offered with the reason (Russian)."""
+    period_of = {}
+    for point in points:
+        home = next((period for period in periods if period.programme_id == point.programme_id
+                     and period.starts_on <= point.starts_on <= period.ends_on), None)
+        period_of[point.pk] = home.pk if home else None
+    titles = {period.pk: period.title for period in periods}
+    future = frozenset(point.pk for point in points if point.starts_on > today)
+    notes = []
+    for period in periods:
+        missing = []
+        for point in points:
+            if period_of[point.pk] == period.pk:
+                if point.pk in future:
+                    missing.append((point.title, f"ещё не началась — данные появятся с "
+                                                 f"{point.starts_on:%d.%m.%Y}"))
+            elif period_of[point.pk] is None:
+                missing.append((point.title, "проходит вне учебных годов проекта"))
+            else:
+                missing.append((point.title,
+                                f"проходит в {titles[period_of[point.pk]]} учебном году"))
+        notes.append(PointsNote(period=period, missing=missing))
+    return period_of, future, notes
 
 
 class ReportRequestForm(forms.Form):
@@ -38,14 +96,26 @@ class ReportRequestForm(forms.Form):
 
     def __init__(self, *args, municipality: Municipality, **kwargs):
         super().__init__(*args, **kwargs)
+        today = timezone.localdate()
         self.fields["period"].queryset = Period.objects.filter(
             programme__municipality=municipality
         ).order_by("-starts_on")
         self.fields["period"].initial = municipality_default_period(
-            municipality=municipality, today=timezone.localdate())
+            municipality=municipality, today=today)
         self.fields["control_point"].queryset = ControlPoint.objects.filter(
             programme__municipality=municipality
         ).order_by("starts_on", "pk")
+        widget = self.fields["control_point"].widget
+        widget.period_of, widget.future, self.points_notes = points_notes(
+            periods=list(self.fields["period"].queryset),
+            points=list(self.fields["control_point"].queryset), today=today)
+        self.chosen_period_id = self._chosen_period_id()
+
+    def _chosen_period_id(self) -> int | None:
+        try:
+            return int(self["period"].value())
+        except (TypeError, ValueError):
+            return None
 
     def clean(self):
         cleaned = super().clean()

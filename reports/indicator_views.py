@@ -20,6 +20,19 @@ CHART_CODES = (
     indicator_catalogue.DEFICITS_DECREASED_TEAMS.code,
 )
 
+# Where the figures of a chart series are entered, for a series that has none yet.
+CHART_SOURCES = {
+    indicator_catalogue.PEOPLE_TRAINED.code: (
+        "внесите результаты команд — сколько руководителей и педагогов участвовало — в "
+        "журналы площадок", "matrix", "Матрица распределения: площадки и их журналы"),
+    indicator_catalogue.EVENTS_HELD.code: (
+        "запишите проведённые мероприятия в журналы площадок", "matrix",
+        "Матрица распределения: площадки и их журналы"),
+    indicator_catalogue.DEFICITS_DECREASED_TEAMS.code: (
+        "нужны экспертные результаты команд в двух диагностиках подряд", "round_list",
+        "Диагностики"),
+}
+
 MONITORING_CODES = {item.code for item in indicator_catalogue.INDICATORS
                     if item.group == indicator_catalogue.Group.INDIRECT}
 STAFFING_CODES = {indicator_catalogue.QUALITY_COEFFICIENT.code,
@@ -67,6 +80,7 @@ def project_indicators(request):
     current = series[position]
     previous = series[position - 1] if position else None
     missing = {item.indicator.code for item in current.values if item.value is None}
+    chart = _chart_data(series)
     return render(request, "reports/indicators.html", {
         "period": period,
         "periods": periods,
@@ -79,7 +93,13 @@ def project_indicators(request):
         "per_direction": indicator_catalogue.PER_DIRECTION,
         "direction_rows": [(number, current.directions[number], values)
                            for number, values in current.by_direction.items()],
-        "chart": _chart_data(series),
+        "chart": chart,
+        # Series with no figure in any year are not drawn (an empty axis says nothing):
+        # the page says what is missing and where it is entered.
+        "chart_missing": [
+            (dataset["label"], *CHART_SOURCES[dataset["code"]])
+            for dataset in chart["datasets"] if all(v is None for v in dataset["values"])
+        ],
         "chain": chain_figures(programme=period.programme, until=period.ends_on),
         "chain_formula": CHAIN_FORMULA,
     })

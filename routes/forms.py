@@ -5,7 +5,7 @@ from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
-from core.forms import CrispyForm
+from core.forms import CrispyForm, SearchableCheckboxes
 from internships.attachments import extensions_text
 from people.models import ModularProgramme, Teacher, TeacherPlatform
 from routes.enrolment import EVIDENCE_EXTENSIONS, RouteDetails
@@ -51,7 +51,7 @@ class RouteForm(CrispyForm):
                         "invalid_choice": "Выберите педагога-мастера из списка."})
     participants = forms.ModelMultipleChoiceField(
         label="Участники", queryset=Teacher.objects.none(),
-        widget=forms.CheckboxSelectMultiple,
+        widget=SearchableCheckboxes,
         help_text="У индивидуального маршрута (ИОМ) — один участник.",
         error_messages={"required": "Выберите хотя бы одного участника.",
                         "invalid_choice": "Выберите участников из списка."})

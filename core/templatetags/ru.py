@@ -1,5 +1,6 @@
 from django import template
 
+from core.formatting import history_line as format_history_line
 from core.plurals import ru_plural
 
 register = template.Library()
@@ -17,3 +18,10 @@ def plural_word(count, forms: str) -> str:
     """The noun alone, for when the number is shown apart."""
     one, few, many = (form.strip() for form in forms.split(","))
     return ru_plural(count, one, few, many)
+
+
+@register.simple_tag
+def history_line(action: str, user, when) -> str:
+    """``{% history_line record.history_type record.history_user record.history_date %}`` →
+    «Изменено: И. О. Фамилия, 05.12.2026 11:30» (core.formatting.history_line)."""
+    return format_history_line(action, user, when)

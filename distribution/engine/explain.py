@@ -14,6 +14,9 @@ from distribution.engine.inputs import LEADER, PROMISING, TIER_TITLES, Parameter
 from distribution.engine.solver import TIE
 from distribution.engine.terms import TierModel, extra_changes, leader_counts, leader_gain
 
+# Said of a team without a diagnosis result in a direction; the review page names the round
+# the department chose in its place (distribution.reads).
+NO_RESULT = "результата диагностики по направлению нет"
 
 def _number(value: float) -> str:
     return ru_number(value, 2)
@@ -68,7 +71,7 @@ def coverage_notes(teams, numbers, leaders, direction_max) -> list[str]:
 def _strength_words(team: TeamInput, direction: int) -> str:
     if direction in team.from_diagnosis:
         return f"результат диагностики {_number(team.strength[direction])}"
-    return "сила — по текущему уровню, диагностики нет"
+    return f"сила — по текущему уровню: {NO_RESULT}"
 
 
 @dataclass
@@ -191,7 +194,7 @@ class Context:
                 f"{relation} порога {_number(p.promising_threshold)}"
             )
         else:
-            text = f"{TIER_TITLES[tier]}: уровень по текущему распределению, диагностики нет"
+            text = f"{TIER_TITLES[tier]}: уровень по текущему распределению — {NO_RESULT}"
         gain = leader_gain(self.team, d, p)
         if self.team.current_tier.get(d) == LEADER:
             if gain > TIE:

@@ -14,7 +14,9 @@ LEADER, PROMISING, RESERVE = "leader", "promising", "reserve"
 # default thresholds the current promising/reserve split is reproduced exactly.
 TIER_STRENGTH = {LEADER: 1.0, PROMISING: 0.6, RESERVE: 0.3}
 
-TIER_TITLES = {LEADER: "лидер", PROMISING: "подаёт надежды", RESERVE: "скрытый резерв"}
+# The words of internships.models.TIER_SHORT (the engine stays free of Django models;
+# tests/test_vocabulary.py keeps the two alike).
+TIER_TITLES = {LEADER: "лидер", PROMISING: "подающая надежды", RESERVE: "скрытые резервы"}
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,6 @@
 // «Добавить …» buttons (data-formset-add="<prefix>") append a blank form of a Django formset,
-// copied from <template id="<prefix>-empty">, and count it in the management form.
+// copied from <template id="<prefix>-empty">, and count it in the management form; the
+// «portal:added» event lets other scripts (long checkbox lists) dress the new form.
 document.addEventListener("click", function (event) {
   var button = event.target.closest("[data-formset-add]");
   if (!button) {
@@ -15,4 +16,5 @@ document.addEventListener("click", function (event) {
   var index = parseInt(total.value, 10);
   list.insertAdjacentHTML("beforeend", template.innerHTML.replace(/__prefix__/g, String(index)));
   total.value = String(index + 1);
+  list.dispatchEvent(new CustomEvent("portal:added", { bubbles: true }));
 });

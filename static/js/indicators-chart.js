@@ -7,12 +7,12 @@
     return;
   }
   var data = JSON.parse(source.textContent);
-  var hasData = data.datasets.some(function (set) {
+  // A series with no figure in any year would draw an empty 0–1 axis; the page lists such
+  // series with where their data is entered, and the chart leaves them out.
+  data.datasets = data.datasets.filter(function (set) {
     return set.values.some(function (value) { return value !== null; });
   });
-  if (!hasData) {
-    canvas.parentElement.hidden = true;
-    document.getElementById("indicators-chart-empty").hidden = false;
+  if (!data.datasets.length) {
     return;
   }
   var colours = ["#0d6efd", "#6c757d", "#198754"];

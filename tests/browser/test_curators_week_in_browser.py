@@ -80,7 +80,11 @@ def record_event(page, tmp_path, held_on, form, form_other, topic, hosts, result
     assert page.locator(".results-table tbody tr").count() == len(results)
     for team, (attended, managers, teachers, outcome, comment) in results.items():
         if not attended:
+            # Unticking clears and locks the team's numbers and result.
             page.get_by_label(f"{team}: участвовала").uncheck()
+            assert page.get_by_label(f"{team}: руководителей").is_disabled()
+            page.get_by_label(f"{team}: комментарий").fill(comment)
+            continue
         page.get_by_label(f"{team}: руководителей").fill(str(managers))
         page.get_by_label(f"{team}: педагогов").fill(str(teachers))
         if outcome:
@@ -169,7 +173,8 @@ def test_a_curator_records_a_week_and_the_school_sees_only_its_own_part(
         page.click("text=К площадке")
     with page.expect_navigation():
         page.click("text=Назначить наставника")
-    page.select_option("#id_mentor", label=f"{SCHOOL} (подопечных сейчас: 0)")
+    page.select_option("#id_mentor",
+                       label=f"{SCHOOL} — лидер этого направления (подопечных сейчас: 0)")
     page.select_option("#id_mentee", label=TRANSFERRED)
     page.fill("#id_started_on", "2022-02-18")
     with page.expect_navigation():

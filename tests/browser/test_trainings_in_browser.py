@@ -59,7 +59,7 @@ def test_the_head_marks_attendance_and_the_teacher_sees_the_session(live_server,
         head_page.click("#mark-attendance")
     assert_fits_the_screen(head_page)
     head_page.fill("#attendance-search", "молодова")
-    assert head_page.locator("[data-person]:visible").count() == 1
+    assert head_page.locator("[data-search]:visible").count() == 1
     head_page.get_by_label("Молодова Ирина Сергеевна").check()
     with head_page.expect_navigation():
         head_page.get_by_role("button", name="Сохранить посещаемость").click()

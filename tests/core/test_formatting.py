@@ -1,6 +1,9 @@
+import datetime
+
+from django.contrib.auth.models import User
 from django.utils import translation
 
-from core.formatting import ru_number, ru_percent
+from core.formatting import history_line, person_short_name, ru_number, ru_percent
 
 
 def test_it_writes_a_decimal_comma_rounded_half_up():
@@ -24,3 +27,16 @@ def test_it_is_russian_whatever_language_is_active():
 
 def test_it_writes_a_percentage_with_its_sign():
     assert ru_percent(40) == "40,0 %"
+
+
+def test_it_writes_a_history_line_with_initials_and_the_moscow_time():
+    user = User(username="volodina", first_name="Зоя Андреевна", last_name="Володина")
+    when = datetime.datetime(2022, 2, 15, 9, 30, tzinfo=datetime.UTC)
+
+    assert history_line("~", user, when) == "Изменено: З. А. Володина, 15.02.2022 12:30"
+    assert history_line("+", User(username="staff"), when).startswith("Создано: staff, ")
+    assert history_line("-", None, when).startswith("Удалено: без указания автора, ")
+
+
+def test_it_shows_a_user_without_a_surname_by_the_name_given():
+    assert person_short_name(User(username="x", first_name="Отдел кадров")) == "Отдел кадров"

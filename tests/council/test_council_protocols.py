@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from internships import council
 from internships.council import AgendaItemInput
@@ -204,4 +205,20 @@ def test_it_shows_who_changed_the_protocol_and_when(world, as_role):
     ).content.decode()
 
     assert "Кто и когда изменял" in content
-    assert f"{world.staff.get_full_name()} · создал протокол" in content
+    record = CouncilMeeting.history.get()
+    assert (f"Создано: А. {world.staff.last_name}, "
+            f"{timezone.localtime(record.history_date):%d.%m.%Y %H:%M}") in content
+
+
+def test_it_offers_approved_placements_as_a_searchable_checkbox_list(world, as_role):
+    response = as_role("staff").get(CREATE_URL)
+
+    page = response.content.decode()
+    assert "<select multiple" not in page
+    assert "Ctrl" not in page
+    placement = world.placement(world.school_b, world.own_platform)
+    assert (f'type="checkbox" class="form-check-input" name="items-0-placements" '
+            f'value="{placement.pk}"') in page
+    # The agenda item on the page and the blank one the «Добавить вопрос» button copies.
+    assert page.count("data-searchable") == 2 * len(world.placements)
+    assert "js/checklist-search.js" in page

@@ -28,7 +28,7 @@ def test_it_writes_one_row_per_team_and_direction_and_changes_nothing(demo, tmp_
     assert len(rows) == 1 + 92
     first = rows[1]
     assert first[:4] == ("МБОУ СОШ № 1", 1, "лидер", "лидер")
-    assert "диагностики нет" in first[5]
+    assert "результата диагностики по направлению нет" in first[5]
     changed = [row for row in rows[1:] if row[2] != row[3]]
     assert len(changed) == 16
     assert all(row[3] == "лидер" for row in changed)
@@ -72,7 +72,7 @@ def test_a_row_names_its_tiers_as_its_explanation_does(demo, tmp_path):
     learning = [row for row in rows if row[3] != "лидер"]
     assert learning
     assert all(row[5].startswith(f"{row[3]}: ") for row in learning)
-    assert {row[3] for row in learning} == {"подаёт надежды", "скрытый резерв"}
+    assert {row[3] for row in learning} == {"подающая надежды", "скрытые резервы"}
 
 
 @pytest.mark.parametrize(("options", "message"), [

@@ -287,3 +287,33 @@ def test_the_form_page_costs_a_fixed_number_of_queries(world, login, propose, pr
         response = client.get(reverse("distribution_new"))
     assert len(response.context["recent"]) == proposals
 
+
+
+def test_the_proposal_names_directions_and_explains_its_rules_in_plain_words(computed, world,
+                                                                            as_role):
+    page = as_role("staff").get(reverse("distribution_detail", args=[computed.pk]))
+
+    content = page.content.decode()
+    for direction in world.directions:
+        assert f"{direction.number} — {direction.title}" in content
+    assert f'<td class="small">{world.directions[0].number}. {world.directions[0].title}</td>' \
+        in content
+    plain = {label: text for label, _, text in page.context["parameters"]}
+    assert plain["Цена изменения"].startswith(
+        "Насколько результат команды должен превышать порог лидера")
+    assert "Чем больше цена, тем меньше изменений предлагается." in content
+    assert "диагностики нет" not in content
+
+
+def test_the_proposal_names_the_chosen_round_where_a_team_has_no_result(world, login, propose,
+                                                                       rounds):
+    client = login(world.staff)
+    propose(client, world.period, diagnostic_round=rounds.start.pk)
+    proposal = DistributionProposal.objects.get()
+
+    page = client.get(reverse("distribution_detail", args=[proposal.pk]))
+
+    content = page.content.decode()
+    assert "диагностика «Стартовая»" in content
+    assert "в диагностике «Стартовая» результата по направлению нет" in content
+    assert "сила — по текущему уровню: результата диагностики" not in content

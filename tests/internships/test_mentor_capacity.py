@@ -71,7 +71,11 @@ def test_it_shows_each_leader_s_mentee_count_on_the_platform_page(world, as_role
     counts = {placement.team.organization.short_name: placement.mentee_count
               for _, _, placements in response.context["columns"] for placement in placements}
     assert counts["СОШ № 1"] == 2
-    assert "подопечных: 2" in response.content.decode()
+    page = response.content.decode()
+    capacity = world.programme.mentee_capacity
+    assert f"подопечных: 2 из {capacity}" in page
+    # The badge is explained on the page, not only in a tooltip.
+    assert "скольких команд она наставляет в этом учебном году" in page
     assert response.context["over_capacity"] == []
     assert 'id="capacity-alert"' not in response.content.decode()
 
@@ -124,8 +128,11 @@ def test_it_shows_each_candidate_s_mentee_count_on_the_pairing_form(world, as_ro
         reverse("mentorship_add", args=[world.own_platform.pk])
     ).content.decode()
 
-    assert "СОШ № 1 (подопечных сейчас: 3)" in content
-    assert "Гимназия № 2 (подопечных сейчас: 0)" in content
+    assert "СОШ № 1 — лидер этого направления (подопечных сейчас: 3)" in content
+    assert ("Гимназия № 2 — лидер направления 2, наставник другой стажировки "
+            "(подопечных сейчас: 0)") in content
+    # This direction's leaders come first.
+    assert content.index("СОШ № 1 — лидер") < content.index("Гимназия № 2 — лидер")
 
 
 def test_it_pairs_a_mentor_past_capacity_but_warns(world, as_role):

@@ -274,3 +274,22 @@ def test_it_shows_the_organization_list_by_pages_of_a_hundred_with_the_total(wor
     assert plural(total, "организация,организации,организаций") in content
     assert f"Организации 1–100 из {total}" in content
     assert "?q=%D0%A1%D0%9E%D0%A8&amp;page=2" in content
+
+
+@pytest.mark.parametrize("url_name", ["organization_list", "matrix"])
+def test_it_offers_the_locality_filter_where_both_localities_are_present(world, as_role,
+                                                                        url_name):
+    response = as_role("staff").get(reverse(url_name))
+
+    assert "locality" in response.context["filter"].form.fields
+
+
+@pytest.mark.parametrize("url_name", ["organization_list", "matrix"])
+def test_it_hides_the_locality_filter_when_there_is_nothing_to_tell_apart(world, as_role,
+                                                                          url_name):
+    Organization.objects.filter(municipality=world.municipality).update(locality="")
+
+    response = as_role("staff").get(reverse(url_name))
+
+    assert "locality" not in response.context["filter"].form.fields
+    assert 'name="locality"' not in response.content.decode()

@@ -98,10 +98,11 @@ PAGES = {
 }
 
 # Session, user and profile are three of them on every page. On the platform page,
-# whoever is not department staff costs one more: the platforms they curate.
+# whoever is not department staff costs one more: the platforms they curate. The matrix and
+# the organization list read the localities present, to offer the locality filter or not.
 QUERIES = {
-    "matrix": {"staff": 12, "curator": 12, "analyst": 12},
-    "organization_list": {"staff": 5, "curator": 5, "analyst": 5},
+    "matrix": {"staff": 13, "curator": 13, "analyst": 13},
+    "organization_list": {"staff": 6, "curator": 6, "analyst": 6},
     "organization_detail": {"staff": 15, "curator": 15, "analyst": 15, "school_user": 15},
     "platform_detail": {"staff": 8, "curator": 9, "analyst": 9},
 }

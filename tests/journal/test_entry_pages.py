@@ -182,13 +182,17 @@ def test_it_changes_an_entry_and_shows_who_changed_what(world, as_role, entry):
 
     page = client.get(reverse("entry_detail", args=[entry.pk]))
     history = page.context["history"]
-    assert history[0].action == "изменил(а)"
+    assert history[0].action == "~"
     assert [(c.label, c.old, c.new) for c in history[0].changes] == [
         ("Тема", "Внутренняя система оценки качества", "Новая тема")
     ]
-    assert history[-1].action == "создал(а)"
+    assert history[-1].action == "+"
     content = page.content.decode()
     assert "История изменений" in content
+    changed = timezone.localtime(history[0].when)
+    assert (f"Изменено: А. {world.curator.last_name}, {changed:%d.%m.%Y %H:%M} — мероприятие"
+            in content)
+    assert "изменил(а)" not in content and "создал" not in content
     assert "Новая тема" in content
 
 
@@ -199,7 +203,7 @@ def test_it_lists_result_changes_in_the_entry_s_history(world, as_role, entry):
 
     history = as_role("staff").get(reverse("entry_detail", args=[entry.pk])).context["history"]
 
-    assert (history[0].action, history[0].subject) == ("изменил(а) результат", "Гимназия № 2")
+    assert (history[0].action, history[0].subject) == ("~", "результат команды Гимназия № 2")
     assert [(c.label, c.old, c.new) for c in history[0].changes] == [
         ("Руководителей", "0", "2"), ("Результат", "—", "Частично освоено"),
     ]
@@ -221,7 +225,7 @@ def test_the_second_of_two_simultaneous_edits_is_refused_and_loses_nothing(world
     assert response.status_code == 200
     message = errors_of(response)
     entry.refresh_from_db()
-    assert "Мероприятие уже изменил(а) Зинаида Резник" in message
+    assert "Пока форма была открыта, мероприятие изменилось. Изменено: З. Резник," in message
     assert f"{timezone.localtime(entry.updated_at):%d.%m.%Y %H:%M}" in message
     assert entry.topic == "Правка Резник"
     form = response.context["form"]
@@ -260,3 +264,29 @@ def test_it_asks_to_choose_the_files_again_when_the_form_is_refused(world, as_ro
 
     assert "выберите их заново" in response.content.decode()
     assert not JournalEntry.objects.exists()
+
+
+def test_it_keeps_the_help_of_each_field_beside_it_on_the_add_form(world, as_role):
+    response = as_role("curator").get(reverse("entry_add", args=[world.own_platform.pk]))
+
+    page = response.content.decode()
+    form = response.context["form"]
+    for name in ("ends_on", "form_other", "venue", "hosts", "participants", "planned_event",
+                 "description", "files"):
+        assert form.fields[name].help_text, name
+        assert f'aria-describedby="id_{name}_helptext"' in page, name
+    # A long team list: its help stands under the legend, before the first box.
+    legend = page.index("Команды-участницы")
+    assert legend < page.index('id="id_participants_helptext"') < page.index(
+        'id="id_participants_0"')
+
+
+def test_it_shows_a_list_s_error_in_russian_under_its_legend(world, as_role):
+    response = as_role("curator").post(reverse("entry_add", args=[world.own_platform.pk]),
+                                       form_post(world, participants=[]))
+
+    page = response.content.decode()
+    assert 'aria-describedby="id_participants_helptext id_participants_error"' in page
+    error = page.index('id="id_participants_error"')
+    assert "Отметьте команды, которые участвовали." in page[error:error + 200]
+    assert error < page.index('id="id_participants_0"')

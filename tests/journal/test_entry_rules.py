@@ -137,7 +137,7 @@ def test_an_update_based_on_an_old_version_is_refused_and_the_newer_one_kept(wor
                              data=entry_data(world, topic="Вторая правка"),
                              updated_by=world.curator)
 
-    assert "Мария Багинская" in messages(error.value)
+    assert "Изменено: М. Багинская," in messages(error.value)
     entry.refresh_from_db()
     assert entry.topic == "Первая правка"
     assert entry.version == 2

@@ -100,7 +100,8 @@ def test_it_refuses_results_saved_over_a_newer_version(world, as_role, entry):
     response = client.post(reverse("entry_results", args=[entry.pk]),
                            results_post(entry, {**rows, world.school_b.team: full(managers=9)}))
 
-    assert "Мероприятие уже изменил(а)" in " ".join(response.context["service_errors"])
+    assert "Пока форма была открыта, мероприятие изменилось." in " ".join(
+        response.context["service_errors"])
     assert entry.results.get(team=world.school_b.team).managers == 1
 
 
@@ -127,3 +128,45 @@ def test_it_refuses_a_form_whose_teams_no_longer_match(world, as_role, entry):
     response = as_role("curator").post(reverse("entry_results", args=[entry.pk]), data)
 
     assert "Список команд мероприятия изменился" in response.content.decode()
+
+
+def test_it_accepts_a_team_that_did_not_attend_without_any_numbers(world, as_role, entry):
+    data = results_post(entry, {
+        world.school_b.team: full(managers=2, teachers=3),
+        world.school_c.team: {"attended": False, "comment": "болели"},
+        world.school_d.team: full(),
+    })
+
+    response = as_role("curator").post(reverse("entry_results", args=[entry.pk]), data)
+
+    assert response.status_code == 302
+    absent = entry.results.get(team=world.school_c.team)
+    assert (absent.attended, absent.managers, absent.teachers, absent.outcome,
+            absent.comment) == (False, 0, 0, "", "болели")
+
+
+def test_it_asks_for_the_numbers_of_an_attending_team_next_to_the_field(world, as_role,
+                                                                        entry):
+    data = results_post(entry, {
+        world.school_b.team: full(),
+        world.school_c.team: {"attended": True, "teachers": 2, "outcome": "mastered"},
+        world.school_d.team: full(),
+    })
+
+    response = as_role("curator").post(reverse("entry_results", args=[entry.pk]), data)
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert 'aria-describedby="id_form-1-managers-error"' in page
+    assert ('<div class="invalid-feedback" id="id_form-1-managers-error">'
+            "Укажите число (0, если никого).</div>") in page
+    assert set(TeamResult.objects.values_list("managers", "teachers")) == {(0, 0)}
+
+
+def test_it_marks_the_fields_that_unticking_participation_clears(world, as_role, entry):
+    response = as_role("curator").get(reverse("entry_results", args=[entry.pk]))
+
+    page = response.content.decode()
+    assert page.count("data-needs-attendance") == 3 * 3
+    assert page.count("data-attended") == 3
+    assert "js/results-form.js" in page

@@ -103,7 +103,7 @@ def test_it_says_when_a_direction_has_fewer_teams_than_the_minimum_of_leaders():
     weak = next(d for d in proposal.tiers if d.direction == 20)
     assert weak.explanation == (
         "лидер по направлению 2: нужен для минимума лидеров направления (1); "
-        "сила — по текущему уровню, диагностики нет"
+        "сила — по текущему уровню: результата диагностики по направлению нет"
     )
 
 

@@ -176,7 +176,7 @@ def test_it_makes_a_team_that_leads_nowhere_the_leader_of_its_best_direction():
     assert new.current == PROMISING and new.changed
     assert new.explanation == (
         "лидер по направлению 1: так команда ведёт хотя бы одно направление; "
-        "сила — по текущему уровню, диагностики нет"
+        "сила — по текущему уровню: результата диагностики по направлению нет"
     )
 
 
@@ -192,8 +192,8 @@ def test_it_does_not_crown_weak_teams_once_everyone_leads():
     assert proposal.changes == 0
     texts = {(x.team, x.direction): x.explanation for x in proposal.tiers}
     assert texts[1, 10] == "остаётся лидером по направлению 1: результат диагностики 0,90"
-    assert texts[2, 10] == "подаёт надежды: результат диагностики 0,65 не ниже порога 0,50"
-    assert texts[1, 20] == "скрытый резерв: результат диагностики 0,20 ниже порога 0,50"
+    assert texts[2, 10] == "подающая надежды: результат диагностики 0,65 не ниже порога 0,50"
+    assert texts[1, 20] == "скрытые резервы: результат диагностики 0,20 ниже порога 0,50"
 
 
 def test_it_takes_a_strong_team_into_leaders_when_it_pays_more_than_the_change():
@@ -220,7 +220,7 @@ def test_it_keeps_the_current_tier_when_the_gain_is_smaller_than_the_change():
     assert proposal.changes == 0
     text = next(x.explanation for x in proposal.tiers if (x.team, x.direction) == (2, 10))
     assert text == (
-        "подаёт надежды: результат диагностики 0,72 не ниже порога 0,50; "
+        "подающая надежды: результат диагностики 0,72 не ниже порога 0,50; "
         "в лидеры не выбрана: запас над порогом лидера 0,70 не больше цены изменения 0,05"
     )
 
@@ -235,7 +235,7 @@ def test_it_says_why_a_strong_team_is_not_a_leader_when_the_direction_is_full():
     left_out = next(x for x in proposal.tiers if x.team == 3)
     assert left_out.tier == PROMISING
     assert left_out.explanation == (
-        "подаёт надежды: результат диагностики 0,80 не ниже порога 0,50; "
+        "подающая надежды: результат диагностики 0,80 не ниже порога 0,50; "
         "в лидеры не выбрана: в направлении 1 уже 2 лидера — это предел; "
         "у выбранных лидеров результат не ниже"
     )
@@ -276,7 +276,7 @@ def test_it_counts_a_direction_the_team_was_not_placed_in_as_a_change():
         (0.68, "остаётся лидером по направлению 2: результат чуть ниже порога лидера, "
                "смена уровня не окупается; результат диагностики 0,68"),
         (0.5, "перестаёт быть лидером: результат ниже порога лидера 0,70; "
-              "подаёт надежды: результат диагностики 0,50 не ниже порога 0,50"),
+              "подающая надежды: результат диагностики 0,50 не ниже порога 0,50"),
     ],
 )
 def test_it_explains_what_happens_to_a_weak_current_leader(second, explanation):

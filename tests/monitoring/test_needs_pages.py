@@ -171,3 +171,19 @@ def test_it_explains_an_empty_map(world, as_role):
     content = as_role("staff").get(MAP_URL).content.decode()
 
     assert "Потребностей пока не отмечено." in content
+
+
+def test_a_school_team_s_breadcrumb_on_its_organization_s_needs_page_skips_the_map(world,
+                                                                                   as_role):
+    school = as_role("school_user")
+    page = school.get(needs_url(world.school_a)).content.decode()
+
+    assert f'href="{MAP_URL}"' not in page
+    assert f'href="{reverse("organization_detail", args=[world.school_a.pk])}"' in page
+    assert school.get(MAP_URL).status_code == 403
+
+
+def test_a_department_user_s_breadcrumb_on_a_needs_page_leads_to_the_map(world, as_role):
+    page = as_role("curator").get(needs_url(world.school_a)).content.decode()
+
+    assert f'href="{MAP_URL}"' in page

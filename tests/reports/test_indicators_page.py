@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from diagnostics.models import SchoolIndicator, Staffing
 from internships.models import JournalEntry, TeamResult, Tier
-from reports import indicator_views
+from reports import indicator_catalogue, indicator_views
 from tests import factories
 from tests.helpers import assert_redirects_to_login, messages_of
 
@@ -209,3 +209,17 @@ def test_it_costs_the_same_queries_on_a_larger_district(world, later, as_role, r
 
     assert "5 из 5 организаций" in row_text(small, "network_organizations")
     assert "17 из 17 организаций" in row_text(large, "network_organizations")
+
+
+def test_it_leaves_a_series_without_data_off_the_chart_and_says_where_to_enter_it(world, later,
+                                                                                 as_role):
+    response = as_role("staff").get(URL)
+
+    content = response.content.decode()
+    assert [label for label, *_ in response.context["chart_missing"]] == [
+        indicator_catalogue.DEFICITS_DECREASED_TEAMS.short_name]
+    note = content[content.index('id="indicators-chart-missing"'):]
+    assert "нужны экспертные результаты команд в двух диагностиках подряд" in note
+    assert f'<a href="{reverse("round_list")}">Диагностики</a>' in note
+    assert 'id="indicators-chart"' in content
+

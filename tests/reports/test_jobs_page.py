@@ -160,8 +160,9 @@ def test_the_list_costs_the_same_queries_however_many_jobs(
 
     # Session, user, profile; the form's default period (one query, whichever case of
     # internships.periods.default_period applies), its list of periods (read twice while
-    # rendering) and of control points; the page count and the page of jobs.
-    with django_assert_num_queries(9):
+    # rendering) and of control points, both once more for the note on the points each year
+    # lacks; the page count and the page of jobs.
+    with django_assert_num_queries(11):
         response = client.get(PAGE)
 
     assert response.status_code == 200
@@ -320,3 +321,60 @@ def test_the_admin_shows_jobs_but_does_not_let_them_be_changed(world, client):
     assert response.status_code == 403
     job.refresh_from_db()
     assert job.status == JobStatus.DONE
+
+
+def points_of_two_years(world):
+    """2021–2022 (the world's year) and 2026–2027 (the current one): a point of each year
+    that has begun, one of the current year still ahead, and one outside every year."""
+    current = factories.PeriodFactory(programme=world.programme,
+                                      starts_on=datetime.date(2026, 9, 1),
+                                      ends_on=datetime.date(2027, 8, 31))
+    make = ControlPoint.objects.create
+    kind = ControlPointKind.CURRENT_MONITORING
+    old = make(programme=world.programme, kind=kind, title="Мониторинг первого года",
+               starts_on=datetime.date(2022, 5, 1), ends_on=datetime.date(2022, 5, 31))
+    begun = make(programme=world.programme, kind=kind, title="Осенний мониторинг",
+                 starts_on=datetime.date(2026, 10, 1), ends_on=datetime.date(2026, 10, 31))
+    ahead = make(programme=world.programme, kind=kind, title="Весенний мониторинг",
+                 starts_on=datetime.date(2027, 4, 1), ends_on=datetime.date(2027, 4, 30))
+    outside = make(programme=world.programme, kind=kind, title="Итоги проекта",
+                   starts_on=datetime.date(2030, 12, 1), ends_on=datetime.date(2030, 12, 20))
+    return current, old, begun, ahead, outside
+
+
+def test_it_tells_each_control_point_s_year_and_why_a_year_lacks_the_others(
+    world, as_role, monkeypatch
+):
+    monkeypatch.setattr(timezone, "localdate", lambda: datetime.date(2026, 12, 5))
+    current, old, begun, ahead, outside = points_of_two_years(world)
+
+    response = as_role("analyst").get(PAGE)
+
+    page = response.content.decode()
+    assert f'value="{old.pk}" data-period="{world.period.pk}"' in page
+    assert f'value="{begun.pk}" data-period="{current.pk}"' in page
+    assert f'value="{ahead.pk}" data-period="{current.pk}" data-future' in page
+    assert f'value="{outside.pk}" data-period=""' in page
+    notes = {note.period.pk: dict(note.missing) for note in response.context["form"].points_notes}
+    assert notes[current.pk] == {
+        "Мониторинг первого года": "проходит в 2021–2022 учебном году",
+        "Весенний мониторинг": "ещё не началась — данные появятся с 01.04.2027",
+        "Итоги проекта": "проходит вне учебных годов проекта",
+    }
+    assert "Осенний мониторинг" not in notes[current.pk]
+    # The chosen year's note shows; the other years' wait for the year to be chosen.
+    assert f'data-points-note="{current.pk}">' in page
+    assert f'data-points-note="{world.period.pk}" hidden>' in page
+
+
+def test_it_refuses_a_control_point_of_another_year_with_the_reason(world, as_role, monkeypatch):
+    monkeypatch.setattr(timezone, "localdate", lambda: datetime.date(2026, 12, 5))
+    current, old, *_ = points_of_two_years(world)
+
+    response = as_role("analyst").post(PAGE, {"kind": ReportKind.MONITORING,
+                                              "period": current.pk, "control_point": old.pk})
+
+    assert response.status_code == 400
+    assert "Выберите учебный год, в котором она проходит." in " ".join(
+        response.context["form"].errors["control_point"])
+    assert not ReportJob.objects.exists()
