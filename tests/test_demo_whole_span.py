@@ -199,3 +199,32 @@ def test_loading_again_changes_nothing(krymsky):
 
     assert {model.__name__: model.objects.count() for model in models} == before
     assert "Учебные годы проекта" not in out.getvalue()
+
+
+@pytest.mark.parametrize("username", ["staff", "curator", "analyst"])
+def test_the_pages_of_every_year_open_for_those_who_see_the_whole_district(client, krymsky,
+                                                                            username):
+    client.force_login(User.objects.get(username=username))
+
+    for period in krymsky_periods(krymsky):
+        assert client.get(reverse("matrix"), {"period": period.pk}).status_code == 200
+        assert client.get(reverse("home"), {"period": period.pk}).status_code == 200
+        platform = period.platforms.get(direction__number=3)
+        for name in ("platform_detail", "journal", "plan"):
+            assert client.get(reverse(name, args=[platform.pk])).status_code == 200, name
+    assert client.get(reverse("project_indicators")).status_code == 200
+    assert client.get(reverse("council_list")).status_code == 200
+
+
+def test_the_school_team_sees_its_own_years_and_none_of_the_other_schools(client, krymsky):
+    client.force_login(User.objects.get(username="school"))
+    own = User.objects.get(username="school").profile.organization
+
+    response = client.get(reverse("organization_detail", args=[own.pk]))
+
+    assert response.status_code == 200
+    text = response.content.decode()
+    for title, _, _ in YEARS:
+        assert title in text
+    foreign = krymsky.organizations.exclude(pk=own.pk).first()
+    assert client.get(reverse("organization_detail", args=[foreign.pk])).status_code == 404
