@@ -28,6 +28,7 @@ from internships.models import (
     Transfer,
 )
 from reports.pdf import data
+from reports.pdf.monitoring import monitoring_context
 from teams.models import Municipality
 from tests.test_demo import seed_placements
 
@@ -131,6 +132,20 @@ def test_every_control_point_of_the_roadmap_has_data_to_report(krymsky):
             assert indicators.row("deficits_decreased_teams").value.value is not None, point
         if point.kind in DIAGNOSTICS_POINTS:
             assert Diagnosis.objects.filter(round__control_point=point).exists(), point
+
+
+def test_the_monitoring_report_of_every_control_point_has_its_year_stage_and_events(krymsky):
+    for point in ControlPoint.objects.filter(programme__municipality=krymsky):
+        period = data.period_of_control_point(point)
+
+        context = monitoring_context(municipality=krymsky, period=period, control_point=point,
+                                     progress=lambda percent, stage: None)
+
+        assert context["as_of"] == min(point.ends_on, period.ends_on)
+        assert context["stage"] is not None and context["stage"].starts_on <= point.starts_on
+        assert context["placement_count"] == 92
+        assert context["events_total"] > 0, point
+        assert context["staffing"].row_count == 34, point
 
 
 def test_every_diagnostics_round_has_a_result_for_every_team_of_its_year(krymsky):
