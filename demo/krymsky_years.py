@@ -200,9 +200,11 @@ def _pair_mentors(period: Period, started_on: datetime.date) -> int:
 
 def _hold(*, platform: Platform, plan: PlannedEvent, held_on: datetime.date,
           recorded_by: User, engaged: set[int], rng: random.Random) -> None:
-    """Write the plan line's event into the journal with every learning team's result."""
+    """Write the plan line's event into the journal with every learning team's result; the
+    leader responsible for the line hosts it."""
     placements = _placements(platform)
-    host = next(p.team for p in placements if p.tier == Tier.LEADER)
+    leaders = [p.team for p in placements if p.tier == Tier.LEADER]
+    host = next((team for team in leaders if team.pk == plan.responsible_id), leaders[0])
     learners = [p.team for p in placements if p.tier != Tier.LEADER]
     entry = record_entry(platform=platform, recorded_by=recorded_by, data=EntryData(
         held_on=held_on, ends_on=None, form=plan.form, form_other="", topic=plan.topic,
@@ -245,12 +247,13 @@ def _work_the_year(period: Period, year: YearPlan, users: dict[int, User], staff
     for platform in (period.platforms.select_related("period__programme", "direction")
                      .order_by("direction__number")):
         engaged = _engaged(platform, rng)
-        responsible = next(p.team for p in _placements(platform) if p.tier == Tier.LEADER)
-        for held_on, form, topic in year.events:
+        # The platform's leaders take the year's events in turn.
+        leaders = [p.team for p in _placements(platform) if p.tier == Tier.LEADER]
+        for turn, (held_on, form, topic) in enumerate(year.events):
             plan = plan_event(platform=platform, data=PlanData(
                 month=held_on.replace(day=1), planned_on=held_on, form=form, form_other="",
                 topic=topic.format(direction=platform.direction.title),
-                responsible=responsible))
+                responsible=leaders[turn % len(leaders)]))
             if (platform.direction.number, held_on) in year.missed:
                 loaded.missed += 1
                 continue
