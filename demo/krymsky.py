@@ -252,15 +252,16 @@ def load_demo() -> dict[str, int]:
                     defaults={"responsible": teams[leaders[0]]},
                 )
 
-    _demo_user("staff", "", "", municipality, Role.STAFF)
-    curator_user = _demo_user("curator", "Анна", "Пацюк", municipality, Role.CURATOR)
+    _demo_user("staff", "Ольга Викторовна", "Савченко", municipality, Role.STAFF)
+    curator_user = _demo_user("curator", "Анна Анатольевна", "Пацюк", municipality,
+                              Role.CURATOR)
     Curator.objects.filter(user=curator_user).exclude(short_name="Пацюк А.А.").update(user=None)
     Curator.objects.filter(short_name="Пацюк А.А.", municipality=municipality).update(
         user=curator_user
     )
-    _demo_user("school", "", "", municipality, Role.SCHOOL,
+    _demo_user("school", "Сергей Николаевич", "Литвиненко", municipality, Role.SCHOOL,
                organization=teams["МБОУ СОШ № 4"].organization)
-    _demo_user("analyst", "", "", municipality, Role.ANALYST)
+    _demo_user("analyst", "Марина Игоревна", "Ткаченко", municipality, Role.ANALYST)
     return {
         "organizations": len(teams),
         "placements": Placement.objects.filter(platform__period=period).count(),
@@ -268,12 +269,17 @@ def load_demo() -> dict[str, int]:
 
 
 def _demo_user(username, first_name, last_name, municipality, role, organization=None) -> User:
+    """A demo account with its full Russian name («Имя Отчество», «Фамилия»); the people
+    behind the accounts are invented, except the curator, who is named in the project."""
     user, created = User.objects.get_or_create(
         username=username, defaults={"first_name": first_name, "last_name": last_name}
     )
     if created:
         user.set_password(DEMO_PASSWORD)
         user.save(update_fields=["password"])
+    elif (user.first_name, user.last_name) != (first_name, last_name):
+        user.first_name, user.last_name = first_name, last_name
+        user.save(update_fields=["first_name", "last_name"])
     UserProfile.objects.update_or_create(
         user=user,
         defaults={"municipality": municipality, "role": role, "organization": organization},

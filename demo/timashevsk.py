@@ -346,8 +346,8 @@ def load_timashevsk(*, today: datetime.date | None = None) -> dict[str, int]:
     _load_programme(municipality, today)
     load_trainings(municipality=municipality)
 
-    _demo_user("tim-staff", "", "", municipality, Role.STAFF)
-    _demo_user("tim-school", "", "", municipality, Role.SCHOOL,
+    _demo_user("tim-staff", "Елена Петровна", "Кравченко", municipality, Role.STAFF)
+    _demo_user("tim-school", "Игорь Владимирович", "Бондаренко", municipality, Role.SCHOOL,
                organization=organizations["МБОУ СОШ № 1"])
     load_timashevsk_routes(municipality=municipality, today=today)
     load_competence(municipality=municipality, areas=areas, today=today)

@@ -158,8 +158,9 @@ def _programme_routes(*, programme, young, today) -> tuple[Teacher, Teacher] | N
 
 
 def _link_account(username: str, teacher: Teacher) -> None:
-    user = _demo_user(username, "", "", teacher.organization.municipality, Role.TEACHER,
-                      organization=teacher.organization)
+    surname, given = teacher.full_name.split(" ", 1)
+    user = _demo_user(username, given, surname, teacher.organization.municipality,
+                      Role.TEACHER, organization=teacher.organization)
     if teacher.user_id != user.pk:
         Teacher.objects.filter(user=user).exclude(pk=teacher.pk).update(user=None)
         teacher.user = user

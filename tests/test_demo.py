@@ -309,5 +309,7 @@ def test_the_load_demo_command_reports_what_it_loaded():
     assert out.getvalue().splitlines()[0] == (
         "Демо-данные загружены: организаций — 34, распределений — 92."
     )
-    assert Placement.objects.count() == 92
+    assert Placement.objects.filter(platform__period__title="2021–2022").count() == 92
+    assert "Учебные годы проекта (распределений): 2021–2022 (92), 2022–2023 (92), " \
+        "2023–2024 (92), 2024–2025 (92)" in out.getvalue()
     assert User.objects.get(username="staff").check_password("demo")

@@ -221,7 +221,7 @@ def test_a_curator_records_a_week_and_the_school_sees_only_its_own_part(
     assert "Освоено" in text_of(school_journal.locator("tbody tr").filter(has_text=WEEK[2][3]))
 
     # The curator leaves through the user menu; the school team signs in.
-    page.locator("#main-nav").get_by_role("button", name="Анна Пацюк").click()
+    page.locator("#main-nav").get_by_role("button", name="Анна Анатольевна Пацюк").click()
     with page.expect_navigation():
         page.get_by_role("button", name="Выйти").click()
     assert "/accounts/login/" in page.url

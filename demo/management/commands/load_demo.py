@@ -3,11 +3,12 @@ from django.core.management.base import BaseCommand
 from demo.diagnostics import load_demo_diagnostics
 from demo.krymsky import load_demo
 from demo.krymsky_chain import load_demo_chain
+from demo.krymsky_years import load_demo_years
 from demo.timashevsk import load_timashevsk
 
 
 class Command(BaseCommand):
-    help = ("Загружает демонстрационные данные: Крымский район (стажировки 2021–2022, "
+    help = ("Загружает демонстрационные данные: Крымский район (стажировки 2021–2024, "
             "диагностика) и Тимашевский район (педагоги, площадки, модульные программы).")
 
     def handle(self, *args, **options):
@@ -41,6 +42,16 @@ class Command(BaseCommand):
                 f"Связь «дефицит — мероприятие — результат» (демонстрационные данные 2021–2022): "
                 f"мероприятий — {chain['entries']}, результатов диагностики — "
                 f"{chain['diagnoses']}."
+            )
+        years = load_demo_years()
+        if years:
+            self.stdout.write(
+                "Учебные годы проекта (распределений): "
+                + ", ".join(f"{title} ({count})" for title, count in years["periods"])
+                + f"; мероприятий по планам — {years['entries']}, пропущено пунктов плана — "
+                f"{years['missed']}; переводов — {years['transfers']}; результатов диагностик "
+                f"после 2022 года — {years['diagnoses']}; показателей мониторинга школ — "
+                f"{years['indicators']}. Иллюстративные данные."
             )
         timashevsk = load_timashevsk()
         self.stdout.write(
