@@ -31,7 +31,7 @@ def printed_texts(programme: Programme) -> dict[str, SafeString]:
 
 @transaction.atomic
 def save_handbook_texts(*, programme: Programme, texts: dict[str, str],
-                        user: User) -> list[str]:
+                        user: User | None) -> list[str]:
     """Store the texts of the given topics; returns the topics that changed."""
     current = {row.topic: row for row in
                HandbookText.objects.select_for_update().filter(programme=programme)}
