@@ -38,8 +38,8 @@ APPENDICES = [
     ("appendix-agreement", "Форма соглашения о сетевом взаимодействии"),
 ]
 # Empty lines of a blank form: enough to fill in by hand, few enough to fit a page.
-BLANK_ROWS = 8
-SHORT_ROWS = 4
+BLANK_ROWS = 6
+SHORT_ROWS = 3
 
 
 def _appendices(*, placement_count: int, curators: list) -> list[tuple[str, str]]:

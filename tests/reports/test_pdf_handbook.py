@@ -10,7 +10,7 @@ from reports.handbook_texts import save_handbook_texts
 from reports.pdf import handbook
 from reports.pdf.handbook import build_handbook, handbook_context
 from teams.models import Municipality
-from tests.reports.pdf_checks import font_names, page_count
+from tests.reports.pdf_checks import font_names, layout_problems, page_count
 from tests.reports.pdf_world import LEADER_DESCRIPTION, LEADER_TOPIC, enrich
 
 # The persons of the year add the coverage target and three reads a period; the chain
@@ -169,6 +169,7 @@ def test_it_builds_the_handbook_pdf(district, tmp_path):
     assert {"DejaVu-Sans", "DejaVu-Serif"} <= font_names(data)
     assert all(name.startswith("DejaVu-") for name in font_names(data))
     assert steps == sorted(steps) and steps[-1] == 95
+    assert layout_problems(data) == []
 
 
 @pytest.mark.django_db
