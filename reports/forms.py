@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from internships.models import ControlPoint, Period
 from internships.periods import municipality_default_period
-from reports.handbook_texts import MAX_TEXT_LENGTH
+from reports.handbook_texts import MAX_TEXT_LENGTH, screen_words
 from reports.models import HandbookTopic, ReportKind
 from reports.pdf.data import control_point_mismatch
 from teams.models import Municipality
@@ -83,6 +83,15 @@ class HandbookTextsForm(forms.Form):
                                               "знаков: сократите его или разделите по "
                                               "другим разделам."},
             )
+
+    def clean(self):
+        cleaned = super().clean()
+        for topic in HandbookTopic.values:
+            found = screen_words(cleaned.get(topic) or "")
+            if found:
+                self.add_error(topic, "Пособие читают и вне портала: уберите указания по "
+                                      f"работе с его экранами («{found}»).")
+        return cleaned
 
     def texts(self) -> dict[str, str]:
         return {topic: self.cleaned_data.get(topic, "") for topic in HandbookTopic.values}

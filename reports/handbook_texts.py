@@ -4,6 +4,8 @@ Each topic of ``HandbookTopic`` is one Markdown text per programme. Saving chang
 the texts that differ, so the history shows who changed which section and when.
 """
 
+import re
+
 from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils.safestring import SafeString
@@ -14,6 +16,15 @@ from reports.models import HandbookText, HandbookTopic
 
 # A handbook section is a few pages at most; a longer text is a pasted document.
 MAX_TEXT_LENGTH = 30_000
+# Words of an instruction about the portal's screens («на странице…», «нажмите кнопку»,
+# «на портале»): the handbook is a document read away from the portal.
+SCREEN_WORDS = re.compile(r"\w*(?:страниц|кнопк|нажм|портал)\w*", re.IGNORECASE)
+
+
+def screen_words(text: str) -> str:
+    """The first word of ``text`` that tells the reader to use a screen; empty if none."""
+    found = SCREEN_WORDS.search(text)
+    return found.group(0) if found else ""
 
 
 def stored_texts(programme: Programme) -> dict[str, str]:

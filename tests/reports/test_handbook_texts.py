@@ -62,6 +62,17 @@ def test_it_refuses_an_overlong_text_and_changes_nothing(client, world):
     assert not HandbookText.objects.exists()
 
 
+def test_it_refuses_instructions_about_the_portals_screens(client, world):
+    client.force_login(world.staff)
+
+    response = client.post(_edit(world), {"setup": "Куратор заполняет план на странице площадки.",
+                                          "forms": "Семинары и мастер-классы."})
+
+    assert response.status_code == 200
+    assert "уберите указания по работе с его экранами («странице»)" in response.content.decode()
+    assert not HandbookText.objects.exists()
+
+
 def test_analysts_read_the_texts_but_may_not_change_them(client, world):
     save_handbook_texts(programme=world.programme, user=world.staff,
                         texts={"conclusions": "Модель **работает**."})
