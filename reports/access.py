@@ -3,6 +3,7 @@
 from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import QuerySet
 
+from internships.models import Programme
 from reports.models import ReportJob
 from teams.access import has_role, municipalities_for_user
 from teams.models import Role
@@ -20,3 +21,16 @@ def report_jobs_for_user(user: User | AnonymousUser) -> QuerySet[ReportJob]:
     if not may_order_reports(user):
         return ReportJob.objects.none()
     return ReportJob.objects.filter(municipality__in=municipalities_for_user(user))
+
+
+def may_edit_handbook_texts(user: User | AnonymousUser) -> bool:
+    """The department writes the handbook's texts; analysts read them."""
+    return has_role(user, Role.STAFF)
+
+
+def handbook_programmes_for_user(user: User | AnonymousUser) -> QuerySet[Programme]:
+    """The programmes whose handbook texts the user may read: their municipality's, for
+    its staff and analysts only."""
+    if not may_order_reports(user):
+        return Programme.objects.none()
+    return Programme.objects.filter(municipality__in=municipalities_for_user(user))

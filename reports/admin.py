@@ -1,6 +1,7 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
-from reports.models import ReportJob
+from reports.models import HandbookText, ReportJob
 
 
 @admin.register(ReportJob)
@@ -19,3 +20,13 @@ class ReportJobAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None) -> bool:
         return False
+
+
+@admin.register(HandbookText)
+class HandbookTextAdmin(SimpleHistoryAdmin):
+    """The texts are written on the «Тексты методического пособия» page; here one may look
+    into their history."""
+
+    list_display = ["programme", "topic", "updated_by", "updated_at"]
+    list_filter = ["topic", "programme__municipality"]
+    list_select_related = ["programme", "updated_by"]

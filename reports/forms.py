@@ -7,7 +7,8 @@ from django.utils import timezone
 
 from internships.models import ControlPoint, Period
 from internships.periods import municipality_default_period
-from reports.models import ReportKind
+from reports.handbook_texts import MAX_TEXT_LENGTH, screen_words
+from reports.models import HandbookTopic, ReportKind
 from reports.pdf.data import control_point_mismatch
 from teams.models import Municipality
 
@@ -135,3 +136,49 @@ class ReportRequestForm(forms.Form):
     def parameters(self) -> dict:
         point = self.cleaned_data.get("control_point")
         return {"control_point": point.pk} if point else {}
+
+
+class HandbookTextsForm(forms.Form):
+    """One Markdown text per narrative section of the handbook."""
+
+    def __init__(self, *args, initial_texts: dict[str, str], **kwargs):
+        super().__init__(*args, **kwargs)
+        for topic, label in HandbookTopic.choices:
+            self.fields[topic] = forms.CharField(
+                label=label, required=False, initial=initial_texts.get(topic, ""),
+                max_length=MAX_TEXT_LENGTH, strip=True,
+                widget=forms.Textarea(attrs={"rows": 8, "class": "font-monospace"}),
+                help_text=TOPIC_HELP.get(topic, ""),
+                error_messages={"max_length": f"Текст раздела длиннее {MAX_TEXT_LENGTH} "
+                                              "знаков: сократите его или разделите по "
+                                              "другим разделам."},
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        for topic in HandbookTopic.values:
+            found = screen_words(cleaned.get(topic) or "")
+            if found:
+                self.add_error(topic, "Пособие читают и вне портала: уберите указания по "
+                                      f"работе с его экранами («{found}»).")
+        return cleaned
+
+    def texts(self) -> dict[str, str]:
+        return {topic: self.cleaned_data.get(topic, "") for topic in HandbookTopic.values}
+
+
+TOPIC_HELP = {
+    HandbookTopic.APPROVAL: "Кем и когда пособие рассмотрено или утверждено, например: "
+                            "«Рекомендовано научно-методическим советом, протокол № 3 от …».",
+    HandbookTopic.INTRODUCTION: "Для кого пособие и почему тема актуальна для района.",
+    HandbookTopic.REGULATION: "Законы, постановления, приказы и локальные акты проекта.",
+    HandbookTopic.MODEL: "Идея модели и механизмы её работы. Пустой раздел — пособие "
+                         "печатает общее описание модели взаимных стажировок.",
+    HandbookTopic.SETUP: "Шаги подготовительного этапа: приказы, рабочая группа, "
+                         "соглашения. Этапы проекта печатаются после этого текста.",
+    HandbookTopic.FORMS: "Какие формы работы применяются и чем они хороши.",
+    HandbookTopic.DIAGNOSTICS: "Методики и инструменты диагностики. Каталог дефицитов и "
+                               "диагностики печатаются после этого текста.",
+    HandbookTopic.NETWORK: "С кем и в каких формах проект взаимодействует за пределами района.",
+    HandbookTopic.CONCLUSIONS: "Выводы и рекомендации тем, кто будет выстраивать такую систему.",
+}

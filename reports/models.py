@@ -4,8 +4,9 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
+from simple_history.models import HistoricalRecords
 
-from internships.models import Period
+from internships.models import Period, Programme
 from teams.models import Municipality
 
 
@@ -129,3 +130,53 @@ class ProducedHandbook(models.Model):
 
     def __str__(self) -> str:
         return f"Методическое пособие {self.period}"
+
+
+class HandbookTopic(models.TextChoices):
+    """The narrative sections of the methodological handbook, in the order it prints them."""
+
+    APPROVAL = "approval", "Гриф титульного листа"
+    INTRODUCTION = "introduction", "Введение и актуальность"
+    REGULATION = "regulation", "Нормативная база"
+    MODEL = "model", "Модель сопровождения: идея и механизмы"
+    SETUP = "setup", "Пошаговая организация системы"
+    FORMS = "forms", "Формы работы"
+    DIAGNOSTICS = "diagnostics", "Диагностические методики и инструменты"
+    NETWORK = "network", "Сетевое взаимодействие"
+    CONCLUSIONS = "conclusions", "Выводы и рекомендации"
+
+
+class HandbookText(models.Model):
+    """A narrative section of a programme's handbook, written by the department in Markdown.
+
+    The data sections (plans, journals, diagnostics, indicators) are generated; these
+    texts carry what only the people running the programme can say. A blank text is
+    left out of the handbook.
+    """
+
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE,
+                                  related_name="handbook_texts",
+                                  verbose_name="инновационный проект")
+    topic = models.CharField("раздел", max_length=20, choices=HandbookTopic.choices)
+    text = models.TextField("текст", blank=True,
+                            help_text="Разметка Markdown: абзацы, списки, **полужирный**, "
+                                      "*курсив*, таблицы.")
+    updated_at = models.DateTimeField("изменён", auto_now=True)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                   null=True, blank=True, related_name="+",
+                                   verbose_name="кто изменил")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "текст методического пособия"
+        verbose_name_plural = "тексты методического пособия"
+        ordering = ["programme", "topic"]
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "topic"],
+                                    name="handbook_text_one_per_topic"),
+            models.CheckConstraint(condition=models.Q(topic__in=HandbookTopic.values),
+                                   name="handbook_text_known_topic"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_topic_display()} — {self.programme.title}"

@@ -72,6 +72,18 @@ def _direction_bars(activity: list[data.PlatformActivity], code: str) -> list[ch
     return bars
 
 
+def deficit_chart(deficits: data.DeficitDynamics):
+    """The share of teams whose deficits decreased, per direction."""
+    return charts.horizontal_bars(
+        bars=[charts.Bar(label=row.direction.label,
+                         value=_percent(row.decreased) if row.decreased else None,
+                         text=row.decreased.text if row.decreased else "")
+              for row in deficits.rows],
+        title="Доля команд, у которых уменьшилось число дефицитов", scale_max=100,
+        label_width=110, color="#6f42c1",
+    )
+
+
 def monitoring_context(*, municipality: Municipality, period: Period,
                        control_point: ControlPoint | None,
                        progress: Callable[[int, str], None]) -> dict:
@@ -111,14 +123,7 @@ def monitoring_context(*, municipality: Municipality, period: Period,
         "people": charts.horizontal_bars(bars=_direction_bars(activity, PEOPLE_TRAINED),
                                          title="Обученные работники по площадкам",
                                          label_width=110, color="#198754"),
-        "deficits": charts.horizontal_bars(
-            bars=[charts.Bar(label=row.direction.label,
-                             value=_percent(row.decreased) if row.decreased else None,
-                             text=row.decreased.text if row.decreased else "")
-                  for row in deficits.rows],
-            title="Доля команд, у которых уменьшилось число дефицитов", scale_max=100,
-            label_width=110, color="#6f42c1",
-        ),
+        "deficits": deficit_chart(deficits),
     }
     events_total = sum(item.value(EVENTS_HELD).value or 0 for item in activity
                        if item.value(EVENTS_HELD) is not None)

@@ -50,3 +50,115 @@ def pdf_text(data: bytes) -> str:
     with pdfplumber.open(io.BytesIO(data)) as document:
         pages = [page.extract_text() or "" for page in document.pages]
     return " ".join(" ".join(pages).split())
+
+
+# --- Layout: words with their boxes ---------------------------------------------------------
+# WeasyPrint's A4 page and the stylesheet's margins (static/reports/pdf.css), in points.
+MM = 72 / 25.4
+TOP_MARGIN = BOTTOM_MARGIN = 20 * MM
+# A word may touch a neighbour or a border by rounding; this much is not an overlap.
+TOLERANCE = 0.6
+# Headings: h2 is 14 pt, h3 11 pt; body text is at most 10 pt.
+HEADING_SIZE = 10.8
+CHAPTER_SIZE = 13.5
+
+
+def _words(page) -> list[dict]:
+    return page.extract_words(extra_attrs=["size"], keep_blank_chars=False, use_text_flow=False)
+
+
+def _overlap(a: dict, b: dict) -> bool:
+    return (min(a["x1"], b["x1"]) - max(a["x0"], b["x0"]) > TOLERANCE
+            and min(a["bottom"], b["bottom"]) - max(a["top"], b["top"]) > TOLERANCE)
+
+
+def words_outside_page(page) -> list[str]:
+    """Words not wholly on the page (clipped or overflowing)."""
+    return [f"стр. {page.page_number}: «{word['text']}»" for word in _words(page)
+            if word["x0"] < -TOLERANCE or word["top"] < -TOLERANCE
+            or word["x1"] > page.width + TOLERANCE or word["bottom"] > page.height + TOLERANCE]
+
+
+def overlapping_words(page) -> list[str]:
+    """Pairs of words whose boxes overlap (text printed over text)."""
+    words = sorted(_words(page), key=lambda word: word["top"])
+    found = []
+    for index, word in enumerate(words):
+        for other in words[index + 1:]:
+            if other["top"] >= word["bottom"]:
+                break
+            if _overlap(word, other):
+                found.append(f"стр. {page.page_number}: «{word['text']}» и «{other['text']}»")
+    return found
+
+
+def words_crossing_cells(page) -> list[str]:
+    """Words that lie partly outside the table cell they start in."""
+    cells = [cell for table in page.find_tables() for cell in table.cells if cell]
+    found = []
+    for word in _words(page):
+        x = (word["x0"] + word["x1"]) / 2
+        y = (word["top"] + word["bottom"]) / 2
+        for x0, top, x1, bottom in cells:
+            if x0 <= x <= x1 and top <= y <= bottom:
+                if (word["x0"] < x0 - TOLERANCE or word["x1"] > x1 + TOLERANCE
+                        or word["top"] < top - TOLERANCE or word["bottom"] > bottom + TOLERANCE):
+                    found.append(f"стр. {page.page_number}: «{word['text']}»")
+                break
+    return found
+
+
+def content_fill(page) -> float:
+    """How much of the page's text area its content takes, top to its last line (0–1)."""
+    area_top, area_bottom = TOP_MARGIN, page.height - BOTTOM_MARGIN
+    bottoms = [word["bottom"] for word in _words(page)
+               if word["top"] >= area_top - 1 and word["bottom"] <= area_bottom + 1]
+    images = [item["bottom"] for item in page.rects + page.curves
+              if item["top"] >= area_top - 1 and item["bottom"] <= area_bottom + 1]
+    lowest = max(bottoms + images, default=area_top)
+    return (lowest - area_top) / (area_bottom - area_top)
+
+
+def opens_chapter(page) -> bool:
+    """The page begins with a chapter heading (h2)."""
+    return any(word["size"] >= CHAPTER_SIZE for word in _words(page)
+               if word["top"] < TOP_MARGIN + 40)
+
+
+def sparse_pages(document, *, minimum: float = 0.3) -> list[str]:
+    """Pages less than ``minimum`` filled that are neither the last page, the title page,
+    nor the end of a chapter (the next page opens a chapter)."""
+    pages = document.pages
+    found = []
+    for index, page in enumerate(pages[1:-1], start=1):
+        fill = content_fill(page)
+        if fill < minimum and not opens_chapter(pages[index + 1]):
+            found.append(f"стр. {page.page_number}: заполнена на {fill:.0%}")
+    return found
+
+
+def stranded_headings(page) -> list[str]:
+    """A heading that is the last line of the page's text area (its text on the next page)."""
+    words = [word for word in _words(page) if word["bottom"] <= page.height - BOTTOM_MARGIN + 1]
+    if not words:
+        return []
+    last_line = max(word["top"] for word in words)
+    line = [word for word in words if abs(word["top"] - last_line) < 2]
+    if all(word["size"] >= HEADING_SIZE for word in line):
+        return [f"стр. {page.page_number}: «{' '.join(word['text'] for word in line)}»"]
+    return []
+
+
+def layout_problems(data: bytes, *, minimum_fill: float = 0.3) -> list[str]:
+    """Every layout rule the PDF reports keep: no word off the page, no overlapping words,
+    no word across its table cell's border, no heading stranded at a page's foot, no page
+    mostly blank unless its chapter ends there. An empty list means the layout is clean."""
+    problems = []
+    with pdfplumber.open(io.BytesIO(data)) as document:
+        for page in document.pages:
+            problems += words_outside_page(page)
+            problems += overlapping_words(page)
+            problems += words_crossing_cells(page)
+            problems += stranded_headings(page)
+        problems += sparse_pages(document, minimum=minimum_fill)
+    return problems

@@ -6,15 +6,17 @@ from django.template.loader import render_to_string
 from demo.diagnostics import load_demo_diagnostics
 from demo.krymsky import load_demo
 from reports.errors import ReportError
+from reports.handbook_texts import save_handbook_texts
 from reports.pdf import handbook
 from reports.pdf.handbook import build_handbook, handbook_context
 from teams.models import Municipality
-from tests.reports.pdf_checks import font_names, page_count
+from tests.reports.pdf_checks import font_names, layout_problems, page_count
 from tests.reports.pdf_world import LEADER_DESCRIPTION, LEADER_TOPIC, enrich
 
 # The persons of the year add the coverage target and three reads a period; the chain
-# «deficit → event → result» five.
-HANDBOOK_QUERIES = 41
+# «deficit → event → result» five; the handbook's texts one, the forms of work two, the
+# diagnostics and the deficit catalogue two, the deficit dynamics five.
+HANDBOOK_QUERIES = 51
 
 
 def _context(world, period=None):
@@ -29,8 +31,7 @@ def district(world):
 
 
 def test_it_collects_the_leader_teams_practices_from_the_journals(district):
-    practices = {group.direction.number: group.practices
-                 for group in _context(district)["practices"]}
+    practices = _context(district)["practices"]
 
     first = practices[1]
     assert [practice.entry.topic for practice in first] == [LEADER_TOPIC]
@@ -74,17 +75,25 @@ def test_it_shows_every_indicator_over_the_years_of_the_programme(district):
     assert context["charts"]["share_history"] is not None
 
 
-def test_the_handbook_prints_the_model_plans_practices_and_appendices(district):
+def test_the_handbook_prints_the_chapters_of_a_methodological_handbook(district):
     html = render_to_string(handbook.TEMPLATE, _context(district))
 
-    for heading in ("Содержание", "1. Идея модели взаимных стажировок",
-                    "2. Направления стажировок", "3. Уровни управленческих команд",
-                    "4. Стратегии распределения нагрузки",
-                    "5. Наставничество и взаимонаставничество", "6. Документация проекта",
-                    "7. Этапы и контрольные точки", "8. Программы и планы работы площадок",
-                    "9. Практики команд-лидеров", "10. Показатели эффективности и их динамика",
+    for heading in ("Содержание", "Введение", "1. Модель сопровождения управленческих команд",
+                    "1.1. Идея модели", "1.2. Направления стажировок",
+                    "1.3. Уровни управленческих команд", "1.4. Участники и их роли",
+                    "1.5. Стратегии распределения нагрузки",
+                    "1.6. Наставничество и взаимонаставничество",
+                    "2. Пошаговая организация системы", "3. Формы работы",
+                    "4. Содержание работы по направлениям",
+                    "5. Диагностические методики и инструменты", "6. Результаты",
+                    "6.1. Показатели эффективности и их динамика",
+                    "6.2. Динамика профессиональных дефицитов", "6.3. От дефицита к результату",
+                    "7. Сетевое взаимодействие",
                     "Приложение 1. Организации по направлениям и уровням",
-                    "Приложение 2. Кураторы стажировочных площадок"):
+                    "Приложение 2. Кураторы стажировочных площадок",
+                    "Приложение 3. Форма журнала стажировочной площадки",
+                    "Приложение 4. Форма диагностической карты управленческой команды",
+                    "Приложение 5. Форма соглашения о сетевом взаимодействии"):
         assert heading in html
     assert "Стратегия узкой специализации" in html
     assert LEADER_TOPIC in html and LEADER_DESCRIPTION in html
@@ -92,15 +101,40 @@ def test_the_handbook_prints_the_model_plans_practices_and_appendices(district):
     assert "февраль 2022" in html
     assert "Промежуточная диагностика деятельности стажировочных площадок" in html
     assert "01.01.2022 — 30.04.2024" in html
+    assert 'target-counter' not in html and 'href="#model"' in html
 
 
-def test_the_handbook_tells_what_to_do_where_the_year_has_no_records(world):
+def test_a_year_without_records_still_reads_as_a_document(world):
     html = render_to_string(handbook.TEMPLATE, _context(world))
 
-    assert "Наставнические пары на 2021–2022 учебный год ещё не записаны" in html
-    assert "План работы площадки на 2021–2022 учебный год не заполнен" in html
-    assert "ещё нет мероприятий, проведённых командами-лидерами" in html
-    assert "эту стратегию не выбрала ни одна команда" in html
+    # No forms of work without events or plans, no regulatory base or conclusions without
+    # the department's text: the chapters that are printed are numbered in order.
+    assert "Формы работы" not in html and "Нормативная база" not in html
+    assert "Выводы и рекомендации" not in html
+    assert "1. Модель сопровождения управленческих команд" in html
+    assert "3. Содержание работы по направлениям" in html
+    assert "экспертных результатов диагностик нет" in html
+    for placeholder in ("не заполнен", "ещё не записаны", "не указана",
+                        "Заведите", "Распределите", "страниц"):
+        assert placeholder not in html
+
+
+def test_the_departments_texts_take_their_chapters(district):
+    save_handbook_texts(programme=district.programme, user=district.staff, texts={
+        "regulation": "- Федеральный закон от 29.12.2012 № 273-ФЗ",
+        "introduction": "Пособие для **методистов** района.",
+        "conclusions": "1. Вовлекайте все команды.",
+        "approval": "Рассмотрено научно-методическим советом.",
+    })
+
+    html = render_to_string(handbook.TEMPLATE, _context(district))
+
+    assert "<strong>методистов</strong>" in html
+    assert "Пособие адресовано специалистам" not in html
+    assert "1. Нормативная база" in html and "<li>Федеральный закон" in html
+    assert "2. Модель сопровождения управленческих команд" in html
+    assert "9. Выводы и рекомендации" in html
+    assert "Рассмотрено научно-методическим советом." in html
 
 
 def test_reading_the_handbook_costs_the_same_queries_on_small_data(world,
@@ -135,6 +169,7 @@ def test_it_builds_the_handbook_pdf(district, tmp_path):
     assert {"DejaVu-Sans", "DejaVu-Serif"} <= font_names(data)
     assert all(name.startswith("DejaVu-") for name in font_names(data))
     assert steps == sorted(steps) and steps[-1] == 95
+    assert layout_problems(data) == []
 
 
 @pytest.mark.django_db

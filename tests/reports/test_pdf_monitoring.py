@@ -14,7 +14,7 @@ from reports.pdf import monitoring
 from reports.pdf.monitoring import build_monitoring_report, monitoring_context
 from teams.models import Municipality
 from tests import factories
-from tests.reports.pdf_checks import font_names, page_count
+from tests.reports.pdf_checks import font_names, layout_problems, page_count
 from tests.reports.pdf_world import LEADER_TOPIC, enrich
 
 # Reading every section of the report, whatever the size of the district.
@@ -235,6 +235,7 @@ def test_it_builds_the_pdf_of_a_control_point_with_progress(district, tmp_path):
     assert data.startswith(b"%PDF")
     assert page_count(data) >= 7
     assert font_names(data) and all(name.startswith("DejaVu-") for name in font_names(data))
+    assert layout_problems(data) == []
     percents = [percent for percent, _ in steps]
     assert percents == sorted(percents) and percents[-1] == 95
     assert all(stage for _, stage in steps)

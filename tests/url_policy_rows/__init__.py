@@ -18,6 +18,7 @@ from tests.url_policy_rows import (
     competence,
     council,
     distribution,
+    handbook_texts,
     imports,
     journal,
     monitoring,
@@ -33,4 +34,4 @@ from tests.url_policy_rows import (
 
 AREAS = [journal, council, rounds, monitoring, imports, distribution, project_indicators,
          report_jobs, people_platforms, people_teachers, trainings, routes, competence,
-         outcomes, api_tokens]
+         outcomes, api_tokens, handbook_texts]

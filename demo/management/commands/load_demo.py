@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand
 from demo.diagnostics import load_demo_diagnostics
 from demo.krymsky import load_demo
 from demo.krymsky_chain import load_demo_chain
+from demo.krymsky_handbook import load_demo_handbook
 from demo.krymsky_years import load_demo_years
 from demo.timashevsk import load_timashevsk
 
@@ -53,6 +54,9 @@ class Command(BaseCommand):
                 f"после 2022 года — {years['diagnoses']}; показателей мониторинга школ — "
                 f"{years['indicators']}. Иллюстративные данные."
             )
+        handbook = load_demo_handbook()
+        self.stdout.write(f"Методическое пособие Крымского района: разделов текста — "
+                          f"{handbook['texts']} (по тексту инновационного проекта).")
         timashevsk = load_timashevsk()
         self.stdout.write(
             f"Тимашевский район: организаций — {timashevsk['organizations']}, "
