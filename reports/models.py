@@ -5,6 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
+from innovation.models import ApplicationVersion
 from internships.models import Period
 from teams.models import Municipality
 
@@ -13,6 +14,12 @@ class ReportKind(models.TextChoices):
     INDICATORS = "indicators", "Показатели проекта (Excel)"
     MONITORING = "monitoring", "Мониторинговый отчёт (PDF)"
     HANDBOOK = "handbook", "Методическое пособие (PDF)"
+    APPLICATION_PDF = "application_pdf", "Заявка «Инновационный поиск» (PDF)"
+    APPLICATION_DOCX = "application_docx", "Заявка «Инновационный поиск» (Word, .docx)"
+
+
+# Exports of one application version, ordered from its page rather than the «Отчёты» form.
+APPLICATION_KINDS = (ReportKind.APPLICATION_PDF, ReportKind.APPLICATION_DOCX)
 
 
 class JobStatus(models.TextChoices):
@@ -46,6 +53,10 @@ class ReportJob(models.Model):
     period = models.ForeignKey(Period, on_delete=models.CASCADE, null=True, blank=True,
                                related_name="report_jobs", verbose_name="учебный год")
     parameters = models.JSONField("параметры", default=dict, blank=True)
+    application_version = models.ForeignKey(
+        ApplicationVersion, on_delete=models.CASCADE, null=True, blank=True,
+        related_name="report_jobs", verbose_name="версия заявки",
+        help_text="Для выгрузки заявки: какую версию выгрузить.")
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
                                      null=True, blank=True, related_name="report_jobs",
                                      verbose_name="заказал")
@@ -76,6 +87,14 @@ class ReportJob(models.Model):
             models.CheckConstraint(
                 condition=~models.Q(status=JobStatus.FAILED) | models.Q(file=""),
                 name="report_job_failed_has_no_file",
+            ),
+            # An application export names its version; no other report does.
+            models.CheckConstraint(
+                condition=(models.Q(kind__in=APPLICATION_KINDS)
+                           & models.Q(application_version__isnull=False))
+                | (~models.Q(kind__in=APPLICATION_KINDS)
+                   & models.Q(application_version__isnull=True)),
+                name="report_job_version_iff_application",
             ),
         ]
         indexes = [
