@@ -19,6 +19,7 @@ from tests.url_policy_rows import (
     council,
     distribution,
     imports,
+    innovation,
     journal,
     monitoring,
     outcomes,
@@ -33,4 +34,4 @@ from tests.url_policy_rows import (
 
 AREAS = [journal, council, rounds, monitoring, imports, distribution, project_indicators,
          report_jobs, people_platforms, people_teachers, trainings, routes, competence,
-         outcomes, api_tokens]
+         outcomes, api_tokens, innovation]
