@@ -2,6 +2,8 @@
 text in full, ordered as a background job by whoever may read the application."""
 
 import io
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -128,3 +130,20 @@ def test_it_keeps_application_exports_off_the_reports_order_form(world):
 
     assert ReportKind.APPLICATION_PDF not in kinds
     assert ReportKind.APPLICATION_DOCX not in kinds
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None,
+                    reason="LibreOffice не установлен (Debian: libreoffice-writer-nogui)")
+def test_it_writes_a_word_file_that_libreoffice_opens(version, world, tmp_path):
+    source = tmp_path / "application.docx"
+    build_application_docx(municipality=world.municipality, period=None,
+                           parameters={"version": version.pk}, output=source,
+                           progress=_silent)
+
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
+                    "--convert-to", "txt:Text", "--outdir", str(tmp_path), str(source)],
+                   check=True, capture_output=True, timeout=120)
+
+    text = (tmp_path / "application.txt").read_text(encoding="utf-8-sig")
+    assert "16. Материально-технические затраты" in text
+    assert "Мероприятие 40: вебинар для руководителей школ" in text
