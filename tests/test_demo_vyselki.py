@@ -5,8 +5,11 @@ The expected stage titles and curators are copied by hand from the Vyselki appli
 (seed 002), not from ``demo.vyselki``, so a slip in either shows up here.
 """
 
+from io import StringIO
+
 import pytest
 from django.contrib.auth.models import User
+from django.core.management import call_command
 from django.urls import reverse
 
 from demo.krymsky import load_demo
@@ -76,3 +79,12 @@ def test_it_lets_each_demo_login_open_its_page(district, client, username, page)
 
     assert response.status_code == 200
     assert User.objects.get(username=username).profile.municipality.name == MUNICIPALITY
+
+
+def test_the_load_demo_command_reports_the_vyselki_district():
+    out = StringIO()
+
+    call_command("load_demo", stdout=out)
+
+    assert out.getvalue().splitlines()[-1].startswith(
+        "Выселковский район: школ — 12, инновационных проектов — 11, из них пилотных школ — 5.")
