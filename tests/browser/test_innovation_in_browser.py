@@ -18,9 +18,14 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 THEME = "Школьная служба медиации"
 
 
+def _open_the_board(page):
+    page.get_by_role("button", name="Организации").click()
+    page.get_by_role("link", name="Инновационные проекты школ").click()
+
+
 def _school_registers_and_fills(page, live_server):
     log_in(page, live_server, "vys-school")
-    page.get_by_role("link", name="Инновационный проект").click()
+    page.get_by_role("link", name="Проект школы").click()
     page.get_by_role("link", name="Зарегистрировать проект").first.click()
     page.get_by_label("Учебный год").select_option(label=f"{PROGRAMME} — 2023–2024")
     page.get_by_label("Тема проекта").fill(THEME)
@@ -46,7 +51,7 @@ def _school_registers_and_fills(page, live_server):
 
 def _staff_assigns_the_curator(page, live_server, project):
     log_in(page, live_server, "vys-staff")
-    page.get_by_role("link", name="Проекты школ").first.click()
+    _open_the_board(page)
     assert THEME in page.text_content("#board")
     page.goto(f"{live_server.url}/innovation/projects/{project.pk}/people/")
     page.get_by_label("Назначить как").select_option("curator")
@@ -58,7 +63,7 @@ def _staff_assigns_the_curator(page, live_server, project):
 
 def _curator_consults_and_moves(page, live_server, project):
     log_in(page, live_server, "vys-curator")
-    page.get_by_role("link", name="Проекты школ").first.click()
+    _open_the_board(page)
     page.get_by_role("link", name="Мои проекты").click()
     page.get_by_role("link", name=THEME).click()
     page.get_by_role("link", name="Записать помощь").click()
