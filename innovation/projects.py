@@ -19,12 +19,7 @@ from innovation.models import (
     ProjectComment,
     ProjectDocument,
 )
-from internships.attachments import (
-    ATTACHMENT_TYPES,
-    check_upload,
-    delete_files_on_commit,
-    original_name,
-)
+from internships.attachments import ATTACHMENT_TYPES, check_upload, original_name
 from internships.models import Period
 from teams.models import Organization
 
@@ -108,12 +103,6 @@ def add_document(*, project: InnovationProject, upload: UploadedFile, title: str
         project=project, file=upload, original_name=original_name(upload),
         content_type=content_type, size=upload.size, uploaded_by=uploaded_by,
         title=" ".join(title.split())[:300])
-
-
-@transaction.atomic
-def delete_document(*, document: ProjectDocument) -> None:
-    delete_files_on_commit([document.file])
-    document.delete()
 
 
 @transaction.atomic

@@ -16,7 +16,7 @@ from reports.applications import build_application_docx, build_application_pdf
 from reports.errors import ReportError
 from reports.forms import ReportRequestForm
 from reports.models import JobStatus, ReportJob, ReportKind
-from tests.reports.pdf_checks import pdf_text
+from tests.reports.pdf_checks import font_names, page_count, pdf_text
 
 LONG_PLAN = "\n".join(f"- Мероприятие {number}: вебинар для руководителей школ"
                       for number in range(1, 41))
@@ -147,3 +147,15 @@ def test_it_writes_a_word_file_that_libreoffice_opens(version, world, tmp_path):
     text = (tmp_path / "application.txt").read_text(encoding="utf-8-sig")
     assert "16. Материально-технические затраты" in text
     assert "Мероприятие 40: вебинар для руководителей школ" in text
+
+
+def test_it_embeds_the_bundled_fonts_in_the_pdf(version, world, tmp_path):
+    output = tmp_path / "application.pdf"
+    build_application_pdf(municipality=world.municipality, period=None,
+                          parameters={"version": version.pk}, output=output,
+                          progress=_silent)
+
+    names = font_names(output.read_bytes())
+
+    assert names and all(name.startswith("DejaVu") for name in names)
+    assert page_count(output.read_bytes()) >= 3
