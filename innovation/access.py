@@ -117,10 +117,6 @@ def assignable_users(project: InnovationProject, kind: str) -> QuerySet[User]:
         "last_name", "first_name", "username")
 
 
-def reads_programme_application(user: User | AnonymousUser, programme: Programme) -> bool:
-    return programmes_for_user(user).filter(pk=programme.pk).exists()
-
-
 def may_fill_programme_application(user: User | AnonymousUser, programme: Programme) -> bool:
     return is_staff_of(user, programme.municipality_id)
 

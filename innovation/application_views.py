@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
@@ -57,10 +56,7 @@ def project_application(request, pk):
 
 
 def _programme_for(request, pk) -> Programme:
-    programme = get_object_or_404(Programme, pk=pk)
-    if not access.reads_programme_application(request.user, programme):
-        raise Http404
-    return programme
+    return get_object_or_404(access.programmes_for_user(request.user), pk=pk)
 
 
 @login_required

@@ -54,8 +54,6 @@ def board(request):
         "columns": columns, "total": sum(len(column.projects) for column in columns),
         "filtered": period_id is not None or pilot is not None,
         "can_register": has_role(request.user, Role.STAFF),
-        "can_fill_programme": programme is not None
-        and access.may_fill_programme_application(request.user, programme),
     })
 
 
