@@ -13,7 +13,7 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 
-from innovation.models import ApplicationVersion, SectionAnswer
+from innovation.models import ApplicationVersion
 from internships.models import Period
 from reports.errors import ReportError
 from reports.pdf.render import render_pdf
@@ -23,12 +23,49 @@ TEMPLATE = "reports/pdf/application.html"
 MISSING = "Версия заявки удалена: выгрузить нечего."
 
 
+BULLETS = "-•–"
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph, or a bulleted list when ``items`` is set."""
+
+    text: str = ""
+    items: tuple[str, ...] = ()
+
+
+def blocks(text: str) -> list[Block]:
+    """A section's text as paragraphs and lists: each line a paragraph, consecutive lines
+    starting with «-» or «•» one list."""
+    result: list[Block] = []
+    items: list[str] = []
+    for line in (line.strip() for line in text.splitlines()):
+        if line[:1] in BULLETS and line[:1]:
+            items.append(line.lstrip(BULLETS + " ").strip())
+            continue
+        if items:
+            result.append(Block(items=tuple(items)))
+            items = []
+        if line:
+            result.append(Block(text=line))
+    if items:
+        result.append(Block(items=tuple(items)))
+    return result
+
+
+@dataclass(frozen=True)
+class Section:
+    number: int
+    title: str
+    blocks: list[Block]
+
+
 @dataclass(frozen=True)
 class ApplicationDocument:
     version: ApplicationVersion
     owner: str
     organization: str
-    answers: list[SectionAnswer]
+    sections: list[Section]
     filename_stem: str
 
     @property
@@ -50,15 +87,17 @@ def read_application(*, municipality: Municipality, parameters: dict) -> Applica
     if programme.municipality_id != municipality.pk:
         raise ReportError(MISSING)
     if project is not None:
-        owner = f"Инновационный проект «{project.theme}»"
+        owner = f"Инновационный проект образовательной организации «{project.theme}»"
         organization = project.organization.name
     else:
-        owner = f"Проект «{programme.title}»"
+        owner = "Инновационный проект муниципального уровня"
         organization = municipality.name
-    answers = list(version.answers.select_related("section").order_by("section__number"))
+    answers = version.answers.select_related("section").order_by("section__number")
+    sections = [Section(number=answer.section.number, title=answer.section.title,
+                        blocks=blocks(answer.text)) for answer in answers]
     stem = f"Заявка {organization[:60]}, версия {version.number}".replace("/", "-")
     return ApplicationDocument(version=version, owner=owner, organization=organization,
-                               answers=answers, filename_stem=stem)
+                               sections=sections, filename_stem=stem)
 
 
 def application_html(document: ApplicationDocument, *, municipality: Municipality) -> str:
@@ -80,29 +119,25 @@ def build_application_pdf(*, municipality: Municipality, period: Period | None,
     return f"{document.filename_stem}.pdf"
 
 
-def _paragraphs(word, text: str) -> None:
-    """A section's text as Word paragraphs: one per line, lines starting «-» or «•» as
-    bullets."""
-    lines = [line.strip() for line in text.splitlines()] or [""]
-    for line in lines:
-        if not line:
-            continue
-        if line[:1] in "-•–":
-            word.add_paragraph(line.lstrip("-•– ").strip(), style="List Bullet")
-        else:
-            paragraph = word.add_paragraph(line)
+def _paragraphs(word, section: Section) -> None:
+    for block in section.blocks:
+        for item in block.items:
+            word.add_paragraph(item, style="List Bullet")
+        if block.text:
+            paragraph = word.add_paragraph(block.text)
             paragraph.paragraph_format.first_line_indent = Cm(1.25)
             paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
 
 
 def _title_page(word, document: ApplicationDocument, municipality: Municipality) -> None:
-    for text, size, bold in ((municipality.name, 12, False),
-                             ("Образовательный конкурс «Инновационный поиск»", 12, False),
-                             (document.organization, 12, False)):
+    lines = [municipality.name]
+    if document.organization != municipality.name:
+        lines.append(document.organization)
+    lines.append("Образовательный конкурс «Инновационный поиск»")
+    for text in lines:
         paragraph = word.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        run = paragraph.add_run(text)
-        run.font.size, run.bold = Pt(size), bold
+        paragraph.add_run(text).font.size = Pt(12)
     heading = word.add_heading(document.title, level=0)
     heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
     subtitle = word.add_paragraph(document.owner)
@@ -131,10 +166,10 @@ def build_application_docx(*, municipality: Municipality, period: Period | None,
     word.core_properties.author = municipality.name
     _title_page(word, document, municipality)
     progress(40, "Разделы заявки")
-    for answer in document.answers:
-        word.add_heading(f"{answer.section.number}. {answer.section.title}", level=1)
-        if answer.text.strip():
-            _paragraphs(word, answer.text)
+    for section in document.sections:
+        word.add_heading(f"{section.number}. {section.title}", level=1)
+        if section.blocks:
+            _paragraphs(word, section)
         else:
             word.add_paragraph("Раздел не заполнен.").runs[0].italic = True
     word.save(output)

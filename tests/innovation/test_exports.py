@@ -12,7 +12,7 @@ from docx import Document
 
 from innovation.applications import save_version
 from innovation.catalogue import SIXTEEN_SECTIONS, standard_template
-from reports.applications import build_application_docx, build_application_pdf
+from reports.applications import Block, blocks, build_application_docx, build_application_pdf
 from reports.errors import ReportError
 from reports.forms import ReportRequestForm
 from reports.models import JobStatus, ReportJob, ReportKind
@@ -159,3 +159,9 @@ def test_it_embeds_the_bundled_fonts_in_the_pdf(version, world, tmp_path):
 
     assert names and all(name.startswith("DejaVu") for name in names)
     assert page_count(output.read_bytes()) >= 3
+
+
+def test_it_reads_dashed_lines_as_one_list_between_paragraphs():
+    assert blocks("Задачи:\n- разработка рекомендаций\n• вебинары\n\nИтог") == [
+        Block(text="Задачи:"), Block(items=("разработка рекомендаций", "вебинары")),
+        Block(text="Итог")]
