@@ -195,9 +195,13 @@ class JournalEntrySerializer(DescribedModelSerializer):
 
 class IndicatorValueSerializer(serializers.Serializer):
     code = serializers.CharField(source="indicator.code", help_text="Код показателя.")
+    number = serializers.CharField(
+        source="indicator.number",
+        help_text="Номер показателя, как его даёт программа: П1…П8 — прямые, К1…К5 — "
+                  "опосредованные; Д — показатели, которые добавляет портал.")
     name = serializers.CharField(source="indicator.name", help_text="Название показателя.")
     group = serializers.CharField(source="indicator.group",
-                                  help_text="Группа: direct, indirect, fact или extra.")
+                                  help_text="Группа: direct, indirect, extra или persons.")
     unit = serializers.CharField(source="indicator.unit",
                                  help_text="Единица: «ед.», «чел.», «%» или пусто для да/нет.")
     value = serializers.JSONField(

@@ -54,7 +54,8 @@ LINE_HEIGHT = 15
 DEFAULT_WIDTH = 13
 SHARE = "0.0%"
 SIGNED_INTEGER = "+0;-0;0"
-SIGNED_SHARE = "+0.0%;-0.0%;0.0%"
+# A change of a share is in percentage points, as on the page: +5,0 п. п.
+SIGNED_POINTS = '+0.0" п. п.";-0.0" п. п.";0.0" п. п."'
 
 # The figures drawn over the years on the «Показатели» sheet: counts of one scale.
 CHART_CODES = ("platforms_open", "events_held", "network_organizations")
@@ -88,7 +89,7 @@ def build_indicator_workbook(*, municipality: Municipality, period: Period | Non
 
 # --- «Показатели» ------------------------------------------------------------------------
 
-def _value(sheet, value: IndicatorValue | None, *, signed: bool = False):
+def _value(sheet, value: IndicatorValue | None):
     """An indicator's figure as Excel sees it: a number, a percentage, «да»/«нет» or
     «нет данных»; never a 0 for what is not known."""
     if value is None or value.value is None:
@@ -96,8 +97,8 @@ def _value(sheet, value: IndicatorValue | None, *, signed: bool = False):
     if isinstance(value.value, bool):
         return text_cell(sheet, value.text)
     if value.indicator.is_share:
-        return number_cell(sheet, float(value.value), SIGNED_SHARE if signed else SHARE)
-    return number_cell(sheet, value.value, SIGNED_INTEGER if signed else INTEGER)
+        return number_cell(sheet, float(value.value), SHARE)
+    return number_cell(sheet, value.value, INTEGER)
 
 
 def _change(sheet, current: IndicatorValue, previous: IndicatorValue | None):
@@ -107,8 +108,9 @@ def _change(sheet, current: IndicatorValue, previous: IndicatorValue | None):
     change = indicator_change(current=current, previous=previous)
     if change is None:
         return text_cell(sheet, NO_DATA)
-    return _value(sheet, IndicatorValue(indicator=current.indicator, value=change.delta),
-                  signed=True)
+    if current.indicator.is_share:
+        return number_cell(sheet, round(float(change.delta) * 100, 1), SIGNED_POINTS)
+    return number_cell(sheet, change.delta, SIGNED_INTEGER)
 
 
 def _count(sheet, number: int | None):
@@ -129,7 +131,7 @@ def _indicators_sheets(workbook: Workbook, *, municipality: Municipality,
     sheet = workbook.create_sheet(title="Показатели")
     sheet.freeze_panes = "A2"
     _header(sheet, [
-        ("Группа", 22), ("Код", 26), ("Показатель", 60), ("Ед. изм.", 9),
+        ("Группа", 22), ("Код", 7), ("Показатель", 60), ("Ед. изм.", 9),
         (period.title, 13), ("Числитель", 11), ("Знаменатель", 12),
         (previous_item.period.title if previous_item else "Прошлый год", 13),
         ("Изменение", 12), ("Пояснение", 40), ("Формула расчёта", 80),
@@ -137,7 +139,7 @@ def _indicators_sheets(workbook: Workbook, *, municipality: Municipality,
     for value in current.values:
         earlier = previous.get(value.indicator.code)
         _append(sheet, [
-            value.indicator.group.label, value.indicator.code, value.indicator.name,
+            value.indicator.group.label, value.indicator.number, value.indicator.name,
             value.indicator.unit, _value(sheet, value), _count(sheet, value.numerator),
             _count(sheet, value.denominator),
             _value(sheet, earlier) if previous_item else None,

@@ -4,8 +4,9 @@ stated formula (numerator and denominator, DHIS2-style), and how its value is pr
 The indicators are those of the Krymsky district's innovation project «Непрерывное
 профессиональное развитие управленческих команд через вовлечение в систему взаимных
 стажировок», section 9 «Критерии и показатели (индикаторы) эффективности инновационного
-проекта»: direct and indirect ones, the conditions it names as facts, and a few the portal
-adds (the staffing quality coefficient, critical staffing, leading teams).
+проекта»: the eight direct ones (П1–П8, the first two stated as facts) and the five indirect
+ones (К1–К5) with the programme's own numbering, and a few the portal adds (Д: the staffing
+quality coefficient, critical staffing, leading teams, the persons' indicators).
 """
 
 from dataclasses import dataclass
@@ -20,7 +21,6 @@ from trainings import indicator_reads as person_reads
 class Group(TextChoices):
     DIRECT = "direct", "Прямые показатели"
     INDIRECT = "indirect", "Опосредованные показатели"
-    FACT = "fact", "Условия реализации"
     EXTRA = "extra", "Дополнительно"
     PERSONS = "persons", "Показатели по педагогическим работникам"
 
@@ -44,6 +44,9 @@ class Indicator:
     lower_is_better: bool = False
     # For column headings and chart legends, where the full name does not fit.
     short_name: str = ""
+    # The number the programme's section 9 gives it (П — прямые, К — опосредованные
+    # (косвенные)); Д — the portal's additions.
+    number: str = ""
 
     @property
     def is_share(self) -> bool:
@@ -76,6 +79,7 @@ class IndicatorValue:
 
 PLATFORMS_OPEN = Indicator(
     code="platforms_open",
+    number="П3",
     name="Количество открытых стажировочных площадок в муниципальном образовании",
     unit=UNIT_COUNT,
     group=Group.DIRECT,
@@ -85,6 +89,7 @@ PLATFORMS_OPEN = Indicator(
 )
 PEOPLE_TRAINED = Indicator(
     code="people_trained",
+    number="П4",
     name="Количество педагогических работников, прошедших стажировки на базе муниципальных "
          "стажировочных площадок",
     unit=UNIT_PEOPLE,
@@ -102,6 +107,7 @@ PEOPLE_TRAINED = Indicator(
 )
 EVENTS_HELD = Indicator(
     code="events_held",
+    number="П5",
     name="Количество проведённых мероприятий для различных категорий педагогических и "
          "управленческих кадров в муниципалитете",
     unit=UNIT_COUNT,
@@ -112,6 +118,7 @@ EVENTS_HELD = Indicator(
 )
 DEFICITS_DECREASED_TEAMS = Indicator(
     code="deficits_decreased_teams",
+    number="П6.1",
     name="Доля управленческих команд, у которых уменьшилось количество профессиональных "
          "дефицитов",
     unit=UNIT_SHARE,
@@ -126,6 +133,7 @@ DEFICITS_DECREASED_TEAMS = Indicator(
 )
 DEFICITS_DECREASED_TEACHERS = Indicator(
     code="deficits_decreased_teachers",
+    number="П6.2",
     name="Доля педагогических работников, у которых уменьшилось количество профессиональных "
          "дефицитов",
     unit=UNIT_SHARE,
@@ -139,17 +147,20 @@ DEFICITS_DECREASED_TEACHERS = Indicator(
 )
 HANDBOOKS_PRODUCED = Indicator(
     code="handbooks_produced",
+    number="П7",
     name="Количество методических пособий, разработанных в ходе реализации проекта",
     unit=UNIT_COUNT,
     group=Group.DIRECT,
-    formula="1, если портал сформировал методическое пособие учебного года (хотя бы один "
-            "готовый отчёт «Методическое пособие» за этот год), иначе 0: повторные заказы "
-            "пособия за тот же год нового пособия не добавляют. Сформированное пособие "
-            "учитывается и после того, как старые файлы отчётов удалены.",
+    formula="1, если портал сформировал методическое пособие учебного года (отчёт "
+            "«Методическое пособие» за этот год, заказанный на странице отчётов или "
+            "сформированный командой build_report), иначе 0: повторные заказы пособия за тот "
+            "же год нового пособия не добавляют. Сформированное пособие учитывается и после "
+            "того, как старые файлы отчётов удалены.",
     short_name="Методических пособий",
 )
 NETWORK_ORGANIZATIONS = Indicator(
     code="network_organizations",
+    number="П8.1",
     name="Количество ОО, объединённых в единую сеть по теме реализации проекта",
     unit=UNIT_COUNT,
     group=Group.DIRECT,
@@ -160,6 +171,7 @@ NETWORK_ORGANIZATIONS = Indicator(
 )
 NETWORK_SERVICES = Indicator(
     code="network_services",
+    number="П8.2",
     name="Количество методических служб, объединённых в единую сеть по теме реализации "
          "проекта",
     unit=UNIT_COUNT,
@@ -170,6 +182,7 @@ NETWORK_SERVICES = Indicator(
 )
 LOW_RESULTS_SHARE = Indicator(
     code="low_results_share",
+    number="К1",
     name="Доля школ с низкими образовательными результатами",
     unit=UNIT_SHARE,
     group=Group.INDIRECT,
@@ -181,6 +194,7 @@ LOW_RESULTS_SHARE = Indicator(
 )
 NON_OBJECTIVE_SCHOOLS = Indicator(
     code="non_objective_schools",
+    number="К2",
     name="Количество школ с признаками необъективного оценивания",
     unit=UNIT_COUNT,
     group=Group.INDIRECT,
@@ -191,6 +205,7 @@ NON_OBJECTIVE_SCHOOLS = Indicator(
 )
 OLYMPIAD_WINNERS_SHARE = Indicator(
     code="olympiad_winners_share",
+    number="К3",
     name="Доля обучающихся — победителей и призёров олимпиадного движения",
     unit=UNIT_SHARE,
     group=Group.INDIRECT,
@@ -200,6 +215,7 @@ OLYMPIAD_WINNERS_SHARE = Indicator(
 )
 HIGH_GIA_SHARE = Indicator(
     code="high_gia_share",
+    number="К4",
     name="Доля выпускников, демонстрирующих высокие показатели на ГИА",
     unit=UNIT_SHARE,
     group=Group.INDIRECT,
@@ -209,6 +225,7 @@ HIGH_GIA_SHARE = Indicator(
 )
 COMPETITION_WINNERS_SHARE = Indicator(
     code="competition_winners_share",
+    number="К5",
     name="Доля педагогов — победителей и призёров конкурсов профессионального мастерства",
     unit=UNIT_SHARE,
     group=Group.INDIRECT,
@@ -218,25 +235,28 @@ COMPETITION_WINNERS_SHARE = Indicator(
 )
 ENVIRONMENT_CREATED = Indicator(
     code="environment_created",
+    number="П1",
     name="Создана среда, позволяющая непрерывно развиваться и восполнять профессиональные "
          "дефициты управленческих команд школ",
     unit=UNIT_FACT,
-    group=Group.FACT,
+    group=Group.DIRECT,
     formula="«Да», когда команда каждой образовательной организации муниципального "
             "образования распределена хотя бы на одну площадку учебного года.",
     short_name="Создана среда",
 )
 MONITORING_DEVELOPED = Indicator(
     code="monitoring_developed",
+    number="П2",
     name="Разработан мониторинг эффективности реализации проекта",
     unit=UNIT_FACT,
-    group=Group.FACT,
+    group=Group.DIRECT,
     formula="«Да», когда до конца учебного года проведена хотя бы одна диагностика проекта "
             "с внесёнными результатами.",
     short_name="Разработан мониторинг",
 )
 QUALITY_COEFFICIENT = Indicator(
     code="quality_coefficient",
+    number="Д1",
     name="Коэффициент качества кадрового состава (КК)",
     unit=UNIT_SHARE,
     group=Group.EXTRA,
@@ -247,6 +267,7 @@ QUALITY_COEFFICIENT = Indicator(
 )
 CRITICAL_STAFFING = Indicator(
     code="critical_staffing",
+    number="Д2",
     name="Организации в критическом состоянии кадрового состава",
     unit=UNIT_COUNT,
     group=Group.EXTRA,
@@ -258,6 +279,7 @@ CRITICAL_STAFFING = Indicator(
 )
 LEADING_TEAMS_SHARE = Indicator(
     code="leading_teams_share",
+    number="Д3",
     name="Доля команд, лидирующих хотя бы в одном направлении",
     unit=UNIT_SHARE,
     group=Group.EXTRA,
@@ -269,6 +291,7 @@ LEADING_TEAMS_SHARE = Indicator(
 
 PERSONS_TRAINED = Indicator(
     code="persons_trained",
+    number="Д4",
     name="Количество педагогических работников, обученных на площадках для педагогов "
          "(различные люди)",
     unit=UNIT_PEOPLE,
@@ -278,6 +301,7 @@ PERSONS_TRAINED = Indicator(
 )
 YOUNG_TRAINED = Indicator(
     code="young_persons_trained",
+    number="Д5",
     name="Из них молодых педагогов (стаж меньше трёх лет)",
     unit=UNIT_PEOPLE,
     group=Group.PERSONS,
@@ -287,6 +311,7 @@ YOUNG_TRAINED = Indicator(
 )
 PD_COVERAGE_TEACHERS = Indicator(
     code="pd_coverage_teachers",
+    number="Д6",
     name="Доля педагогов участвующих организаций, прошедших обучение по теме (охват "
          "повышением квалификации)",
     unit=UNIT_SHARE,
@@ -296,6 +321,7 @@ PD_COVERAGE_TEACHERS = Indicator(
 )
 PD_COVERAGE_SPECIALISTS = Indicator(
     code="pd_coverage_specialists",
+    number="Д7",
     name="Доля специалистов управления образования и методической службы, прошедших "
          "обучение по теме",
     unit=UNIT_SHARE,
@@ -305,6 +331,7 @@ PD_COVERAGE_SPECIALISTS = Indicator(
 )
 COMPETENCE_GROWN = Indicator(
     code="competence_grown",
+    number="Д8",
     name="Доля педагогических работников, у которых вырос уровень компетенций",
     unit=UNIT_SHARE,
     group=Group.PERSONS,
@@ -316,6 +343,8 @@ COMPETENCE_GROWN = Indicator(
 )
 
 INDICATORS: tuple[Indicator, ...] = (
+    ENVIRONMENT_CREATED,
+    MONITORING_DEVELOPED,
     PLATFORMS_OPEN,
     PEOPLE_TRAINED,
     EVENTS_HELD,
@@ -329,8 +358,6 @@ INDICATORS: tuple[Indicator, ...] = (
     OLYMPIAD_WINNERS_SHARE,
     HIGH_GIA_SHARE,
     COMPETITION_WINNERS_SHARE,
-    ENVIRONMENT_CREATED,
-    MONITORING_DEVELOPED,
     QUALITY_COEFFICIENT,
     CRITICAL_STAFFING,
     LEADING_TEAMS_SHARE,

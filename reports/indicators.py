@@ -259,11 +259,11 @@ def compute_periods(*, municipality: Municipality, periods: Sequence[Period],
                                          date_to=min(period.ends_on, as_of or period.ends_on))
         result.append(PeriodIndicators(
             period=period,
-            # In the order of INDICATORS.
+            # The programme's two facts (П1, П2) open the direct indicators.
             values=with_persons_trained(
-                _with_value(_direct_values(period_data, counts["organizations"]), fewer)
+                _fact_values(period_data, counts["schools"])
+                + _with_value(_direct_values(period_data, counts["organizations"]), fewer)
                 + _indirect_values(period_data)
-                + _fact_values(period_data, counts["schools"])
                 + _extra_values(period_data) + persons + [grown], trained),
             by_direction={direction.number: _direction_values(period_data, direction.number,
                                                               direction.pk, shares)

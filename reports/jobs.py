@@ -289,9 +289,14 @@ def _record_done(job: ReportJob, *, attempt: int, name: str, filename: str) -> b
             stage="Готово", finished_at=now, error="",
         )
         if recorded and job.kind == ReportKind.HANDBOOK and job.period_id is not None:
-            ProducedHandbook.objects.get_or_create(period_id=job.period_id,
-                                                   defaults={"produced_at": now})
+            record_produced_handbook(period_id=job.period_id, at=now)
     return bool(recorded)
+
+
+def record_produced_handbook(*, period_id: int, at) -> None:
+    """The year's handbook is produced, whether a job or the ``build_report`` command
+    built it; a year has one, however often it is built again."""
+    ProducedHandbook.objects.get_or_create(period_id=period_id, defaults={"produced_at": at})
 
 
 def _record_failure(job_id: int, *, attempt: int | None, error: str,

@@ -101,6 +101,7 @@ def test_it_counts_the_project_indicators_as_the_page_does(districts, issue, bea
     period = Period.objects.get(pk=period_id)
     expected = compute_indicators(municipality=home, period=period)
     assert [row["code"] for row in body["values"]] == [v.indicator.code for v in expected]
+    assert [row["number"] for row in body["values"]][:3] == ["П1", "П2", "П3"]
     assert [row["text"] for row in body["values"]] == [v.text for v in expected]
     assert body["title"] == period.title
 

@@ -10,7 +10,8 @@ from openpyxl import load_workbook
 
 from internships.models import ControlPoint, ControlPointKind
 from reports import builders
-from reports.models import ReportKind
+from reports.indicators import compute_indicators
+from reports.models import ProducedHandbook, ReportKind
 from tests import factories
 
 
@@ -128,3 +129,19 @@ def test_it_writes_the_file_with_the_usual_permissions(world, tmp_path):
         os.umask(previous)
 
     assert output.stat().st_mode & 0o777 == 0o644
+
+
+def test_it_counts_a_handbook_built_from_the_command_line(world, tmp_path):
+    def handbooks():
+        values = compute_indicators(municipality=world.municipality, period=world.period)
+        return next(value.value for value in values
+                    if value.indicator.code == "handbooks_produced")
+
+    assert handbooks() == 0
+    build("handbook", "--municipality", world.municipality.name, "--period",
+          world.period.title, "--output", str(tmp_path / "h.pdf"))
+    build("handbook", "--municipality", world.municipality.name, "--period",
+          world.period.title, "--output", str(tmp_path / "h2.pdf"))
+
+    assert ProducedHandbook.objects.filter(period=world.period).count() == 1
+    assert handbooks() == 1

@@ -12,6 +12,7 @@ from reports.errors import ReportError
 from reports.excel import build_indicator_workbook
 from reports.indicators import compute_indicators
 from tests import factories
+from tests.reports.workbook_checks import rows_by_code
 
 D = datetime.date
 SHEETS = ["Показатели", "По направлениям", "Распределение", "Показатели ОО", "Кадры",
@@ -101,7 +102,7 @@ def test_it_writes_every_sheet_with_a_frozen_header(district, workbook_of):
 def test_the_indicators_sheet_has_the_figures_formulas_and_formats(district, workbook_of):
     workbook, *_ = workbook_of(district, district.period)
     sheet = workbook["Показатели"]
-    rows = {row[1].value: row for row in sheet.iter_rows(min_row=2) if row[1].value}
+    rows = rows_by_code(sheet)
     expected = {value.indicator.code: value for value in compute_indicators(
         municipality=district.municipality, period=district.period)}
 
@@ -109,6 +110,7 @@ def test_the_indicators_sheet_has_the_figures_formulas_and_formats(district, wor
         "Группа", "Код", "Показатель", "Ед. изм.", "2021–2022", "Числитель", "Знаменатель",
         "Прошлый год"]
     assert set(expected) <= set(rows)
+    assert [row[1].value for row in sheet.iter_rows(min_row=2, max_row=3)] == ["П1", "П2"]
     people = rows["people_trained"]
     assert people[4].value == 10 == expected["people_trained"].value
     assert people[4].number_format == "0"
@@ -132,13 +134,18 @@ def test_it_shows_the_change_from_the_previous_year(district, workbook_of):
     workbook, filename, *_ = workbook_of(district, later)
 
     sheet = workbook["Показатели"]
-    rows = {row[1].value: row for row in sheet.iter_rows(min_row=2) if row[1].value}
+    rows = rows_by_code(sheet)
     assert filename == "Показатели проекта 2022–2023.xlsx"
     assert [cell.value for cell in sheet[1]][4:9] == [
         "2022–2023", "Числитель", "Знаменатель", "2021–2022", "Изменение"]
     platforms = rows["platforms_open"]
     assert (platforms[4].value, platforms[7].value, platforms[8].value) == (1, 3, -2)
     assert platforms[8].number_format == "+0;-0;0"
+    # A share's change is in percentage points, as the page says it: 60 % → 100 %.
+    leading = rows["leading_teams_share"]
+    assert (leading[7].value, leading[4].value) == (pytest.approx(0.6), 1)
+    assert leading[8].value == pytest.approx(40.0)
+    assert leading[8].number_format == '+0.0" п. п.";-0.0" п. п.";0.0" п. п."'
     assert rows["olympiad_winners_share"][8].value == "нет данных"
 
 
@@ -251,8 +258,8 @@ def test_the_journals_sheet_counts_events_and_people_per_platform(district, work
         [3, 0, "нет данных", "нет данных", "нет данных", "нет данных"],
         ["Итого", 3, 5, 5, 10, None],
     ]
-    indicators = {row[1].value: row[4].value
-                  for row in workbook["Показатели"].iter_rows(min_row=2) if row[1].value}
+    indicators = {code: row[4].value
+                  for code, row in rows_by_code(workbook["Показатели"]).items()}
     assert values[-1][6] == indicators["people_trained"]
     assert [row[2].value for row in workbook["По направлениям"].iter_rows(min_row=2)] == [
         6, 4, "нет данных"]

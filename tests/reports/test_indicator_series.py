@@ -115,8 +115,8 @@ def test_it_groups_the_rows_with_their_change(world):
 
     groups = indicator_changes.grouped_rows(current=series[1].values, previous=series[0].values)
 
-    assert [group for group, _ in groups] == [Group.DIRECT, Group.INDIRECT, Group.FACT,
-                                              Group.EXTRA, Group.PERSONS]
+    assert [group for group, _ in groups] == [Group.DIRECT, Group.INDIRECT, Group.EXTRA,
+                                              Group.PERSONS]
     rows = {row.indicator.code: row for _, found in groups for row in found}
     assert rows["platforms_open"].change.text == "↓ 2"
     assert rows["network_organizations"].change.text == "↓ 4"

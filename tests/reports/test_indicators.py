@@ -47,12 +47,17 @@ def test_it_defines_every_indicator_once_with_a_russian_name_unit_and_formula():
         if item.is_share:
             assert "числитель" in item.formula.lower()
             assert "знаменатель" in item.formula.lower()
-    # Section 9 of the Krymsky project: eight direct indicators (two of them yes/no facts)
-    # and five indirect ones.
-    groups = [item.group for item in INDICATORS]
-    assert groups.count(Group.DIRECT) + groups.count(Group.FACT) == 10
-    assert groups.count(Group.FACT) == 2
-    assert groups.count(Group.INDIRECT) == 5
+    # Section 9 of the Krymsky project: eight direct indicators (two of them yes/no facts,
+    # two of them in two parts) and five indirect ones, numbered as the programme does.
+    numbers = {item.group: [] for item in INDICATORS}
+    for item in INDICATORS:
+        numbers[item.group].append(item.number)
+    assert numbers[Group.DIRECT] == ["П1", "П2", "П3", "П4", "П5", "П6.1", "П6.2", "П7",
+                                     "П8.1", "П8.2"]
+    assert numbers[Group.INDIRECT] == ["К1", "К2", "К3", "К4", "К5"]
+    assert all(number.startswith("Д") for group, found in numbers.items()
+               if group not in (Group.DIRECT, Group.INDIRECT) for number in found)
+    assert len({item.number for item in INDICATORS}) == len(INDICATORS)
     # The seed's own words for the groups.
     assert Group.DIRECT.label == "Прямые показатели"
     assert Group.INDIRECT.label == "Опосредованные показатели"

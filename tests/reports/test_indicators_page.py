@@ -115,6 +115,10 @@ def test_it_names_the_groups_of_indicators_as_the_project_does(as_role):
     assert "Прямые показатели" in content
     assert "Опосредованные показатели" in content
     assert "Косвенные" not in content
+    # The programme's numbering, facts first: П1 «Создана среда…» opens the direct ones.
+    direct = content[content.index("Прямые показатели"):content.index("Опосредованные показатели")]
+    assert direct.index("П1.") < direct.index("П2.") < direct.index("П3.") < direct.index("П8.2.")
+    assert "К5." in content and "Д1." in content
 
 
 def test_it_says_the_first_period_has_nothing_to_compare_with(world, later, as_role):

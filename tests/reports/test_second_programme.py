@@ -32,6 +32,7 @@ from reports.pdf import handbook, monitoring
 from teams.models import Municipality, Organization
 from tests import factories
 from tests.reports.pdf_checks import page_count, pdf_text
+from tests.reports.workbook_checks import rows_by_code
 
 D = datetime.date
 
@@ -213,8 +214,8 @@ def test_the_analysts_workbook_has_a_column_per_direction_of_that_programme(seco
                 for row in workbook["Журналы"].iter_rows(min_row=2)]
     assert [row[0] for row in journals] == [1, 2, 3, 4, "Итого"]
     assert [row[3] for row in journals] == [1, 0, 0, 1, 2]
-    indicators = {row[1].value: row[4].value
-                  for row in workbook["Показатели"].iter_rows(min_row=2) if row[1].value}
+    indicators = {code: row[4].value
+                  for code, row in rows_by_code(workbook["Показатели"]).items()}
     assert indicators["events_held"] == 2
     assert indicators["platforms_open"] == 4
 

@@ -13,7 +13,7 @@ from diagnostics.imports.commands import municipality_named
 from internships.models import ControlPoint, Period
 from internships.periods import municipality_default_period
 from reports.errors import ReportError
-from reports.jobs import build_to_file
+from reports.jobs import build_to_file, record_produced_handbook
 from reports.models import APPLICATION_KINDS, ReportKind
 from reports.pdf.data import control_point_mismatch, period_of_control_point
 
@@ -56,6 +56,8 @@ class Command(BaseCommand):
             build_to_file(kind=options["kind"], municipality=municipality, period=period,
                           parameters=parameters, output=temp, progress=self._progress)
             os.replace(temp, output)
+            if options["kind"] == ReportKind.HANDBOOK:
+                record_produced_handbook(period_id=period.pk, at=timezone.now())
         except ReportError as error:
             raise CommandError(error.message) from error
         finally:
