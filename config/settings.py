@@ -182,6 +182,9 @@ JOURNAL_ATTACHMENT_MAX_BYTES = env.int("JOURNAL_ATTACHMENT_MAX_BYTES", default=2
 # How many trainees a pedagogue-master takes at once unless set for the master.
 ROUTES_MASTER_CAPACITY = env.int("ROUTES_MASTER_CAPACITY", default=5)
 ROUTES_EVIDENCE_MAX_BYTES = env.int("ROUTES_EVIDENCE_MAX_BYTES", default=20 * 1024 * 1024)
+# Documents of school innovation projects (orders, protocols, analyses, plans).
+INNOVATION_DOCUMENT_MAX_BYTES = env.int("INNOVATION_DOCUMENT_MAX_BYTES",
+                                        default=20 * 1024 * 1024)
 # Downloads of guarded files (core/downloads.py). With PORTAL_X_ACCEL=1, behind the nginx of
 # deploy/nginx/portal.conf, the view checks who may have the file and nginx sends its bytes
 # from the internal location PORTAL_X_ACCEL_LOCATION, which serves MEDIA_ROOT.

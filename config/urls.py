@@ -40,6 +40,7 @@ urlpatterns = [
     path("", include("competence.urls")),
     path("", include("routes.urls")),
     path("", include("trainings.urls")),
+    path("", include("innovation.urls")),
     path("", include("reports.urls")),
     path("", include("api.urls")),
 ]

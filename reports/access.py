@@ -1,10 +1,11 @@
 """Scoped reads of the reports app: who sees which report jobs."""
 
 from django.contrib.auth.models import AnonymousUser, User
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
+from innovation.access import versions_for_user
 from internships.models import Programme
-from reports.models import ReportJob
+from reports.models import APPLICATION_KINDS, ReportJob
 from teams.access import has_role, municipalities_for_user
 from teams.models import Role
 
@@ -17,10 +18,22 @@ def may_order_reports(user: User | AnonymousUser) -> bool:
 
 
 def report_jobs_for_user(user: User | AnonymousUser) -> QuerySet[ReportJob]:
-    """The jobs of the user's municipality, for its staff and analysts only."""
-    if not may_order_reports(user):
+    """The jobs of the user's municipality for its staff and analysts; the exports of an
+    application for whoever may read that application (its school, curators, tutors)."""
+    if not user.is_authenticated:
         return ReportJob.objects.none()
-    return ReportJob.objects.filter(municipality__in=municipalities_for_user(user))
+    exports = Q(kind__in=APPLICATION_KINDS,
+                application_version__in=versions_for_user(user))
+    if not may_order_reports(user):
+        return ReportJob.objects.filter(exports)
+    return ReportJob.objects.filter(
+        Q(municipality__in=municipalities_for_user(user)) | exports)
+
+
+def application_exports_for_user(user: User | AnonymousUser,
+                                 version_id: int) -> QuerySet[ReportJob]:
+    return report_jobs_for_user(user).filter(kind__in=APPLICATION_KINDS,
+                                             application_version_id=version_id)
 
 
 def may_edit_handbook_texts(user: User | AnonymousUser) -> bool:

@@ -25,7 +25,14 @@ from django.utils import timezone
 from internships.models import Period
 from reports import builders
 from reports.errors import BrokerUnavailable, ReportError
-from reports.models import JobStatus, ProducedHandbook, ReportJob, ReportKind, report_path
+from reports.models import (
+    APPLICATION_KINDS,
+    JobStatus,
+    ProducedHandbook,
+    ReportJob,
+    ReportKind,
+    report_path,
+)
 from teams.models import Municipality
 
 logger = logging.getLogger(__name__)
@@ -34,6 +41,8 @@ EXTENSIONS = {
     ReportKind.INDICATORS: "xlsx",
     ReportKind.MONITORING: "pdf",
     ReportKind.HANDBOOK: "pdf",
+    ReportKind.APPLICATION_PDF: "pdf",
+    ReportKind.APPLICATION_DOCX: "docx",
 }
 PART_SUFFIX = ".part"
 REPORTS_FOLDER = "reports"
@@ -86,10 +95,14 @@ ProgressCallback = Callable[[int, str], None]
 
 def create_job(*, municipality: Municipality, kind: str, period: Period | None,
                requested_by: User | None, parameters: dict | None = None) -> ReportJob:
-    """Record a queued job; ``reports.tasks.request_report`` also hands it to the queue."""
+    """Record a queued job; ``reports.tasks.request_report`` also hands it to the queue.
+    An application export's ``parameters["version"]`` is also kept as its version."""
+    parameters = parameters or {}
     return ReportJob.objects.create(
         municipality=municipality, kind=kind, period=period,
-        requested_by=requested_by, parameters=parameters or {},
+        requested_by=requested_by, parameters=parameters,
+        application_version_id=parameters.get("version") if kind in APPLICATION_KINDS
+        else None,
     )
 
 

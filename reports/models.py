@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from simple_history.models import HistoricalRecords
 
+from innovation.models import ApplicationVersion
 from internships.models import Period, Programme
 from teams.models import Municipality
 
@@ -14,6 +15,12 @@ class ReportKind(models.TextChoices):
     INDICATORS = "indicators", "Показатели проекта (Excel)"
     MONITORING = "monitoring", "Мониторинговый отчёт (PDF)"
     HANDBOOK = "handbook", "Методическое пособие (PDF)"
+    APPLICATION_PDF = "application_pdf", "Заявка «Инновационный поиск» (PDF)"
+    APPLICATION_DOCX = "application_docx", "Заявка «Инновационный поиск» (Word, .docx)"
+
+
+# Exports of one application version, ordered from its page rather than the «Отчёты» form.
+APPLICATION_KINDS = (ReportKind.APPLICATION_PDF, ReportKind.APPLICATION_DOCX)
 
 
 class JobStatus(models.TextChoices):
@@ -47,6 +54,10 @@ class ReportJob(models.Model):
     period = models.ForeignKey(Period, on_delete=models.CASCADE, null=True, blank=True,
                                related_name="report_jobs", verbose_name="учебный год")
     parameters = models.JSONField("параметры", default=dict, blank=True)
+    application_version = models.ForeignKey(
+        ApplicationVersion, on_delete=models.CASCADE, null=True, blank=True,
+        related_name="report_jobs", verbose_name="версия заявки",
+        help_text="Для выгрузки заявки: какую версию выгрузить.")
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
                                      null=True, blank=True, related_name="report_jobs",
                                      verbose_name="заказал")
@@ -77,6 +88,14 @@ class ReportJob(models.Model):
             models.CheckConstraint(
                 condition=~models.Q(status=JobStatus.FAILED) | models.Q(file=""),
                 name="report_job_failed_has_no_file",
+            ),
+            # An application export names its version; no other report does.
+            models.CheckConstraint(
+                condition=(models.Q(kind__in=APPLICATION_KINDS)
+                           & models.Q(application_version__isnull=False))
+                | (~models.Q(kind__in=APPLICATION_KINDS)
+                   & models.Q(application_version__isnull=True)),
+                name="report_job_version_iff_application",
             ),
         ]
         indexes = [

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reports import handbook_views, indicator_views, job_views
+from reports import application_views, handbook_views, indicator_views, job_views
 
 urlpatterns = [
     path("indicators/project/", indicator_views.project_indicators, name="project_indicators"),
@@ -11,4 +11,6 @@ urlpatterns = [
     path("reports/handbook/", handbook_views.handbook_texts, name="handbook_texts"),
     path("reports/handbook/<int:pk>/", handbook_views.handbook_text_edit,
          name="handbook_text_edit"),
+    path("reports/applications/<int:pk>/", application_views.application_exports,
+         name="application_exports"),
 ]

@@ -251,10 +251,10 @@ def test_the_load_demo_command_loads_both_districts():
         "Демо-данные загружены: организаций — 34, распределений — 92."
     )
     teachers = district_teachers().count()
-    assert out.getvalue().splitlines()[-1] == (
+    assert (
         "Тимашевский район: организаций — 13, площадок для педагогов — 8, модульных программ "
         f"— 8, педагогов — {teachers}, из них молодых — 80. Педагоги вымышлены."
-    )
+    ) in out.getvalue().splitlines()
 
 
 def test_platform_sessions_of_2024_25_with_named_attendance_of_young_teachers(timashevsk):

@@ -15,6 +15,12 @@ from demo.diagnostics import load_demo_diagnostics
 from demo.krymsky import DEMO_PASSWORD, load_demo
 from diagnostics.models import Diagnosis, DiagnosisSource, DiagnosticRound, SchoolIndicator
 from diagnostics.monitoring import save_staffing
+from innovation.applications import save_version
+from innovation.catalogue import standard_template
+from innovation.consultations import log_consultation
+from innovation.models import AssignmentKind, ProjectAssignment
+from innovation.projects import ProjectCard, register_project
+from innovation.stages import move_stage
 from internships.council import AgendaItemInput, save_protocol
 from internships.journal import EntryData, record_entry
 from internships.models import Outcome, Placement, Platform, TeamResult, Tier, WorkForm
@@ -131,6 +137,19 @@ STOPS = [
     Stop("my_competence", ("teacher",)),
     Stop("deficit_gaps", DEPARTMENT),
     Stop("password_change", ALL),
+    Stop("innovation_board", DEPARTMENT),
+    Stop("innovation_my_projects", ALL),
+    Stop("innovation_project_add", ("staff", "school")),
+    Stop("innovation_project", ALL, "innovation_project"),
+    Stop("innovation_project_edit", ("staff", "school"), "innovation_project"),
+    Stop("innovation_move", ("staff", "curator", "teacher"), "innovation_project"),
+    Stop("innovation_consult", ("staff", "curator", "teacher"), "innovation_project"),
+    Stop("innovation_people", ("staff",), "innovation_project"),
+    Stop("innovation_project_application", ("staff", "school"), "innovation_project"),
+    Stop("innovation_programme_application", DEPARTMENT, "innovation_programme"),
+    Stop("innovation_programme_application_fill", ("staff",), "innovation_programme"),
+    Stop("innovation_version", ALL, "innovation_version"),
+    Stop("application_exports", ALL, "innovation_version"),
 ]
 
 LONG_QUESTION = (
@@ -203,6 +222,33 @@ def _diagnoses(diagnostic_round: DiagnosticRound, platform: Platform) -> None:
                                  score=(40 + number * 5) % 100, comment="Нужна поддержка")
 
 
+def _innovation(*, school: Organization, platform: Platform, users: dict) -> dict:
+    """A project of the demo school on the seven-stage path: its curator, the walk's teacher
+    as its tutor, a move, a consultation and an application version."""
+    project = register_project(
+        organization=school, period=platform.period, is_pilot=True,
+        card=ProjectCard(theme="Школа полного дня как условие роста учебной мотивации",
+                         key_problem="Низкая учебная мотивация обучающихся основной школы"),
+        registered_by=users["school"])
+    on = datetime.date(2021, 10, 4)
+    for key, kind in (("curator", AssignmentKind.CURATOR), ("teacher", AssignmentKind.TUTOR)):
+        ProjectAssignment.objects.create(project=project, user=users[key], kind=kind,
+                                         assigned_on=on)
+    move_stage(project=project, to_stage=project.programme.innovation_stages.get(number=2),
+               moved_on=datetime.date(2021, 11, 15), evidence="Приказ о рабочей группе",
+               moved_by=users["curator"])
+    log_consultation(project=project, held_on=datetime.date(2021, 12, 1), form="webinar",
+                     topic="Алгоритм построения инновационной деятельности",
+                     advisers="Пацюк А.А.", outcome="Школа готовит проблемный анализ",
+                     recorded_by=users["curator"])
+    sections = standard_template(municipality=school.municipality).sections.all()
+    version = save_version(texts={section.pk: f"Текст раздела «{section.title}»."
+                                  for section in sections},
+                           saved_by=users["school"], project=project)
+    return {"innovation_project": project.pk, "innovation_version": version.pk,
+            "innovation_programme": platform.period.programme_id}
+
+
 def build_world() -> dict:
     """Load the demo district and add what its pages need to show their tables."""
     load_demo()
@@ -227,7 +273,10 @@ def build_world() -> dict:
     user = factories.teacher_user(teacher, username="teacher")
     user.set_password(DEMO_PASSWORD)
     user.save(update_fields=["password"])
+    innovation = _innovation(school=own_school, platform=platform, users={
+        "school": User.objects.get(username="school"), "curator": curator, "teacher": user})
     return {
+        **innovation,
         "platform": platform.pk,
         "placement": Placement.objects.filter(platform=platform).order_by("pk").first().pk,
         "organization": own_school.pk,

@@ -20,6 +20,7 @@ from tests.url_policy_rows import (
     distribution,
     handbook_texts,
     imports,
+    innovation,
     journal,
     monitoring,
     outcomes,
@@ -34,4 +35,4 @@ from tests.url_policy_rows import (
 
 AREAS = [journal, council, rounds, monitoring, imports, distribution, project_indicators,
          report_jobs, people_platforms, people_teachers, trainings, routes, competence,
-         outcomes, api_tokens, handbook_texts]
+         outcomes, api_tokens, handbook_texts, innovation]

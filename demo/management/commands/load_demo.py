@@ -6,11 +6,13 @@ from demo.krymsky_chain import load_demo_chain
 from demo.krymsky_handbook import load_demo_handbook
 from demo.krymsky_years import load_demo_years
 from demo.timashevsk import load_timashevsk
+from demo.vyselki import load_vyselki
 
 
 class Command(BaseCommand):
     help = ("Загружает демонстрационные данные: Крымский район (стажировки 2021–2024, "
-            "диагностика) и Тимашевский район (педагоги, площадки, модульные программы).")
+            "диагностика), Тимашевский район (педагоги, площадки, модульные программы) и "
+            "Выселковский район (инновационные проекты школ).")
 
     def handle(self, *args, **options):
         counts = load_demo()
@@ -64,4 +66,11 @@ class Command(BaseCommand):
             f"модульных программ — {timashevsk['programmes']}, "
             f"педагогов — {timashevsk['teachers']}, из них молодых — {timashevsk['young']}. "
             "Педагоги вымышлены."
+        )
+        vyselki = load_vyselki()
+        self.stdout.write(
+            f"Выселковский район: школ — {vyselki['schools']}, инновационных проектов — "
+            f"{vyselki['projects']}, из них пилотных школ — {vyselki['pilot']}. Школы и их "
+            "проекты иллюстративные; заявки «Инновационный поиск» проектов Выселковского и "
+            "Крымского районов — из их паспортов."
         )

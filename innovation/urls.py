@@ -1,0 +1,35 @@
+from django.urls import path
+
+from innovation import action_views, application_views, views
+
+urlpatterns = [
+    path("innovation/", views.board, name="innovation_board"),
+    path("innovation/my/", views.my_projects, name="innovation_my_projects"),
+    path("innovation/projects/new/", views.project_add, name="innovation_project_add"),
+    path("innovation/projects/<int:pk>/", views.project_detail, name="innovation_project"),
+    path("innovation/projects/<int:pk>/edit/", views.project_edit,
+         name="innovation_project_edit"),
+    path("innovation/projects/<int:pk>/move/", action_views.project_move,
+         name="innovation_move"),
+    path("innovation/projects/<int:pk>/help/", action_views.project_consult,
+         name="innovation_consult"),
+    path("innovation/projects/<int:pk>/comment/", action_views.project_comment,
+         name="innovation_comment"),
+    path("innovation/projects/<int:pk>/people/", action_views.project_people,
+         name="innovation_people"),
+    path("innovation/assignments/<int:pk>/remove/", action_views.project_unassign,
+         name="innovation_unassign"),
+    path("innovation/projects/<int:pk>/documents/", action_views.project_document_add,
+         name="innovation_document_add"),
+    path("innovation/documents/<int:pk>/", action_views.project_document,
+         name="innovation_document"),
+    path("innovation/projects/<int:pk>/application/", application_views.project_application,
+         name="innovation_project_application"),
+    path("innovation/programmes/<int:pk>/application/",
+         application_views.programme_application, name="innovation_programme_application"),
+    path("innovation/programmes/<int:pk>/application/fill/",
+         application_views.programme_application_fill,
+         name="innovation_programme_application_fill"),
+    path("innovation/applications/<int:pk>/", application_views.version_detail,
+         name="innovation_version"),
+]
