@@ -10,6 +10,7 @@ It writes the whole file to ``output`` and returns the Russian download filename
 expected failure is raised as ``reports.errors.ReportError`` with a message for the user.
 """
 
+from reports.contest_protocol import build_protocol_pdf, build_protocol_workbook
 from reports.excel import build_indicator_workbook
 from reports.models import ReportKind
 from reports.pdf.handbook import build_handbook
@@ -19,4 +20,6 @@ BUILDERS = {
     ReportKind.INDICATORS: build_indicator_workbook,
     ReportKind.MONITORING: build_monitoring_report,
     ReportKind.HANDBOOK: build_handbook,
+    ReportKind.CONTEST_PDF: build_protocol_pdf,
+    ReportKind.CONTEST_XLSX: build_protocol_workbook,
 }

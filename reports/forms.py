@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from internships.models import ControlPoint, Period
 from internships.periods import municipality_default_period
-from reports.models import ReportKind
+from reports.models import PERIOD_KINDS, ReportKind
 from reports.pdf.data import control_point_mismatch
 from teams.models import Municipality
 
@@ -17,7 +17,8 @@ class ControlPointChoice(forms.ModelChoiceField):
 
 class ReportRequestForm(forms.Form):
     kind = forms.ChoiceField(
-        label="Отчёт", choices=ReportKind.choices, initial=ReportKind.INDICATORS,
+        label="Отчёт", choices=[(kind.value, kind.label) for kind in PERIOD_KINDS],
+        initial=ReportKind.INDICATORS,
         widget=forms.RadioSelect,
         error_messages={"required": "Выберите вид отчёта.",
                         "invalid_choice": "Такого вида отчёта нет: выберите из списка."},

@@ -34,6 +34,8 @@ EXTENSIONS = {
     ReportKind.INDICATORS: "xlsx",
     ReportKind.MONITORING: "pdf",
     ReportKind.HANDBOOK: "pdf",
+    ReportKind.CONTEST_PDF: "pdf",
+    ReportKind.CONTEST_XLSX: "xlsx",
 }
 PART_SUFFIX = ".part"
 REPORTS_FOLDER = "reports"

@@ -13,6 +13,13 @@ class ReportKind(models.TextChoices):
     INDICATORS = "indicators", "Показатели проекта (Excel)"
     MONITORING = "monitoring", "Мониторинговый отчёт (PDF)"
     HANDBOOK = "handbook", "Методическое пособие (PDF)"
+    CONTEST_PDF = "contest_pdf", "Протокол итогов конкурса (PDF)"
+    CONTEST_XLSX = "contest_xlsx", "Протокол итогов конкурса (Excel)"
+
+
+# Reports of a school year, ordered on the «Отчёты» page; a contest's protocol is ordered
+# on the contest's results page.
+PERIOD_KINDS = (ReportKind.INDICATORS, ReportKind.MONITORING, ReportKind.HANDBOOK)
 
 
 class JobStatus(models.TextChoices):

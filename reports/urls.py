@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reports import indicator_views, job_views
+from reports import indicator_views, job_views, protocol_views
 
 urlpatterns = [
     path("indicators/project/", indicator_views.project_indicators, name="project_indicators"),
@@ -8,4 +8,6 @@ urlpatterns = [
     path("reports/<int:pk>/status/", job_views.report_job_status, name="report_job_status"),
     path("reports/<int:pk>/download/", job_views.report_job_download,
          name="report_job_download"),
+    path("contests/<int:pk>/protocol/", protocol_views.contest_protocol,
+         name="contest_protocol"),
 ]
