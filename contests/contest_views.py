@@ -263,13 +263,10 @@ def expert_release(request, pk):
         contest__in=contests_for_user(request.user)).select_related("contest__programme"), pk=pk)
     if not may_keep(request.user, expert.contest):
         raise PermissionDenied
-    nomination_id = request.POST.get("nomination", "")
-    nomination = get_object_or_404(expert.nominations.all(),
-                                   pk=int(nomination_id) if nomination_id.isdigit() else 0)
     try:
-        events.release_expert(expert=expert, nomination=nomination)
+        events.release_expert(expert=expert)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, "Эксперт снят с номинации.")
+        messages.success(request, "Эксперт снят с мероприятия.")
     return redirect("contest_detail", pk=expert.contest_id)

@@ -174,7 +174,9 @@ def assign_expert(*, contest: Contest, user: User, nominations: list[Nomination]
 
 
 @transaction.atomic
-def release_expert(*, expert: Expert, nomination: Nomination) -> None:
-    if expert.scores.filter(application__nomination=nomination).exists():
-        raise ValidationError("Эксперт уже оценивал заявки этой номинации: снять его нельзя.")
-    expert.nominations.remove(nomination)
+def release_expert(*, expert: Expert) -> None:
+    """Take the expert off the contest; one who has scored stays, so the protocol keeps
+    every score that counted."""
+    if expert.scores.exists():
+        raise ValidationError("Эксперт уже оценивал заявки: снять его нельзя.")
+    expert.delete()

@@ -16,6 +16,7 @@ mentorship, and the users staff, curator, school_user.
 from tests.url_policy_rows import (
     api_tokens,
     competence,
+    contests,
     council,
     distribution,
     imports,
@@ -33,4 +34,4 @@ from tests.url_policy_rows import (
 
 AREAS = [journal, council, rounds, monitoring, imports, distribution, project_indicators,
          report_jobs, people_platforms, people_teachers, trainings, routes, competence,
-         outcomes, api_tokens]
+         outcomes, api_tokens, contests]
