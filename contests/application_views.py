@@ -23,8 +23,9 @@ from contests.access import (
 from contests.contest_views import contest_for
 from contests.forms import ApplicationForm, RegionalForm, WithdrawForm
 from contests.models import Audience, RegionalOutcome
-from contests.result_reads import applicant_label, contest_results
+from contests.result_reads import applicant_label, contest_results, results_of
 from core.forms import apply_posted_form
+from innovation.models import InnovationProject
 from people.models import Teacher
 from teams.access import profile_of
 from teams.models import Role
@@ -32,7 +33,8 @@ from teams.models import Role
 
 def _application_for(request, pk):
     return get_object_or_404(applications_for_user(request.user).select_related(
-        "nomination__contest__programme", "organization", "teacher__organization"), pk=pk)
+        "nomination__contest__programme", "organization", "teacher__organization",
+        "project__stage"), pk=pk)
 
 
 def _applicant(request) -> dict:
@@ -54,10 +56,14 @@ def contest_apply(request, pk):
     applicant = _applicant(request)
     audience = Audience.TEACHER if "teacher" in applicant else Audience.ORGANIZATION
     nominations = contest.nominations.filter(audience=audience)
-    form = ApplicationForm(request.POST or None, nominations=nominations)
+    organization = applicant.get("organization") or applicant["teacher"].organization
+    form = ApplicationForm(request.POST or None, nominations=nominations,
+                           projects=InnovationProject.objects.filter(organization=organization)
+                           .order_by("-period__starts_on", "pk"))
     today = timezone.localdate()
     done, application = apply_posted_form(request, form, lambda data: applying.submit_application(
-        nomination=data["nomination"], title=data["title"], today=today, **applicant))
+        nomination=data["nomination"], title=data["title"], today=today,
+        project=data["project"], **applicant))
     if done:
         messages.success(request, "Заявка подана.")
         return redirect("application_detail", pk=application.pk)
@@ -134,12 +140,11 @@ def my_applications_page(request):
     applications = list(my_applications(request.user).select_related(
         "nomination__contest", "organization", "teacher__organization").order_by(
         "-nomination__contest__year", "nomination__contest__title", "pk"))
-    categories = {}
-    for contest in {a.nomination.contest for a in applications if
-                    a.nomination.contest.results_approved}:
-        for group in contest_results(contest).nominations:
-            for row in group.rows:
-                categories[row.application.pk] = row.ranked
+    approved = {a.nomination.contest_id: a.nomination.contest for a in applications
+                if a.nomination.contest.results_approved}
+    categories = {row.application.pk: row.ranked
+                  for results in results_of(list(approved.values())).values()
+                  for group in results.nominations for row in group.rows}
     for application in applications:
         application.label = applicant_label(application, with_names=True)
         application.result = categories.get(application.pk)

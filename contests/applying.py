@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from contests.models import Application, Audience, Nomination, RegionalOutcome
+from innovation.models import InnovationProject
 from people.models import Teacher
 from teams.models import Organization
 
@@ -33,8 +34,11 @@ def _check_applicant(nomination: Nomination, teacher: Teacher | None,
 @transaction.atomic
 def submit_application(*, nomination: Nomination, title: str, today: date,
                        teacher: Teacher | None = None,
-                       organization: Organization | None = None) -> Application:
+                       organization: Organization | None = None,
+                       project: InnovationProject | None = None) -> Application:
     _check_applicant(nomination, teacher, organization)
+    if project is not None and project.organization_id != (organization or teacher.organization).pk:
+        raise ValidationError({"project": "Проект относится к другой организации."})
     if not window_open(nomination, today):
         raise ValidationError("Приём заявок на это мероприятие сейчас закрыт.")
     if not title.strip():
@@ -45,7 +49,8 @@ def submit_application(*, nomination: Nomination, title: str, today: date,
     if existing.exists():
         raise ValidationError({"nomination": "Заявка в эту номинацию уже подана."})
     return Application.objects.create(nomination=nomination, teacher=teacher,
-                                      organization=organization, title=title.strip())
+                                      organization=organization, title=title.strip(),
+                                      project=project)
 
 
 @transaction.atomic

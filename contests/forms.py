@@ -111,10 +111,15 @@ class ApplicationForm(CrispyForm):
                                         error_messages={"required": "Выберите номинацию."})
     title = forms.CharField(label="Тема работы", max_length=500,
                             error_messages={"required": "Укажите тему работы."})
+    project = forms.ModelChoiceField(
+        label="Инновационный проект организации", queryset=None, required=False,
+        empty_label="— без проекта —",
+        help_text="Если работа представляет проект школы, выберите его.")
 
-    def __init__(self, *args, nominations, **kwargs):
+    def __init__(self, *args, nominations, projects, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["nomination"].queryset = nominations
+        self.fields["project"].queryset = projects
 
 
 class WithdrawForm(CrispyForm):

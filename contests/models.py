@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 
+from innovation.models import InnovationProject
 from internships.models import Programme
 from people.models import Teacher
 from teams.models import Organization
@@ -199,6 +200,10 @@ class Application(models.Model):
                                      blank=True, related_name="contest_applications",
                                      verbose_name="организация")
     title = models.CharField("тема работы", max_length=500)
+    project = models.ForeignKey(
+        InnovationProject, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="contest_applications", verbose_name="инновационный проект ОО",
+        help_text="Проект организации заявителя, если работа представляет его.")
     submitted_at = models.DateTimeField("подана", auto_now_add=True)
     withdrawn_at = models.DateTimeField("отозвана", null=True, blank=True)
     withdrawal_reason = models.CharField("причина отзыва", max_length=500, blank=True)

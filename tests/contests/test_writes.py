@@ -14,6 +14,7 @@ from contests.models import Application, OrganizationStatus, RegionalOutcome, Sc
 from contests.result_reads import contest_results
 from contests.results import StatusAward, approve_results, award_status
 from contests.scoring import save_scores
+from innovation.models import InnovationProject, PathStage
 
 
 def test_it_refuses_a_score_above_the_criterion_maximum(cw):
@@ -138,3 +139,21 @@ def test_it_awards_a_status_and_refuses_the_same_order_twice(cw, world):
             kind=StatusKind.KIP, order_number="5", issuer="ИРО",
             order_date=datetime.date(2023, 4, 3), application=cw.app_a))
     assert OrganizationStatus.objects.count() == 1
+
+
+def test_it_links_an_application_to_the_applicants_own_project_only(cw, world):
+    stage = PathStage.objects.create(programme=world.programme, number=1, title="Осознание")
+    own = InnovationProject.objects.create(organization=world.school_c, programme=world.programme,
+                                           period=world.period, theme="Режим развития",
+                                           stage=stage)
+    foreign = InnovationProject.objects.create(organization=world.school_d,
+                                               programme=world.programme, period=world.period,
+                                               theme="Чужой проект", stage=stage)
+    with pytest.raises(ValidationError, match="другой организации"):
+        submit_application(nomination=cw.org_nomination, title="С чужим проектом",
+                           today=timezone.localdate(), organization=world.school_c,
+                           project=foreign)
+    application = submit_application(nomination=cw.org_nomination, title="Со своим проектом",
+                                     today=timezone.localdate(), organization=world.school_c,
+                                     project=own)
+    assert application.project == own
