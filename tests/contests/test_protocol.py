@@ -49,7 +49,7 @@ def test_it_builds_the_pdf_protocol_with_every_experts_scores(scored, world, tmp
     with pdfplumber.open(io.BytesIO(data)) as document:
         for page in document.pages:
             for char in page.chars:
-                assert 0 <= char["x0"] and char["x1"] <= page.width, "текст за краем страницы"
+                assert char["x0"] >= 0 and char["x1"] <= page.width, "текст за краем страницы"
             lines = (page.extract_text() or "").strip().splitlines()
             body = [line for line in lines if not line.startswith("стр. ")]
             # A heading never ends a page: «Оценки экспертов» tables start under their heading.
