@@ -6,6 +6,8 @@ import pytest
 from contests.models import Application, Contest, OrganizationStatus, Score
 from demo.vyselki_contests import CONTEST, load_vyselki_contests
 from teams.models import Municipality
+from tests.browser.test_accessibility import axe_problems, layout_problems, new_context
+from tests.browser.walk import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -83,3 +85,39 @@ def test_an_expert_scores_and_staff_approve_and_award_a_status(live_server, page
     assert "№ демо-7" in page.text_content("#statuses")
     assert OrganizationStatus.objects.filter(organization=target.organization).exists()
     assert console_errors == []
+
+
+def test_the_contest_pages_pass_axe_and_fit_a_phone(live_server, browser):
+    municipality = Municipality.objects.create(name="Муниципальное образование Выселковский район")
+    load_vyselki_contests(municipality)
+    contest = Contest.objects.get(title=CONTEST)
+    nomination = contest.nominations.first()
+    application = Application.objects.filter(nomination__contest=contest,
+                                             organization__short_name="МБОУ СОШ № 1").get()
+    scored = Application.objects.filter(nomination__contest=contest,
+                                        organization__short_name="МБОУ СОШ № 3").get()
+    pages = {
+        "vys-staff": ["/contests/", f"/contests/{contest.pk}/", f"/contests/{contest.pk}/edit/",
+                      f"/contests/nominations/{nomination.pk}/",
+                      f"/contests/{contest.pk}/results/", f"/contests/{contest.pk}/experts/new/",
+                      f"/contests/applications/{application.pk}/",
+                      f"/contests/applications/{application.pk}/regional/",
+                      f"/organizations/{application.organization_id}/statuses/"],
+        "vys-expert1": ["/my/applications/", "/expert/",
+                        f"/contests/applications/{scored.pk}/score/",
+                        f"/contests/{contest.pk}/apply/"],
+    }
+    problems = []
+    for width in (1366, 375):
+        for username, paths in pages.items():
+            context = new_context(browser, width)
+            page = sign_in(context, live_server.url, username)
+            for path in paths:
+                where = f"{username} {width}px {path}"
+                response = page.goto(live_server.url + path)
+                if response.status != 200:
+                    problems.append(f"{where}: ответ {response.status}")
+                    continue
+                problems += axe_problems(page, where) + layout_problems(page, where)
+            context.close()
+    assert not problems, f"{len(problems)} нарушений:\n" + "\n".join(problems)
