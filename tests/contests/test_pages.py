@@ -1,13 +1,15 @@
 """Pages of conferences and contests under each role: who sees what, the own-organization
 block, an expert of another contest, results before and after approval, query pins."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
 from contests.applying import submit_application
-from contests.models import Application, Contest, OrganizationStatus, Score
-from contests.results import approve_results
+from contests.models import Application, Contest, OrganizationStatus, Score, StatusKind
+from contests.results import StatusAward, approve_results, award_status
 from contests.scoring import save_scores
 
 
@@ -267,3 +269,40 @@ def test_it_keeps_my_applications_constant_when_several_contests_are_approved(
     with django_assert_num_queries(10):
         page = client.get(reverse("my_applications")).content.decode()
     assert "Доклад на конференции" in page
+
+
+def test_it_tells_the_expert_on_the_application_page_that_it_is_their_own(cw, login, world):
+    page = login(world.school_b_user).get(
+        reverse("application_detail", args=[cw.app_b.pk])).content.decode()
+    assert "вы её не оцениваете" in page and "Оценить заявку" not in page
+    page = login(world.school_b_user).get(
+        reverse("application_detail", args=[cw.app_a.pk])).content.decode()
+    assert "Оценить заявку" in page
+
+
+def test_it_shows_unapproved_results_to_a_curator(cw, login, world):
+    _score_all(cw)
+    page = login(world.curator).get(
+        reverse("contest_results", args=[cw.contest.pk])).content.decode()
+    assert "Не утверждены" in page and "победитель" in page
+    assert "Утвердить итоги" not in page
+
+
+def test_it_shows_approved_results_to_an_analyst_without_teachers_names(cw, login, world):
+    _score_all(cw)
+    approve_results(contest=cw.contest, by=world.staff)
+    page = login(world.analyst).get(
+        reverse("contest_results", args=[cw.contest.pk])).content.decode()
+    assert "победитель" in page and "Иванова Мария Петровна" not in page
+
+
+def test_it_pins_the_query_count_of_the_status_history(cw, login, world,
+                                                       django_assert_num_queries):
+    for number in range(3):
+        award_status(organization=world.school_a, award=StatusAward(
+            kind=StatusKind.MIP, order_number=str(number), issuer="УО",
+            order_date=datetime.date(2023, 4, 3), application=cw.app_a))
+    client = login(world.school_user)
+    with django_assert_num_queries(5):
+        page = client.get(reverse("organization_statuses", args=[world.school_a.pk]))
+    assert page.content.decode().count("Инновационный поиск — 2023") >= 3
