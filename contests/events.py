@@ -26,6 +26,10 @@ from internships.models import Programme
 from teams.models import Organization
 
 REGULATION_EXTENSIONS = (".pdf", ".docx")
+# What decides the results: frozen once staff approve them.
+RESULT_RULES = ("category_method", "winner_places", "prize_places", "laureate_places",
+                "winner_min", "prize_min", "laureate_min")
+FROZEN = "Итоги утверждены: правила подсчёта и критерии больше не меняются."
 REGULATION_MAX_BYTES = 10 * 1024 * 1024
 
 
@@ -87,12 +91,17 @@ def create_contest(*, programme: Programme, details: ContestDetails,
 def change_contest(*, contest: Contest, details: ContestDetails,
                    regulation: UploadedFile | None = None) -> Contest:
     _check_details(details)
+    stored = Contest.objects.select_for_update().get(pk=contest.pk)
+    if stored.results_approved and any(
+            getattr(stored, name) != getattr(details, name) for name in RESULT_RULES):
+        raise ValidationError({"category_method": FROZEN})
     if Contest.objects.filter(programme=contest.programme_id, title=details.title).exclude(
             pk=contest.pk).exists():
         raise ValidationError({"title": "Мероприятие с таким названием в проекте уже есть."})
     for field, value in details.__dict__.items():
         setattr(contest, field, value)
-    contest.save()
+    # Only the form's fields: the approval is recorded by its own rule.
+    contest.save(update_fields=list(details.__dict__))
     _attach_regulation(contest, regulation)
     return contest
 
@@ -132,6 +141,8 @@ def save_criterion(*, contest: Contest, number: int, title: str, maximum: int,
                    description: str = "", criterion: Criterion | None = None) -> Criterion:
     if maximum < 1:
         raise ValidationError({"maximum": "Максимальный балл — не меньше 1."})
+    if Contest.objects.filter(pk=contest.pk, results_approved_at__isnull=False).exists():
+        raise ValidationError(FROZEN)
     taken = Criterion.objects.filter(contest=contest, number=number)
     if criterion is not None:
         taken = taken.exclude(pk=criterion.pk)

@@ -9,7 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from contests.applying import record_regional_outcome, submit_application, withdraw_application
-from contests.events import assign_expert
+from contests.events import ContestDetails, assign_expert, change_contest, save_criterion
 from contests.models import Application, OrganizationStatus, RegionalOutcome, Score, StatusKind
 from contests.result_reads import contest_results
 from contests.results import StatusAward, approve_results, award_status
@@ -157,3 +157,21 @@ def test_it_links_an_application_to_the_applicants_own_project_only(cw, world):
                                      today=timezone.localdate(), organization=world.school_c,
                                      project=own)
     assert application.project == own
+
+
+def test_it_freezes_criteria_and_rules_once_results_are_approved(cw, world):
+    save_scores(expert=cw.curator_expert, application=cw.app_a,
+                values={cw.relevance.pk: 10, cw.novelty.pk: 5})
+    approve_results(contest=cw.contest, by=world.staff)
+    with pytest.raises(ValidationError, match="больше не меняются"):
+        save_criterion(contest=cw.contest, number=3, title="Ещё один", maximum=5)
+    with pytest.raises(ValidationError, match="больше не меняются"):
+        change_contest(contest=cw.contest, details=ContestDetails(
+            kind="contest", title=cw.contest.title, year=2023, winner_places=2,
+            prize_places=1, laureate_places=1, illustrative=True))
+    change_contest(contest=cw.contest, details=ContestDetails(
+        kind="contest", title=cw.contest.title, year=2023, winner_places=1, prize_places=1,
+        laureate_places=1, illustrative=True, description="Итоги подведены."))
+    cw.contest.refresh_from_db()
+    assert cw.contest.description == "Итоги подведены." and cw.contest.winner_places == 1
+    assert cw.contest.results_approved
