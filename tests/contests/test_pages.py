@@ -306,3 +306,11 @@ def test_it_pins_the_query_count_of_the_status_history(cw, login, world,
     with django_assert_num_queries(5):
         page = client.get(reverse("organization_statuses", args=[world.school_a.pk]))
     assert page.content.decode().count("Инновационный поиск — 2023") >= 3
+
+
+def test_it_lists_the_participants_of_an_event_without_criteria(cw, login, world):
+    submit_application(nomination=cw.other_contest.nominations.get(), title="Доклад",
+                       today=timezone.localdate(), organization=world.school_c)
+    page = login(world.staff).get(
+        reverse("contest_results", args=[cw.other_contest.pk])).content.decode()
+    assert "заявки этого мероприятия не оцениваются" in page and "участник" in page
