@@ -314,3 +314,19 @@ def test_it_lists_the_participants_of_an_event_without_criteria(cw, login, world
     page = login(world.staff).get(
         reverse("contest_results", args=[cw.other_contest.pk])).content.decode()
     assert "заявки этого мероприятия не оцениваются" in page and "участник" in page
+
+
+def test_it_pins_the_query_count_of_the_results_page(cw, login, world,
+                                                     django_assert_num_queries):
+    _score_all(cw)
+    client = login(world.staff)
+    url = reverse("contest_results", args=[cw.contest.pk])
+    with django_assert_num_queries(9):
+        client.get(url)
+    submit_application(nomination=cw.org_nomination, title="Ещё одна школа",
+                       today=timezone.localdate(), organization=world.school_c)
+    save_scores(expert=cw.curator_expert, application=Application.objects.get(
+        title="Ещё одна школа"), values={cw.relevance.pk: 3, cw.novelty.pk: 3})
+    with django_assert_num_queries(9):
+        page = client.get(url).content.decode()
+    assert "Ещё одна школа" in page
