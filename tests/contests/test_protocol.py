@@ -5,11 +5,13 @@ import io
 
 import pdfplumber
 import pytest
+from django.urls import reverse
 from openpyxl import load_workbook
 
 from contests.scoring import save_scores
 from reports.contest_protocol import build_protocol_pdf, build_protocol_workbook
 from reports.errors import ReportError
+from reports.models import JobStatus, ReportJob
 from tests.reports.pdf_checks import pdf_text
 
 LONG_TITLE = ("Совершенствование инновационной инфраструктуры межмуниципального "
@@ -78,3 +80,20 @@ def test_it_refuses_a_contest_of_another_municipality(scored, world, tmp_path):
         build_protocol_workbook(municipality=world.other_municipality, period=None,
                                 parameters={"contest": scored.contest.pk},
                                 output=tmp_path / "x.xlsx", progress=_progress)
+
+
+def test_it_orders_the_excel_protocol_from_the_results_page(
+        scored, login, world, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = login(world.staff).post(
+            reverse("contest_protocol", args=[scored.contest.pk]), {"format": "xlsx"})
+    assert response.status_code == 302 and response.url == reverse("report_jobs")
+    job = ReportJob.objects.get()
+    assert job.kind == "contest_xlsx" and job.parameters == {"contest": scored.contest.pk}
+    assert job.status == JobStatus.DONE and job.filename.endswith(".xlsx")
+
+
+def test_it_refuses_the_protocol_to_a_curator(scored, login, world):
+    response = login(world.curator).post(reverse("contest_protocol", args=[scored.contest.pk]),
+                                         {"format": "pdf"})
+    assert response.status_code == 403 and not ReportJob.objects.exists()
