@@ -38,6 +38,7 @@ urlpatterns = [
     path("", include("outcomes.urls")),
     path("", include("people.urls")),
     path("", include("competence.urls")),
+    path("", include("contests.urls")),
     path("", include("routes.urls")),
     path("", include("trainings.urls")),
     path("", include("innovation.urls")),

@@ -11,6 +11,7 @@ expected failure is raised as ``reports.errors.ReportError`` with a message for 
 """
 
 from reports.applications import build_application_docx, build_application_pdf
+from reports.contest_protocol import build_protocol_pdf, build_protocol_workbook
 from reports.excel import build_indicator_workbook
 from reports.models import ReportKind
 from reports.pdf.handbook import build_handbook
@@ -22,4 +23,6 @@ BUILDERS = {
     ReportKind.HANDBOOK: build_handbook,
     ReportKind.APPLICATION_PDF: build_application_pdf,
     ReportKind.APPLICATION_DOCX: build_application_docx,
+    ReportKind.CONTEST_PDF: build_protocol_pdf,
+    ReportKind.CONTEST_XLSX: build_protocol_workbook,
 }

@@ -8,7 +8,7 @@ from django.utils import timezone
 from internships.models import ControlPoint, Period
 from internships.periods import municipality_default_period
 from reports.handbook_texts import MAX_TEXT_LENGTH, screen_words
-from reports.models import APPLICATION_KINDS, HandbookTopic, ReportKind
+from reports.models import PERIOD_KINDS, HandbookTopic, ReportKind
 from reports.pdf.data import control_point_mismatch
 from teams.models import Municipality
 
@@ -76,8 +76,8 @@ def points_notes(*, periods: list[Period], points: list[ControlPoint],
 
 class ReportRequestForm(forms.Form):
     kind = forms.ChoiceField(
-        label="Отчёт", initial=ReportKind.INDICATORS,
-        choices=[choice for choice in ReportKind.choices if choice[0] not in APPLICATION_KINDS],
+        label="Отчёт", choices=[(kind.value, kind.label) for kind in PERIOD_KINDS],
+        initial=ReportKind.INDICATORS,
         widget=forms.RadioSelect,
         error_messages={"required": "Выберите вид отчёта.",
                         "invalid_choice": "Такого вида отчёта нет: выберите из списка."},

@@ -43,6 +43,8 @@ EXTENSIONS = {
     ReportKind.HANDBOOK: "pdf",
     ReportKind.APPLICATION_PDF: "pdf",
     ReportKind.APPLICATION_DOCX: "docx",
+    ReportKind.CONTEST_PDF: "pdf",
+    ReportKind.CONTEST_XLSX: "xlsx",
 }
 PART_SUFFIX = ".part"
 REPORTS_FOLDER = "reports"

@@ -17,10 +17,17 @@ class ReportKind(models.TextChoices):
     HANDBOOK = "handbook", "Методическое пособие (PDF)"
     APPLICATION_PDF = "application_pdf", "Заявка «Инновационный поиск» (PDF)"
     APPLICATION_DOCX = "application_docx", "Заявка «Инновационный поиск» (Word, .docx)"
+    CONTEST_PDF = "contest_pdf", "Протокол итогов конкурса (PDF)"
+    CONTEST_XLSX = "contest_xlsx", "Протокол итогов конкурса (Excel)"
 
 
 # Exports of one application version, ordered from its page rather than the «Отчёты» form.
 APPLICATION_KINDS = (ReportKind.APPLICATION_PDF, ReportKind.APPLICATION_DOCX)
+
+
+# Reports of a school year, ordered on the «Отчёты» page; a contest's protocol is ordered
+# on the contest's results page.
+PERIOD_KINDS = (ReportKind.INDICATORS, ReportKind.MONITORING, ReportKind.HANDBOOK)
 
 
 class JobStatus(models.TextChoices):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reports import application_views, handbook_views, indicator_views, job_views
+from reports import application_views, handbook_views, indicator_views, job_views, protocol_views
 
 urlpatterns = [
     path("indicators/project/", indicator_views.project_indicators, name="project_indicators"),
@@ -13,4 +13,6 @@ urlpatterns = [
          name="handbook_text_edit"),
     path("reports/applications/<int:pk>/", application_views.application_exports,
          name="application_exports"),
+    path("contests/<int:pk>/protocol/", protocol_views.contest_protocol,
+         name="contest_protocol"),
 ]

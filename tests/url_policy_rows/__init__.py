@@ -16,6 +16,7 @@ mentorship, and the users staff, curator, school_user.
 from tests.url_policy_rows import (
     api_tokens,
     competence,
+    contests,
     council,
     distribution,
     handbook_texts,
@@ -35,4 +36,4 @@ from tests.url_policy_rows import (
 
 AREAS = [journal, council, rounds, monitoring, imports, distribution, project_indicators,
          report_jobs, people_platforms, people_teachers, trainings, routes, competence,
-         outcomes, api_tokens, handbook_texts, innovation]
+         outcomes, api_tokens, handbook_texts, innovation, contests]

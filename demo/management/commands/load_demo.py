@@ -6,7 +6,10 @@ from demo.krymsky_chain import load_demo_chain
 from demo.krymsky_handbook import load_demo_handbook
 from demo.krymsky_years import load_demo_years
 from demo.timashevsk import load_timashevsk
+from demo.vyselki import MUNICIPALITY as VYSELKI
 from demo.vyselki import load_vyselki
+from demo.vyselki_contests import load_vyselki_contests
+from teams.models import Municipality
 
 
 class Command(BaseCommand):
@@ -73,4 +76,10 @@ class Command(BaseCommand):
             f"{vyselki['projects']}, из них пилотных школ — {vyselki['pilot']}. Школы и их "
             "проекты иллюстративные; заявки «Инновационный поиск» проектов Выселковского и "
             "Крымского районов — из их паспортов."
+        )
+        contests = load_vyselki_contests(Municipality.objects.get(name=VYSELKI))
+        self.stdout.write(
+            f"Выселковский район: конференция и конкурс «Инновационный поиск» — "
+            f"{contests['contests']}, заявок — {contests['applications']}. Номинации, критерии "
+            "и оценки экспертов иллюстративные."
         )

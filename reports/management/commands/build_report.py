@@ -14,7 +14,7 @@ from internships.models import ControlPoint, Period
 from internships.periods import municipality_default_period
 from reports.errors import ReportError
 from reports.jobs import build_to_file, record_produced_handbook
-from reports.models import APPLICATION_KINDS, ReportKind
+from reports.models import PERIOD_KINDS, ReportKind
 from reports.pdf.data import control_point_mismatch, period_of_control_point
 
 
@@ -24,8 +24,7 @@ class Command(BaseCommand):
             "методическое пособие (PDF).")
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("kind", choices=[kind for kind in ReportKind.values
-                                             if kind not in APPLICATION_KINDS])
+        parser.add_argument("kind", choices=[kind.value for kind in PERIOD_KINDS])
         parser.add_argument("--municipality", required=True,
                             help="Название муниципального образования (или его часть).")
         parser.add_argument("--period", default="",
