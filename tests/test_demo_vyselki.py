@@ -86,5 +86,8 @@ def test_the_load_demo_command_reports_the_vyselki_district():
 
     call_command("load_demo", stdout=out)
 
-    assert out.getvalue().splitlines()[-1].startswith(
+    lines = out.getvalue().splitlines()
+    assert lines[-2].startswith(
         "Выселковский район: школ — 12, инновационных проектов — 11, из них пилотных школ — 5.")
+    assert lines[-1].startswith(
+        "Выселковский район: конференция и конкурс «Инновационный поиск» — 2, заявок — ")
