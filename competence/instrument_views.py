@@ -50,7 +50,7 @@ def _form(request, municipality, instance: Instrument | None = None):
 
 
 def _page(request, form, title):
-    return render(request, "competence/form_page.html", {
+    return render(request, "form_page.html", {
         "form": form, "title": title, "back_url": reverse("competence_instrument_list"),
         "back_label": "Банк диагностических методик", "multipart": True})
 

@@ -80,7 +80,7 @@ def _round_form(request, municipality, initial=None):
 
 
 def _form_page(request, form, title, back_url, back_label):
-    return render(request, "competence/form_page.html", {
+    return render(request, "form_page.html", {
         "form": form, "title": title, "back_url": back_url, "back_label": back_label})
 
 
