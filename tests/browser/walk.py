@@ -101,7 +101,7 @@ STOPS = [
     Stop("project_indicators", DEPARTMENT),
     Stop("report_jobs", ("staff", "analyst")),
     Stop("handbook_texts", ("staff", "analyst")),
-    Stop("handbook_text_edit", ("staff", "analyst"), "programme"),
+    Stop("handbook_text_edit", ("staff", "analyst"), "innovation_programme"),
     Stop("teacher_list", ("staff", "curator", "school")),
     Stop("teacher_detail", ("staff", "school"), "teacher"),
     Stop("teacher_add", ("staff", "school")),

@@ -13,6 +13,7 @@ from reports.indicator_catalogue import Group
 from reports.indicators import compute_indicators
 from reports.pdf.data import read_indicators
 from tests import factories
+from tests.reports.workbook_checks import rows_by_code
 from trainings.models import Attendance, Completion, CoverageTarget, PlatformSession
 
 D = datetime.date
@@ -86,8 +87,8 @@ def test_it_writes_the_person_indicators_into_the_workbook(world, training, tmp_
     build_indicator_workbook(municipality=world.municipality, period=world.period,
                              parameters={}, output=output, progress=lambda *args: None)
 
-    rows = {row[1]: row for row in load_workbook(output)["Показатели"].iter_rows(
-        min_row=2, values_only=True) if row and row[1]}
+    rows = {code: [cell.value for cell in row]
+            for code, row in rows_by_code(load_workbook(output)["Показатели"]).items()}
     assert rows["persons_trained"][4] == 2
     assert rows["young_persons_trained"][4] == 1
     assert "один раз" in rows["persons_trained"][10]
