@@ -7,14 +7,20 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
+from openpyxl import load_workbook
 
 from contests.models import Application, Contest, RegionalOutcome, Score
 from contests.results import StatusAward, award_status
 from internships.models import JournalEntry, PlannedEvent, WorkForm
 from reports.effect_indicators import effect_values
+from reports.excel import build_indicator_workbook
 from reports.indicator_catalogue import Group
 from reports.indicators import compute_indicators
+from reports.pdf import monitoring
+from reports.pdf.monitoring import monitoring_context
 from teams.models import Organization
 from tests.contests.conftest import cw  # noqa: F401 (fixture)
 from tests.innovation.conftest import innovation  # noqa: F401 (fixture)
@@ -137,3 +143,74 @@ def test_it_has_no_roadmap_figure_without_plans(world, innovation):  # noqa: F81
     value = _values(world)["Э5"]
     assert value.value is None
     assert value.note == "планы работы площадок на год не заведены"
+
+
+# --- The indicators page, the workbook and the monitoring report -------------------------
+
+EFFECT_HEADING = "Эффективность инновационного проекта"
+EFFECT_PAGE_QUERIES = 34
+PORTFOLIO_NOTE = ("муниципальный уровень: победитель — 2, призёр — 1, лауреат — 0; "
+                  "региональный уровень: прошли I этап — 1; статусы: МИП — 1")
+
+
+def _page(client, world):
+    return client.get(reverse("project_indicators"), {"period": world.period.pk})
+
+
+@pytest.mark.parametrize("role", ["staff", "curator", "analyst"])
+def test_it_shows_the_criteria_on_the_indicators_page_of_a_programme_with_projects(
+        world, scored, as_role, role):
+    response = _page(as_role(role), world)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert EFFECT_HEADING in html
+    assert 'id="indicator-effect_portfolio"' in html
+    assert PORTFOLIO_NOTE in html
+
+
+def test_it_does_not_show_the_criteria_for_a_programme_without_projects(world, as_role):
+    html = _page(as_role("staff"), world).content.decode()
+    assert EFFECT_HEADING not in html
+    assert "effect_demand" not in html
+
+
+def test_the_page_with_the_criteria_costs_the_same_queries_on_more_data(
+        world, scored, as_role, django_assert_num_queries):
+    client = as_role("staff")
+    # One academic year (the page's own pin, PAGE_QUERIES, is of two); the criteria add a
+    # constant per year: projects, applications, contests, the contests' results, statuses
+    # and plans.
+    with django_assert_num_queries(EFFECT_PAGE_QUERIES):
+        _page(client, world)
+    for number in range(3):
+        _plan(world.own_platform, D(2021, 12, 1), held_on=D(2021, 12, 2 + number))
+    with django_assert_num_queries(EFFECT_PAGE_QUERIES):
+        _page(client, world)
+
+
+def test_the_workbook_and_the_monitoring_report_print_the_page_figures(
+        world, scored, tmp_path):
+    _plan(world.own_platform, D(2021, 10, 1), held_on=D(2021, 10, 5))
+    _plan(world.own_platform, D(2022, 2, 1))
+    values = {item.indicator.number: item for item in compute_indicators(
+        municipality=world.municipality, period=world.period)
+        if item.indicator.group == Group.EFFECT}
+    output = tmp_path / "report.xlsx"
+    build_indicator_workbook(municipality=world.municipality, period=world.period,
+                             parameters={}, output=output, progress=lambda *args: None)
+    sheet = load_workbook(output)["Показатели"]
+    rows = {row[1].value: row for row in sheet.iter_rows(min_row=2) if row[0].value
+            == EFFECT_HEADING}
+    assert sorted(rows) == sorted(values) == ["Э1", "Э2.1", "Э2.2", "Э3", "Э4", "Э5"]
+    assert rows["Э4"][4].value == values["Э4"].value == 5
+    assert rows["Э5"][4].value == 0.5
+    assert (rows["Э5"][5].value, rows["Э5"][6].value) == (1, 2)
+    assert rows["Э3"][4].value == "нет данных"
+    assert rows["Э4"][9].value == PORTFOLIO_NOTE
+
+    html = render_to_string(monitoring.TEMPLATE, monitoring_context(
+        municipality=world.municipality, period=world.period, control_point=None,
+        progress=lambda *args: None))
+    assert f"<h3>{EFFECT_HEADING}</h3>" in html
+    assert PORTFOLIO_NOTE in html
+    assert "Э5. Мониторинг проекта" in html
