@@ -23,6 +23,8 @@ class Group(TextChoices):
     INDIRECT = "indirect", "Опосредованные показатели"
     EXTRA = "extra", "Дополнительно"
     PERSONS = "persons", "Показатели по педагогическим работникам"
+    # Only for programmes with school innovation projects (reports.effect_indicators).
+    EFFECT = "effect", "Эффективность инновационного проекта"
 
 
 NO_DATA = "нет данных"

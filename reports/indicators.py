@@ -27,6 +27,7 @@ from core.plurals import ru_plural
 from diagnostics import dynamics
 from internships.models import CuratorBody, Direction, Period
 from reports.competence_indicators import competence_values
+from reports.effect_indicators import effect_values, programmes_with_projects
 from reports.indicator_catalogue import (
     COMPETITION_WINNERS_SHARE,
     CRITICAL_STAFFING,
@@ -247,6 +248,7 @@ def compute_periods(*, municipality: Municipality, periods: Sequence[Period],
     ).order_by("number"):
         directions[direction.programme_id].append(direction)
     target = coverage_target(municipality)
+    with_projects = programmes_with_projects({period.programme_id for period in periods})
     result = []
     for period in periods:
         period_data = data[period.pk]
@@ -264,7 +266,10 @@ def compute_periods(*, municipality: Municipality, periods: Sequence[Period],
                 _fact_values(period_data, counts["schools"])
                 + _with_value(_direct_values(period_data, counts["organizations"]), fewer)
                 + _indirect_values(period_data)
-                + _extra_values(period_data) + persons + [grown], trained),
+                + _extra_values(period_data) + persons + [grown], trained)
+            # Э1–Э5, only for a programme with school innovation projects.
+            + effect_values(period=period, organizations=counts["organizations"],
+                            with_projects=with_projects),
             by_direction={direction.number: _direction_values(period_data, direction.number,
                                                               direction.pk, shares)
                           for direction in own},
@@ -279,7 +284,8 @@ def _with_value(values: list[IndicatorValue], value: IndicatorValue) -> list[Ind
 
 
 def compute_indicators(*, municipality: Municipality, period: Period) -> list[IndicatorValue]:
-    """Every indicator of INDICATORS for the period, in that order."""
+    """Every indicator of INDICATORS for the period, in that order, then Э1–Э5 when the
+    programme has school innovation projects."""
     return compute_periods(municipality=municipality, periods=[period])[0].values
 
 

@@ -6,13 +6,15 @@ import io
 import pdfplumber
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
+from contests.applying import submit_application
 from contests.scoring import save_scores
 from reports.contest_protocol import build_protocol_pdf, build_protocol_workbook
 from reports.errors import ReportError
 from reports.models import JobStatus, ReportJob
-from tests.reports.pdf_checks import pdf_text
+from tests.reports.pdf_checks import layout_problems, page_count, pdf_text
 
 LONG_TITLE = ("Совершенствование инновационной инфраструктуры межмуниципального "
               "взаимодействия образовательных организаций Выселковского района и участников "
@@ -58,6 +60,26 @@ def test_it_builds_the_pdf_protocol_with_every_experts_scores(scored, world, tmp
             if body:
                 assert not body[-1].startswith(("2.1.", "2.2.", "Критерии оценки",
                                                 "Правило подсчёта")), body[-1]
+
+
+@pytest.mark.parametrize("more", [0, 3])
+def test_the_pdf_protocol_keeps_the_layout_rules_of_the_reports(scored, world, tmp_path, more):
+    # With ``more``, further schools apply with long themes, so the tables run over pages.
+    for organization in [world.school_c, world.school_d, world.kindergarten][:more]:
+        application = submit_application(nomination=scored.org_nomination, title=LONG_TITLE,
+                                         today=timezone.localdate(), organization=organization)
+        save_scores(expert=scored.curator_expert, application=application,
+                    values={scored.relevance.pk: 5, scored.novelty.pk: 3})
+    output = tmp_path / "protocol.pdf"
+    build_protocol_pdf(municipality=world.municipality, period=None,
+                       parameters={"contest": scored.contest.pk}, output=output,
+                       progress=_progress)
+    # Nothing off the page, no overlapping words, no word across a cell border, no heading
+    # stranded at a page's foot, no page mostly blank unless its chapter ends there.
+    data = output.read_bytes()
+    assert layout_problems(data) == []
+    # Four pages with the three applications, six with three more.
+    assert page_count(data) == (4 if not more else 6)
 
 
 def test_it_builds_the_workbook_with_live_totals(scored, world, tmp_path):
