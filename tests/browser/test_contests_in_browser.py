@@ -1,10 +1,18 @@
-"""An expert scores the applications of their nomination (their own organization's is
-blocked); staff approve the results and award a status to the winner."""
+"""A school leader applies to a nomination with the school's project; an expert scores the
+applications of their nomination (their own organization's is blocked); staff approve the
+results and award a status to the winner."""
+
+import datetime
 
 import pytest
+from django.utils import timezone
 
-from contests.models import Application, Contest, OrganizationStatus, Score
+from contests.events import ContestDetails, add_window, create_contest, save_nomination
+from contests.models import Application, Audience, Contest, OrganizationStatus, Score
+from demo.vyselki import load_vyselki
 from demo.vyselki_contests import CONTEST, load_vyselki_contests
+from innovation.models import InnovationProject
+from internships.models import Programme
 from teams.models import Municipality
 from tests.browser.test_accessibility import axe_problems, layout_problems, new_context
 from tests.browser.walk import sign_in
@@ -121,3 +129,40 @@ def test_the_contest_pages_pass_axe_and_fit_a_phone(live_server, browser):
                 problems += axe_problems(page, where) + layout_problems(page, where)
             context.close()
     assert not problems, f"{len(problems)} нарушений:\n" + "\n".join(problems)
+
+
+def test_a_school_leader_applies_to_a_nomination_with_the_schools_project(live_server, page):
+    load_vyselki()
+    programme = Programme.objects.get(
+        municipality__name="Муниципальное образование Выселковский район")
+    contest = create_contest(programme=programme, details=ContestDetails(
+        kind="contest", title="Инновационный поиск — открытый приём", year=2026,
+        illustrative=True, winner_places=1, prize_places=1, laureate_places=1))
+    today = timezone.localdate()
+    add_window(contest=contest, opens_on=today - datetime.timedelta(days=1),
+               closes_on=today + datetime.timedelta(days=14))
+    save_nomination(contest=contest, audience=Audience.TEACHER, title="Педагогический проект")
+    nomination = save_nomination(contest=contest, audience=Audience.ORGANIZATION,
+                                 title="Школа в режиме развития")
+    project = InnovationProject.objects.filter(
+        organization__profiles__user__username="vys-school").order_by("pk").first()
+
+    log_in(page, live_server, "vys-school")
+    page.goto(f"{live_server.url}/contests/")
+    page.get_by_role("link", name=contest.title).click()
+    page.get_by_role("link", name="Подать заявку").click()
+    # A school applies only to the nominations for organizations.
+    options = page.locator("#id_nomination option").all_text_contents()
+    assert "Школа в режиме развития" in options and "Педагогический проект" not in options
+    page.get_by_label("Номинация").select_option(label=nomination.title)
+    page.get_by_label("Тема работы").fill("Ключевая проблема школы и её решение")
+    page.get_by_label("Инновационный проект организации").select_option(str(project.pk))
+    with page.expect_navigation():
+        page.get_by_role("button", name="Подать заявку").click()
+    assert "Заявка подана." in page.text_content("main")
+    assert _narrow_fits(page)
+
+    application = Application.objects.get(nomination=nomination)
+    assert (application.organization, application.project) == (project.organization, project)
+    page.goto(f"{live_server.url}/my/applications/")
+    assert "Ключевая проблема школы и её решение" in page.text_content("main")
