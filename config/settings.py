@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "routes",
     "trainings",
     "innovation",
+    "networks",
     "diagnostics",
     "distribution",
     "outcomes",
@@ -181,6 +182,9 @@ COUNCIL_ATTACHMENT_MAX_BYTES = env.int("COUNCIL_ATTACHMENT_MAX_BYTES", default=1
 JOURNAL_ATTACHMENT_MAX_BYTES = env.int("JOURNAL_ATTACHMENT_MAX_BYTES", default=20 * 1024 * 1024)
 # How many trainees a pedagogue-master takes at once unless set for the master.
 ROUTES_MASTER_CAPACITY = env.int("ROUTES_MASTER_CAPACITY", default=5)
+# How many days before an agreement runs out the network pages warn about it.
+NETWORKS_AGREEMENT_EXPIRY_DAYS = env.int("NETWORKS_AGREEMENT_EXPIRY_DAYS", default=60)
+NETWORKS_FILE_MAX_BYTES = env.int("NETWORKS_FILE_MAX_BYTES", default=20 * 1024 * 1024)
 ROUTES_EVIDENCE_MAX_BYTES = env.int("ROUTES_EVIDENCE_MAX_BYTES", default=20 * 1024 * 1024)
 # Documents of school innovation projects (orders, protocols, analyses, plans).
 INNOVATION_DOCUMENT_MAX_BYTES = env.int("INNOVATION_DOCUMENT_MAX_BYTES",

@@ -42,6 +42,7 @@ urlpatterns = [
     path("", include("routes.urls")),
     path("", include("trainings.urls")),
     path("", include("innovation.urls")),
+    path("", include("networks.urls")),
     path("", include("reports.urls")),
     path("", include("api.urls")),
 ]

@@ -16,6 +16,7 @@ from django.apps import apps
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ["config", "core", "teams", "internships", "people", "routes", "trainings", "innovation",
+            "networks",
             "diagnostics", "competence", "distribution", "outcomes", "contests", "reports",
             "demo", "api"]
 # No app holds more than this share of the source lines outside tests and migrations.

@@ -1,0 +1,151 @@
+"""Who sees and does what in networks: shared with members, not open to all.
+
+A network is seen by the staff, curators and analysts of its hub municipality and of every
+member municipality (a municipality is a member by its own membership or by one of its
+organizations'); by the school leaders and teachers of a member organization; by its
+coordinators; and by a regional user (an administrator, or a regional API token) — all
+networks. Everyone else gets 404 on every page of it. Ended memberships share nothing.
+
+Actions: the hub's department staff and the network's coordinators manage it (members,
+agreements, events); the staff of a member municipality contribute: they record the
+signature of their own party and add materials and their participants to events.
+"""
+
+from django.contrib.auth.models import AnonymousUser, User
+from django.db.models import Q, QuerySet
+
+from networks.models import (
+    Agreement,
+    AgreementParty,
+    Membership,
+    MembershipStatus,
+    Network,
+    NetworkEvent,
+)
+from teams.access import MUNICIPALITY_WIDE_ROLES, profile_of
+from teams.models import Role
+
+
+def is_regional(user: User | AnonymousUser) -> bool:
+    return user.is_authenticated and user.is_superuser
+
+
+def _live_memberships() -> QuerySet[Membership]:
+    return Membership.objects.exclude(status=MembershipStatus.ENDED)
+
+
+def networks_for_user(user: User | AnonymousUser) -> QuerySet[Network]:
+    if is_regional(user):
+        return Network.objects.all()
+    if not user.is_authenticated:
+        return Network.objects.none()
+    coordinated = Q(coordinators=user)
+    profile = profile_of(user)
+    if profile is None:
+        return Network.objects.filter(coordinated).distinct()
+    live = _live_memberships()
+    if profile.role in MUNICIPALITY_WIDE_ROLES:
+        municipality = profile.municipality_id
+        member_ids = live.filter(Q(municipality_id=municipality)
+                                 | Q(organization__municipality_id=municipality))
+        shared = Q(hub_municipality_id=municipality) | Q(pk__in=member_ids.values("network_id"))
+    else:
+        member_ids = live.filter(organization_id=profile.organization_id)
+        shared = Q(pk__in=member_ids.values("network_id"))
+    return Network.objects.filter(shared | coordinated).distinct()
+
+
+def may_manage(user: User | AnonymousUser, network: Network) -> bool:
+    """The hub's department staff, the network's coordinators and regional users."""
+    if is_regional(user):
+        return True
+    if not user.is_authenticated:
+        return False
+    profile = profile_of(user)
+    if (profile is not None and profile.role == Role.STAFF
+            and profile.municipality_id == network.hub_municipality_id):
+        return True
+    return network.coordinators.filter(pk=user.pk).exists()
+
+
+def member_staff_municipality(user: User | AnonymousUser, network: Network) -> int | None:
+    """The municipality whose department staff this user is, when it is in the network."""
+    profile = profile_of(user)
+    if profile is None or profile.role != Role.STAFF:
+        return None
+    municipality = profile.municipality_id
+    if municipality == network.hub_municipality_id or _live_memberships().filter(
+            Q(municipality_id=municipality) | Q(organization__municipality_id=municipality),
+            network=network).exists():
+        return municipality
+    return None
+
+
+def may_contribute(user: User | AnonymousUser, network: Network) -> bool:
+    return may_manage(user, network) or member_staff_municipality(user, network) is not None
+
+
+def may_sign_for(user: User | AnonymousUser, party: AgreementParty) -> bool:
+    """Managers record any party's signature; a member's staff their own party's."""
+    network = party.agreement.network
+    if network is not None and may_manage(user, network):
+        return True
+    if network is None and _is_owner_staff(user, party.agreement):
+        return True
+    profile = profile_of(user)
+    return (profile is not None and profile.role == Role.STAFF
+            and party.municipality_of_side() == profile.municipality_id)
+
+
+def _is_owner_staff(user, agreement: Agreement) -> bool:
+    if is_regional(user):
+        return True
+    profile = profile_of(user)
+    return (profile is not None and profile.role == Role.STAFF
+            and profile.municipality_id == agreement.municipality_id)
+
+
+def may_manage_agreement(user: User | AnonymousUser, agreement: Agreement) -> bool:
+    if agreement.network is not None:
+        return may_manage(user, agreement.network)
+    return _is_owner_staff(user, agreement)
+
+
+def agreements_for_user(user: User | AnonymousUser) -> QuerySet[Agreement]:
+    """The agreements of the user's networks, and the ones of the user's municipality
+    outside any network (for those who see the whole municipality), or where the user's
+    organization is a party."""
+    if is_regional(user):
+        return Agreement.objects.all()
+    profile = profile_of(user)
+    in_networks = Q(network__in=networks_for_user(user))
+    if profile is None:
+        return Agreement.objects.filter(in_networks)
+    if profile.role in MUNICIPALITY_WIDE_ROLES:
+        own = Q(network__isnull=True, municipality_id=profile.municipality_id)
+    else:
+        own = Q(network__isnull=True, pk__in=AgreementParty.objects.filter(
+            organization_id=profile.organization_id).values("agreement_id"))
+    return Agreement.objects.filter(in_networks | own)
+
+
+def events_for_user(user: User | AnonymousUser) -> QuerySet[NetworkEvent]:
+    return NetworkEvent.objects.filter(network__in=networks_for_user(user))
+
+
+def may_add_material(user: User | AnonymousUser, event: NetworkEvent) -> bool:
+    """Managers, and a member's staff on an event their municipality hosts or joined."""
+    if may_manage(user, event.network):
+        return True
+    municipality = member_staff_municipality(user, event.network)
+    if municipality is None:
+        return False
+    return (event.municipality_of_side() == municipality
+            or event.participations.filter(municipality_id=municipality).exists())
+
+
+def may_create_network(user: User | AnonymousUser) -> bool:
+    if is_regional(user):
+        return True
+    profile = profile_of(user)
+    return profile is not None and profile.role == Role.STAFF

@@ -1,0 +1,37 @@
+from django.urls import path
+
+from networks import agreement_views, event_views, views
+
+urlpatterns = [
+    path("networks/", views.network_list, name="network_list"),
+    path("networks/new/", views.network_add, name="network_add"),
+    path("networks/<int:pk>/", views.network_detail, name="network_detail"),
+    path("networks/<int:pk>/members/new/", views.network_member_add,
+         name="network_member_add"),
+    path("networks/members/<int:pk>/", views.network_membership_edit,
+         name="network_membership_edit"),
+    path("networks/member-documents/<int:pk>/", views.network_membership_document,
+         name="network_membership_document"),
+    path("networks/agreements/", agreement_views.agreement_list, name="network_agreement_list"),
+    path("networks/<int:pk>/agreements/new/", agreement_views.agreement_add,
+         name="network_agreement_add"),
+    path("networks/agreements/<int:pk>/", agreement_views.agreement_detail,
+         name="network_agreement"),
+    path("networks/agreements/<int:pk>/file/", agreement_views.agreement_file,
+         name="network_agreement_file"),
+    path("networks/agreements/<int:pk>/draft.docx", agreement_views.agreement_draft_docx,
+         name="network_agreement_draft"),
+    path("networks/parties/<int:pk>/sign/", agreement_views.party_sign,
+         name="network_party_sign"),
+    path("networks/parties/<int:pk>/scan/", agreement_views.party_scan,
+         name="network_party_scan"),
+    path("networks/<int:pk>/events/new/", event_views.event_add, name="network_event_add"),
+    path("networks/events/<int:pk>/", event_views.event_detail, name="network_event"),
+    path("networks/events/<int:pk>/edit/", event_views.event_edit, name="network_event_edit"),
+    path("networks/events/<int:pk>/report/", event_views.event_report,
+         name="network_event_report"),
+    path("networks/events/<int:pk>/materials/new/", event_views.material_add,
+         name="network_material_add"),
+    path("networks/materials/<int:pk>/", event_views.material_download,
+         name="network_material"),
+]
