@@ -24,6 +24,7 @@ from tests.url_policy_rows import (
     innovation,
     journal,
     monitoring,
+    networks,
     outcomes,
     people_platforms,
     people_teachers,
@@ -36,4 +37,5 @@ from tests.url_policy_rows import (
 
 AREAS = [journal, council, rounds, monitoring, imports, distribution, project_indicators,
          report_jobs, people_platforms, people_teachers, trainings, routes, competence,
-         outcomes, api_tokens, handbook_texts, innovation, contests]
+         outcomes, api_tokens, handbook_texts, innovation, contests,
+         networks]
