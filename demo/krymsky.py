@@ -146,20 +146,20 @@ DIRECTIONS = [
      ["Аблаева В.Н."]),
 ]
 
-# The work plan of the demo curator's platforms, from the project's plan of network
-# events (§13): «Стажировочные сессии» and «Серия вебинаров» with their topics. The source
-# schedules platform work «по отдельному графику» inside the implementation stage
-# (from January 2022), so the months are the stage's first ones. Nothing is marked held.
+# The work plan of the demo curator's platforms inside the district: a session of the
+# leader teams and two webinars of the platform. The source schedules platform work «по
+# отдельному графику» inside the implementation stage (from January 2022), so the months are
+# the stage's first ones; the topics are illustrative. (The project's plan of network events,
+# §13 — sessions for the schools of Anapa and webinars with Староминский district — is a
+# network of the district, demo/networks.py, not a platform's plan.) Nothing is marked held.
 DEMO_CURATOR = "Пацюк А.А."
 WORK_PLAN = [
     (D(2022, 2, 1), WorkForm.SESSION,
-     "Управленческая команда школы: направления работы, условия развития и перспективы"),
+     "Стажировочная сессия площадки: опыт команды-лидера (иллюстративная тема)"),
     (D(2022, 3, 1), WorkForm.WEBINAR,
-     "Совершенствование механизмов управления качеством образования, через вовлечение "
-     "управленческих команд в среду взаимных стажировок"),
+     "Вебинар площадки: первые результаты команд направления (иллюстративная тема)"),
     (D(2022, 4, 1), WorkForm.WEBINAR,
-     "Совершенствование механизмов управления качеством образования, через вовлечение "
-     "управленческих команд в среду взаимных стажировок"),
+     "Вебинар площадки: план взаимных посещений команд (иллюстративная тема)"),
 ]
 
 _OWNERSHIP = {

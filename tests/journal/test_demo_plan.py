@@ -10,7 +10,7 @@ from internships.models import JournalEntry, PlannedEvent, TeamResult
 pytestmark = pytest.mark.django_db
 
 
-def test_it_plans_the_seed_s_sessions_and_webinars_on_the_curator_s_platforms():
+def test_it_plans_a_session_and_webinars_on_the_curator_s_platforms():
     load_demo()
 
     lines = PlannedEvent.objects.select_related("platform__direction", "responsible__organization")

@@ -5,6 +5,7 @@ from demo.krymsky import load_demo
 from demo.krymsky_chain import load_demo_chain
 from demo.krymsky_handbook import load_demo_handbook
 from demo.krymsky_years import load_demo_years
+from demo.networks import load_networks
 from demo.timashevsk import load_timashevsk
 from demo.vyselki import MUNICIPALITY as VYSELKI
 from demo.vyselki import load_vyselki
@@ -15,7 +16,7 @@ from teams.models import Municipality
 class Command(BaseCommand):
     help = ("Загружает демонстрационные данные: Крымский район (стажировки 2021–2024, "
             "диагностика), Тимашевский район (педагоги, площадки, модульные программы) и "
-            "Выселковский район (инновационные проекты школ).")
+            "Выселковский район (инновационные проекты школ), межмуниципальные сети трёх районов.")
 
     def handle(self, *args, **options):
         counts = load_demo()
@@ -82,4 +83,12 @@ class Command(BaseCommand):
             f"Выселковский район: конференция и конкурс «Инновационный поиск» — "
             f"{contests['contests']}, заявок — {contests['applications']}. Номинации, критерии "
             "и оценки экспертов иллюстративные."
+        )
+        networks = load_networks()
+        self.stdout.write(
+            f"Межмуниципальные сети (Крымский, Тимашевский, Выселковский районы): "
+            f"{networks['networks']}, участников и партнёров — {networks['members']}, "
+            f"соглашений — {networks['agreements']}, неподписанных сторон — "
+            f"{networks['unsigned']}, мероприятий — {networks['events']}. Даты внутри месяцев "
+            "и недостающие подписи иллюстративные. Участник сети: din-staff (Динской район)."
         )
