@@ -24,7 +24,11 @@ from innovation.stages import move_stage
 from internships.council import AgendaItemInput, save_protocol
 from internships.journal import EntryData, record_entry
 from internships.models import Outcome, Placement, Platform, TeamResult, Tier, WorkForm
-from teams.models import Organization
+from networks.agreements import AgreementCard, create_agreement, record_signature
+from networks.events import EventCard, plan_event
+from networks.memberships import add_member, create_network
+from networks.models import AgreementKind, EventForm
+from teams.models import Municipality, Organization
 from tests import factories
 
 WIDTHS = (375, 1366)
@@ -150,6 +154,20 @@ STOPS = [
     Stop("innovation_programme_application_fill", ("staff",), "innovation_programme"),
     Stop("innovation_version", ALL, "innovation_version"),
     Stop("application_exports", ALL, "innovation_version"),
+    Stop("network_list", ALL),
+    Stop("network_add", ("staff",)),
+    Stop("network_detail", ALL, "network"),
+    Stop("network_member_add", WRITERS, "network"),
+    Stop("network_membership_edit", WRITERS, "network_membership"),
+    Stop("network_agreement_list", ALL),
+    Stop("network_agreement_add", WRITERS, "network"),
+    Stop("network_agreement", ALL, "network_agreement"),
+    Stop("network_party_sign", WRITERS, "network_party"),
+    Stop("network_event_add", WRITERS, "network"),
+    Stop("network_event", ALL, "network_event"),
+    Stop("network_event_edit", WRITERS, "network_event"),
+    Stop("network_event_report", WRITERS, "network_event"),
+    Stop("network_material_add", WRITERS, "network_event"),
 ]
 
 LONG_QUESTION = (
@@ -249,6 +267,31 @@ def _innovation(*, school: Organization, platform: Platform, users: dict) -> dic
             "innovation_programme": platform.period.programme_id}
 
 
+def _network(*, school: Organization, curator) -> dict:
+    """A network of the demo district, its coordinator the demo curator, with the own school
+    and a second district as members, a partner, an agreement half signed and an event."""
+    on = datetime.date(2022, 1, 10)
+    network = create_network(title="Сеть взаимных стажировок", starts_on=on,
+                             hub_municipality=school.municipality, coordinators=[curator])
+    second = Municipality.objects.get_or_create(
+        name="Муниципальное образование Староминский район")[0]
+    membership = add_member(network=network, side=second, joined_on=on)
+    add_member(network=network, side=school, joined_on=on)
+    agreement = create_agreement(
+        card=AgreementCard(kind=AgreementKind.NETWORK, title="Соглашение о сетевом "
+                           "взаимодействии", valid_from=on, valid_to=datetime.date(2024, 12, 31)),
+        municipality=school.municipality, network=network,
+        parties=[school.municipality, second])
+    party = agreement.parties.get(municipality=second)
+    record_signature(party=party, signed_on=on, signed_by="Начальник управления образования")
+    event = plan_event(network=network, host=second, card=EventCard(
+        starts_on=datetime.date(2022, 3, 24), form=EventForm.WEBINAR,
+        topic="Управление качеством образования через взаимные стажировки"))
+    return {"network": network.pk, "network_membership": membership.pk,
+            "network_agreement": agreement.pk, "network_party": party.pk,
+            "network_event": event.pk}
+
+
 def build_world() -> dict:
     """Load the demo district and add what its pages need to show their tables."""
     load_demo()
@@ -277,6 +320,7 @@ def build_world() -> dict:
         "school": User.objects.get(username="school"), "curator": curator, "teacher": user})
     return {
         **innovation,
+        **_network(school=own_school, curator=curator),
         "platform": platform.pk,
         "placement": Placement.objects.filter(platform=platform).order_by("pk").first().pk,
         "organization": own_school.pk,
