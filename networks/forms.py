@@ -5,7 +5,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from core.forms import CrispyForm
+from core.forms import CrispyForm, SearchableCheckboxes
 from internships.attachments import extensions_text
 from networks.files import DOCUMENT_EXTENSIONS, MATERIAL_EXTENSIONS
 from networks.models import (
@@ -183,3 +183,16 @@ class MaterialForm(CrispyForm):
     title = _text("Название материала", required=True, rows=1, max_length=300)
     file = forms.FileField(label="Файл", help_text=MATERIAL_HELP,
                            error_messages={"required": "Выберите файл."})
+
+
+class CoordinatorsForm(CrispyForm):
+    coordinators = forms.ModelMultipleChoiceField(
+        label="Координаторы", queryset=None, required=False, widget=SearchableCheckboxes,
+        help_text="Специалисты управлений образования и методических служб муниципалитетов "
+                  "сети. Координатор ведёт участников, соглашения и мероприятия сети.")
+
+    def __init__(self, *args, users, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["coordinators"].queryset = users
+        self.fields["coordinators"].label_from_instance = (
+            lambda user: f"{user.get_full_name() or user.username} — {user.profile.municipality}")

@@ -76,3 +76,13 @@ def attach_document(*, membership: Membership, title: str, upload: UploadedFile,
     document.file.save(upload.name, upload, save=False)
     document.save()
     return document
+
+
+@transaction.atomic
+def set_coordinators(*, network: Network, users) -> Network:
+    """The network's coordinators; a network keeps at least one."""
+    users = list(users)
+    if not users:
+        raise ValidationError({"coordinators": "У сети должен быть хотя бы один координатор."})
+    network.coordinators.set(users)
+    return network

@@ -5,6 +5,7 @@ queries."""
 import datetime
 from dataclasses import dataclass
 
+from django.contrib.auth.models import User
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from networks.agreements import expiry_note, unsigned
@@ -17,7 +18,7 @@ from networks.models import (
     Network,
     NetworkEvent,
 )
-from teams.models import Municipality
+from teams.models import Municipality, Role
 
 _SIDE = ("municipality", "organization__municipality", "partner")
 
@@ -90,3 +91,15 @@ def host_choices(network: Network) -> list[tuple[str, str]]:
 def host_key(event: NetworkEvent) -> str:
     side = event.side
     return f"{type(side).__name__.lower()}:{side.pk}"
+
+
+def coordinator_candidates(network: Network) -> QuerySet[User]:
+    """Department staff and curators of the hub and member municipalities, and whoever
+    coordinates the network already."""
+    municipalities = [municipality.pk for municipality in member_municipalities(network)]
+    return (User.objects.filter(
+        Q(profile__municipality_id__in=municipalities,
+          profile__role__in=(Role.STAFF, Role.CURATOR))
+        | Q(pk__in=network.coordinators.values("pk")))
+        .filter(profile__isnull=False).select_related("profile__municipality").distinct()
+        .order_by("last_name", "first_name", "username"))

@@ -6,6 +6,8 @@ urlpatterns = [
     path("networks/", views.network_list, name="network_list"),
     path("networks/new/", views.network_add, name="network_add"),
     path("networks/<int:pk>/", views.network_detail, name="network_detail"),
+    path("networks/<int:pk>/coordinators/", views.network_coordinators,
+         name="network_coordinators"),
     path("networks/<int:pk>/members/new/", views.network_member_add,
          name="network_member_add"),
     path("networks/members/<int:pk>/", views.network_membership_edit,

@@ -13,10 +13,22 @@ from core.forms import apply_posted_form
 from internships.attachments import attachment_response
 from internships.models import Programme
 from networks import access
-from networks.forms import MemberForm, MembershipForm, NetworkForm
-from networks.memberships import add_member, attach_document, change_membership, create_network
+from networks.forms import CoordinatorsForm, MemberForm, MembershipForm, NetworkForm
+from networks.memberships import (
+    add_member,
+    attach_document,
+    change_membership,
+    create_network,
+    set_coordinators,
+)
 from networks.models import Membership, MembershipDocument, Network, Partner
-from networks.reads import agreement_rows, events_of, memberships_of, network_rows
+from networks.reads import (
+    agreement_rows,
+    coordinator_candidates,
+    events_of,
+    memberships_of,
+    network_rows,
+)
 from teams.access import acting_municipality, profile_of
 from teams.models import Municipality, Organization
 
@@ -153,3 +165,19 @@ def network_membership_document(request, pk):
     document = get_object_or_404(MembershipDocument.objects.filter(
         membership__network__in=access.networks_for_user(request.user)), pk=pk)
     return attachment_response(document)
+
+
+@login_required
+def network_coordinators(request, pk):
+    network = managed_network(request, pk)
+    # An empty list is a real answer here, so the form is bound on every POST.
+    posted = request.POST if request.method == "POST" else None
+    form = CoordinatorsForm(posted, users=coordinator_candidates(network),
+                            initial={"coordinators": list(network.coordinators.all())})
+    done, _ = apply_posted_form(request, form, lambda data: set_coordinators(
+        network=network, users=data["coordinators"]))
+    if done:
+        messages.success(request, "Координаторы сети сохранены.")
+        return redirect("network_detail", network.pk)
+    return form_page(request, form, title="Координаторы сети", back_url=network_url(network),
+                     back_label=network.title)

@@ -157,6 +157,7 @@ STOPS = [
     Stop("network_list", ALL),
     Stop("network_add", ("staff",)),
     Stop("network_detail", ALL, "network"),
+    Stop("network_coordinators", WRITERS, "network"),
     Stop("network_member_add", WRITERS, "network"),
     Stop("network_membership_edit", WRITERS, "network_membership"),
     Stop("network_agreement_list", ALL),

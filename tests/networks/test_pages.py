@@ -240,3 +240,33 @@ def test_it_refuses_a_network_to_a_curator(net, client):
     client.force_login(net.coordinator)
 
     assert client.get(reverse("network_add")).status_code == 403
+
+
+def test_it_names_a_member_s_specialist_coordinator_who_then_manages_the_network(net, client):
+    client.force_login(net.hub_staff)
+
+    client.post(reverse("network_coordinators", args=[net.network.pk]), {
+        "coordinators": [net.coordinator.pk, net.member_staff.pk]})
+
+    assert set(net.network.coordinators.all()) == {net.coordinator, net.member_staff}
+    client.force_login(net.member_staff)
+    assert client.get(reverse("network_member_add", args=[net.network.pk])).status_code == 200
+
+
+def test_it_keeps_at_least_one_coordinator(net, client):
+    client.force_login(net.hub_staff)
+
+    response = client.post(reverse("network_coordinators", args=[net.network.pk]), {})
+
+    assert "хотя бы один координатор" in response.content.decode()
+    assert list(net.network.coordinators.all()) == [net.coordinator]
+
+
+def test_it_offers_no_outsider_as_coordinator(net, client):
+    client.force_login(net.hub_staff)
+
+    response = client.get(reverse("network_coordinators", args=[net.network.pk]))
+
+    offered = set(response.context["form"].fields["coordinators"].queryset)
+    assert net.member_staff in offered
+    assert net.outsider_staff not in offered

@@ -28,6 +28,7 @@ ROWS: dict[str, tuple] = {
     "network_list": (LOGIN, 200, 200, 200, 200, 200, 200, 200, 200),
     "network_add": (LOGIN, 200, 403, 403, 403, 403, 403, 200, 403),
     "network_detail": SEES,
+    "network_coordinators": MANAGES,
     "network_member_add": MANAGES,
     "network_membership_edit": MANAGES,
     "network_membership_document": SEES,
@@ -48,6 +49,7 @@ ROWS: dict[str, tuple] = {
 
 OBJECT_OF: dict[str, str] = {
     "network_detail": "network_network",
+    "network_coordinators": "network_network",
     "network_member_add": "network_network",
     "network_agreement_add": "network_network",
     "network_event_add": "network_network",
