@@ -1,7 +1,7 @@
 """A draft of an agreement as a Word document (.docx), from the agreement's own data:
 title, number and date, parties, subject, term and a signature block for each party.
 
-The document is a page or two; it is built in the request (a few milliseconds, see
+The document is a page or two; it is built in the request (some 25 ms, see
 tests/networks/test_drafts.py)."""
 
 import io

@@ -5,9 +5,10 @@ import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
 
-from networks.access import networks_for_user
+from networks.access import agreements_for_user, networks_for_user
+from networks.agreements import AgreementCard, create_agreement
 from networks.memberships import change_membership
-from networks.models import MembershipStatus
+from networks.models import AgreementKind, MembershipStatus
 
 PAGES = ("network_detail", "network_member_add", "network_agreement_add", "network_event_add")
 
@@ -62,3 +63,15 @@ def test_it_lets_a_member_s_staff_sign_only_for_their_own_party(net, client):
 
     assert client.get(reverse("network_party_sign", args=[own.pk])).status_code == 200
     assert client.get(reverse("network_party_sign", args=[hub.pk])).status_code == 403
+
+
+def test_it_shares_an_agreement_outside_networks_with_its_municipality_and_its_parties(net):
+    agreement = create_agreement(
+        card=AgreementCard(kind=AgreementKind.JOINT, title="Соглашение о совместной "
+                           "деятельности"), municipality=net.third,
+        parties=[net.third, net.member_school])
+
+    assert agreement in agreements_for_user(net.third_staff)
+    assert agreement in agreements_for_user(net.member_school_user)
+    assert agreement not in agreements_for_user(net.other_school_user)
+    assert agreement not in agreements_for_user(net.hub_staff)
