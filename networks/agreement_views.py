@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from core.downloads import file_download
 from core.forms import apply_posted_form
+from internships.models import Programme
 from networks import access
 from networks.agreements import (
     AgreementCard,
@@ -20,10 +21,11 @@ from networks.agreements import (
 )
 from networks.drafts import DOCX_TYPE, agreement_draft
 from networks.forms import AgreementForm, SignatureForm
-from networks.models import AgreementParty, MembershipStatus
+from networks.models import AgreementKind, AgreementParty, MembershipStatus
 from networks.reads import agreement_rows, memberships_of
 from networks.views import form_page, managed_network, network_url
-from teams.access import profile_of
+from teams.access import acting_municipality, profile_of
+from teams.models import Organization
 
 CARD_FIELDS = ("kind", "title", "subject", "number", "concluded_on", "valid_from", "valid_to")
 
@@ -47,7 +49,7 @@ def agreement_list(request):
                           .order_by("valid_to", "title", "pk"), today=timezone.localdate())
     return render(request, "networks/agreement_list.html", {
         "rows": rows, "warnings": [row for row in rows if row.expiry],
-        "expiry_days": expiry_days()})
+        "expiry_days": expiry_days(), "can_create": access.may_create_network(request.user)})
 
 
 @login_required
@@ -71,6 +73,36 @@ def agreement_add(request, pk):
         return redirect("network_agreement", agreement.pk)
     return form_page(request, form, title="Новое соглашение", back_url=network_url(network),
                      back_label=network.title)
+
+
+@login_required
+def municipal_agreement_add(request):
+    """An agreement of the department outside any network: with its own organizations,
+    e.g. on joint activity in a programme of mutual learning."""
+    if not access.may_create_network(request.user):
+        raise PermissionDenied
+    municipality = acting_municipality(request)
+    organizations = {str(o.pk): o for o in Organization.objects.filter(
+        municipality=municipality).order_by("sort_rank", "short_name")}
+    form = AgreementForm(request.POST or None, request.FILES or None, party_choices=[
+        (key, organization.short_name) for key, organization in organizations.items()],
+        initial={"kind": AgreementKind.JOINT})
+
+    def apply(data):
+        return create_agreement(
+            card=AgreementCard(**{name: data[name] for name in CARD_FIELDS}),
+            municipality=municipality, upload=data["file"],
+            programme=Programme.objects.filter(municipality=municipality)
+            .order_by("-starts_on").first(),
+            parties=[municipality, *(organizations[key] for key in data.get("parties", []))])
+
+    done, agreement = apply_posted_form(request, form, apply)
+    if done:
+        messages.success(request, "Соглашение сохранено: отмечайте подписи сторон.")
+        return redirect("network_agreement", agreement.pk)
+    return form_page(request, form, title="Новое соглашение управления образования",
+                     back_url=reverse("network_agreement_list"),
+                     back_label="Соглашения и согласия")
 
 
 @login_required

@@ -15,6 +15,8 @@ urlpatterns = [
     path("networks/member-documents/<int:pk>/", views.network_membership_document,
          name="network_membership_document"),
     path("networks/agreements/", agreement_views.agreement_list, name="network_agreement_list"),
+    path("networks/agreements/new/", agreement_views.municipal_agreement_add,
+         name="network_municipal_agreement_add"),
     path("networks/<int:pk>/agreements/new/", agreement_views.agreement_add,
          name="network_agreement_add"),
     path("networks/agreements/<int:pk>/", agreement_views.agreement_detail,

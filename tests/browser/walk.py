@@ -162,6 +162,7 @@ STOPS = [
     Stop("network_membership_edit", WRITERS, "network_membership"),
     Stop("network_agreement_list", ALL),
     Stop("network_agreement_add", WRITERS, "network"),
+    Stop("network_municipal_agreement_add", ("staff",)),
     Stop("network_agreement", ALL, "network_agreement"),
     Stop("network_party_sign", WRITERS, "network_party"),
     Stop("network_event_add", WRITERS, "network"),

@@ -292,3 +292,25 @@ def test_it_shows_the_network_page_in_a_fixed_number_of_queries(net, client,
 
     with django_assert_num_queries(15):
         client.get(url)
+
+
+def test_it_records_a_department_s_agreement_with_its_own_organizations(net, client):
+    client.force_login(net.third_staff)
+
+    response = client.post(reverse("network_municipal_agreement_add"), {
+        "kind": "joint", "title": "Соглашение о совместной деятельности",
+        "valid_from": "2024-09-01", "valid_to": "2024-08-01",
+        "parties": [str(net.member_school.pk)]})
+    assert "кончается раньше" in response.content.decode()
+
+    client.post(reverse("network_municipal_agreement_add"), {
+        "kind": "joint", "title": "Соглашение о совместной деятельности",
+        "valid_from": "2024-09-01", "parties": [str(net.member_school.pk)]})
+
+    agreement = type(net.agreement).objects.get(title="Соглашение о совместной деятельности")
+    assert (agreement.network, agreement.municipality) == (None, net.third)
+    assert {party.side_name for party in agreement.parties.select_related(
+        "municipality", "organization__municipality")} == {
+        net.third.name, f"СОШ № 3 ({net.third.name})"}
+    client.force_login(net.member_school_user)
+    assert client.get(reverse("network_agreement", args=[agreement.pk])).status_code == 200

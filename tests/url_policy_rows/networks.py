@@ -34,6 +34,7 @@ ROWS: dict[str, tuple] = {
     "network_membership_document": SEES,
     "network_agreement_list": (LOGIN, 200, 200, 200, 200, 200, 200, 200, 200),
     "network_agreement_add": MANAGES,
+    "network_municipal_agreement_add": (LOGIN, 200, 403, 403, 403, 403, 403, 200, 403),
     "network_agreement": SEES,
     "network_agreement_file": SEES,
     "network_agreement_draft": SEES,
