@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "distribution",
     "outcomes",
     "contests",
+    "plans",
     "reports",
     "demo",
     "api",
@@ -189,6 +190,8 @@ ROUTES_EVIDENCE_MAX_BYTES = env.int("ROUTES_EVIDENCE_MAX_BYTES", default=20 * 10
 # Documents of school innovation projects (orders, protocols, analyses, plans).
 INNOVATION_DOCUMENT_MAX_BYTES = env.int("INNOVATION_DOCUMENT_MAX_BYTES",
                                         default=20 * 1024 * 1024)
+# Reports that evidence an occurrence of a plan's item.
+PLANS_REPORT_MAX_BYTES = env.int("PLANS_REPORT_MAX_BYTES", default=20 * 1024 * 1024)
 # Downloads of guarded files (core/downloads.py). With PORTAL_X_ACCEL=1, behind the nginx of
 # deploy/nginx/portal.conf, the view checks who may have the file and nginx sends its bytes
 # from the internal location PORTAL_X_ACCEL_LOCATION, which serves MEDIA_ROOT.

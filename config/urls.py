@@ -39,6 +39,7 @@ urlpatterns = [
     path("", include("people.urls")),
     path("", include("competence.urls")),
     path("", include("contests.urls")),
+    path("", include("plans.urls")),
     path("", include("routes.urls")),
     path("", include("trainings.urls")),
     path("", include("innovation.urls")),
