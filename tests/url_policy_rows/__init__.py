@@ -28,6 +28,7 @@ from tests.url_policy_rows import (
     outcomes,
     people_platforms,
     people_teachers,
+    plans,
     project_indicators,
     report_jobs,
     rounds,
@@ -38,4 +39,4 @@ from tests.url_policy_rows import (
 AREAS = [journal, council, rounds, monitoring, imports, distribution, project_indicators,
          report_jobs, people_platforms, people_teachers, trainings, routes, competence,
          outcomes, api_tokens, handbook_texts, innovation, contests,
-         networks]
+         networks, plans]

@@ -1,0 +1,60 @@
+"""URL policy rows for this area; see tests/url_policy_rows/__init__.py for the format.
+
+Plans of a programme: the department's staff, curators, analysts and schools of the
+municipality read them (schools read-only); teachers and other municipalities do not see
+them. Staff keep plans and items; staff and curators record held occurrences and take a mark
+away. The record page of an item held «по мере запроса» needs no due date.
+"""
+
+import datetime
+
+from django.core.files.base import ContentFile
+
+from plans.models import Occurrence, Plan, PlanItem
+
+LOGIN, MOVED = "→login", "→elsewhere"
+
+ROWS: dict[str, tuple] = {
+    #                           anonym staff  cur+   cur-   school+ school- analyst other teacher
+    "plans_list":               (LOGIN, 200,  200,   200,   200,   200,   200,   200,   200),
+    "plans_create":             (LOGIN, 200,  403,   403,   403,   403,   403,   200,   403),
+    "plans_detail":             (LOGIN, 200,  200,   200,   200,   200,   200,   404,   404),
+    "plans_edit":               (LOGIN, 200,  403,   403,   403,   403,   403,   404,   404),
+    "plans_item_add":           (LOGIN, 200,  403,   403,   403,   403,   403,   404,   404),
+    "plans_item_edit":          (LOGIN, 200,  403,   403,   403,   403,   403,   404,   404),
+    "plans_occurrence_record":  (LOGIN, 200,  200,   200,   403,   403,   403,   404,   404),
+    "plans_occurrence_file":    (LOGIN, 200,  200,   200,   200,   200,   200,   404,   404),
+    "plans_occurrence_remove":  (LOGIN, MOVED, MOVED, MOVED, 403,  403,   403,   404,   404),
+}  # fmt: skip
+# Staff of another municipality open the list and the form for a plan of their own
+# programme; our plans do not exist for them.
+
+OBJECT_OF: dict[str, str] = {
+    "plans_detail": "plan_plan",
+    "plans_edit": "plan_plan",
+    "plans_item_add": "plan_plan",
+    "plans_item_edit": "plan_item",
+    "plans_occurrence_record": "plan_item_on_request",
+    "plans_occurrence_file": "plan_occurrence",
+    "plans_occurrence_remove": "plan_occurrence",
+}
+POST_DATA: dict[str, dict] = {
+    "plans_occurrence_remove": {},
+}
+
+
+def targets(context) -> dict[str, int]:
+    D = datetime.date
+    plan = Plan.objects.create(programme=context.programme, title="План сетевого сопровождения",
+                               kind="support", starts_on=D(2021, 9, 1), ends_on=D(2022, 8, 31))
+    item = PlanItem.objects.create(plan=plan, position=1, topic="Обучающие семинары",
+                                   term_kind="periodic", starts_on=plan.starts_on,
+                                   ends_on=plan.ends_on, periodicity="quarterly")
+    on_request = PlanItem.objects.create(plan=plan, position=2, topic="Консультации",
+                                         term_kind="periodic", starts_on=plan.starts_on,
+                                         ends_on=plan.ends_on, periodicity="on_request")
+    occurrence = Occurrence(item=item, due_on=D(2021, 9, 30), held_on=D(2021, 9, 20),
+                            original_name="otchet.pdf", content_type="application/pdf")
+    occurrence.file.save("otchet.pdf", ContentFile(b"%PDF-1.4 otchet"))
+    return {"plan_plan": plan.pk, "plan_item": item.pk, "plan_item_on_request": on_request.pk,
+            "plan_occurrence": occurrence.pk}
