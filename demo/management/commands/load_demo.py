@@ -6,10 +6,15 @@ from demo.krymsky_chain import load_demo_chain
 from demo.krymsky_handbook import load_demo_handbook
 from demo.krymsky_years import load_demo_years
 from demo.networks import load_networks
+from demo.plans_timashevsk import load_timashevsk_plans
+from demo.plans_vyselki import load_vyselki_plans
+from demo.timashevsk import PROGRAMME as TIMASHEVSK_PROGRAMME
 from demo.timashevsk import load_timashevsk
 from demo.vyselki import MUNICIPALITY as VYSELKI
+from demo.vyselki import PROGRAMME as VYSELKI_PROGRAMME
 from demo.vyselki import load_vyselki
 from demo.vyselki_contests import load_vyselki_contests
+from internships.models import Programme
 from teams.models import Municipality
 
 
@@ -91,4 +96,15 @@ class Command(BaseCommand):
             f"соглашений — {networks['agreements']}, неподписанных сторон — "
             f"{networks['unsigned']}, мероприятий — {networks['events']}. Даты внутри месяцев "
             "и недостающие подписи иллюстративные. Участник сети: din-staff (Динской район)."
+        )
+        timashevsk_plans = load_timashevsk_plans(
+            Programme.objects.get(title=TIMASHEVSK_PROGRAMME))
+        vyselki_plans = load_vyselki_plans(Programme.objects.get(title=VYSELKI_PROGRAMME))
+        self.stdout.write(
+            f"Планы мероприятий: Тимашевский район — план развития и поддержки методической "
+            f"сети и план-график 2020–2023 (пунктов — {timashevsk_plans['items']}, из них "
+            f"в плане-графике — {timashevsk_plans['schedule_items']}), Выселковский район — "
+            f"дорожная карта сетевого проекта 2021–2023 (пунктов — {vyselki_plans['items']}); "
+            f"пункты — по документам, отметки о проведении "
+            f"({timashevsk_plans['held'] + vyselki_plans['held']}) иллюстративные."
         )

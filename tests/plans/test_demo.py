@@ -1,0 +1,63 @@
+"""The demo plans: Timashevsk's support plan and plan-graph (54 items, seed 001 §4.6 and §6)
+and Vyselki's network roadmap (seed 002), loaded on programmes made for the test, with
+illustrative marks only."""
+
+import datetime
+
+from django.utils import timezone
+
+from demo.plans_timashevsk import SCHEDULE_TITLE, SUPPORT_TITLE, load_timashevsk_plans
+from demo.plans_vyselki import TITLE, load_vyselki_plans
+from plans.models import Occurrence, Plan
+from plans.plan_reads import plan_sections, plan_summaries
+from tests import factories
+
+D = datetime.date
+
+
+def test_it_loads_timashevsks_support_plan_and_plan_graph_once(db):
+    programme = factories.ProgrammeFactory()
+    first = load_timashevsk_plans(programme)
+    assert load_timashevsk_plans(programme) == first
+    assert first["schedule_items"] == 54
+    schedule = Plan.objects.get(title=SCHEDULE_TITLE)
+    assert [schedule.items.filter(section=str(year)).count()
+            for year in (2020, 2021, 2022, 2023)] == [15, 15, 16, 8]
+    support = Plan.objects.get(title=SUPPORT_TITLE)
+    assert sorted(set(support.items.values_list("periodicity", flat=True))) == [
+        "", "annual", "monthly", "quarterly", "semiannual", "thrice"]
+    council = schedule.items.get(topic="Проведение заседаний Координационного совета")
+    assert (council.term_text, council.periodicity, council.starts_on) == (
+        "4 раза в год", "quarterly", D(2020, 8, 1))
+    assert not Occurrence.objects.filter(illustrative=False).exists()
+    assert Occurrence.objects.count() == first["held"]
+
+
+def test_it_counts_the_support_plans_occurrences_against_a_date(db):
+    programme = factories.ProgrammeFactory()
+    load_timashevsk_plans(programme)
+    support = Plan.objects.get(title=SUPPORT_TITLE)
+    sections, counts = plan_sections(support, today=D(2024, 1, 1))
+    # Aug 2020 – Dec 2023: annual 4, quarterly 14 (×2), thrice 11, monthly 41 (×2), semiannual 7,
+    # and four ranges: 4 + 28 + 11 + 82 + 7 + 4 = 136; marked held: 3 + 9 + 6 + 20 = 38.
+    assert counts["done"] == 38
+    assert counts["done"] + counts["overdue"] == 136
+    assert counts["due"] == 0
+
+
+def test_it_loads_the_vyselki_roadmap_with_recurring_items(db):
+    programme = factories.ProgrammeFactory()
+    result = load_vyselki_plans(programme)
+    assert result["items"] == 20
+    plan = Plan.objects.get(title=TITLE)
+    report = plan.items.get(number="1.4")
+    sections, _ = plan_sections(plan, today=timezone.localdate())
+    rows = {row.item.number: row for _, rows in sections for row in rows}
+    assert [occ.due.due_on for occ in rows["1.4"].occurrences] == [
+        D(2021, 12, 31), D(2022, 6, 30), D(2022, 12, 31), D(2023, 6, 30), D(2023, 12, 31)]
+    assert report.term_text.startswith("Декабрь 2021г.")
+    assert len(rows["3.2"].occurrences) == 36
+    assert [occ.record.held_on for occ in rows["4.3"].occurrences] == [D(2021, 10, 12),
+                                                                       D(2022, 2, 3)]
+    summary = plan_summaries(Plan.objects.filter(pk=plan.pk), today=timezone.localdate())[0]
+    assert summary.counts["done"] == result["held"] - 2
