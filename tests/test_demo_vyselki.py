@@ -86,6 +86,7 @@ def test_the_load_demo_command_reports_the_vyselki_district():
 
     call_command("load_demo", stdout=out)
 
+    # The Vyselki lines follow each other; the plans of the districts are reported after them.
     lines = out.getvalue().splitlines()
     district = next(number for number, line in enumerate(lines)
                     if line.startswith("Выселковский район: школ"))
@@ -93,5 +94,5 @@ def test_the_load_demo_command_reports_the_vyselki_district():
         "Выселковский район: школ — 12, инновационных проектов — 11, из них пилотных школ — 5.")
     assert lines[district + 1].startswith(
         "Выселковский район: конференция и конкурс «Инновационный поиск» — 2, заявок — ")
-    assert lines[-1].startswith("Межмуниципальные сети (Крымский, Тимашевский, Выселковский "
-                                "районы): 3,")
+    assert any(line.startswith("Межмуниципальные сети (Крымский, Тимашевский, Выселковский "
+                               "районы): 3,") for line in lines)

@@ -28,6 +28,8 @@ from networks.agreements import AgreementCard, create_agreement, record_signatur
 from networks.events import EventCard, plan_event
 from networks.memberships import add_member, create_network
 from networks.models import AgreementKind, EventForm
+from plans.evidence import record_occurrence
+from plans.items import ItemDetails, PlanDetails, create_plan, save_item
 from teams.models import Municipality, Organization
 from tests import factories
 
@@ -170,6 +172,12 @@ STOPS = [
     Stop("network_event_edit", WRITERS, "network_event"),
     Stop("network_event_report", WRITERS, "network_event"),
     Stop("network_material_add", WRITERS, "network_event"),
+    Stop("plans_list", MANAGERS),
+    Stop("plans_detail", MANAGERS, "plan_plan"),
+    Stop("plans_create", ("staff",)),
+    Stop("plans_item_add", ("staff",), "plan_plan"),
+    Stop("plans_item_edit", ("staff",), "plan_item"),
+    Stop("plans_occurrence_record", WRITERS, "plan_item_on_request"),
 ]
 
 LONG_QUESTION = (
@@ -292,6 +300,24 @@ def _network(*, school: Organization, curator) -> dict:
     return {"network": network.pk, "network_membership": membership.pk,
             "network_agreement": agreement.pk, "network_party": party.pk,
             "network_event": event.pk}
+def _plans(programme, staff) -> dict:
+    """A support plan of the demo programme: a quarterly item with one quarter held and an
+    item held on request."""
+    plan = create_plan(programme=programme, details=PlanDetails(
+        title="План сетевого сопровождения", kind="support", starts_on=datetime.date(2021, 9, 1),
+        ends_on=datetime.date(2022, 8, 31), school_years=True))
+    quarterly = save_item(plan=plan, details=ItemDetails(
+        section="Семинары", number="1", topic="Обучающие семинары", term_kind="periodic",
+        starts_on=plan.starts_on, ends_on=plan.ends_on, periodicity="quarterly",
+        term_text="Один раз в квартал", audience="Руководители стажировочных площадок"))
+    on_request = save_item(plan=plan, details=ItemDetails(
+        section="Консультации", number="2", topic="Консультации школ", term_kind="periodic",
+        starts_on=plan.starts_on, ends_on=plan.ends_on, periodicity="on_request"))
+    record_occurrence(item=quarterly, due_on=datetime.date(2021, 11, 30),
+                      held_on=datetime.date(2021, 11, 18), note="Семинар проведён",
+                      recorded_by=staff)
+    return {"plan_plan": plan.pk, "plan_item": quarterly.pk,
+            "plan_item_on_request": on_request.pk}
 
 
 def build_world() -> dict:
@@ -323,6 +349,7 @@ def build_world() -> dict:
     return {
         **innovation,
         **_network(school=own_school, curator=curator),
+        **_plans(platform.period.programme, staff),
         "platform": platform.pk,
         "placement": Placement.objects.filter(platform=platform).order_by("pk").first().pk,
         "organization": own_school.pk,

@@ -3,7 +3,9 @@ and Vyselki's network roadmap (seed 002), loaded on programmes made for the test
 illustrative marks only."""
 
 import datetime
+from io import StringIO
 
+from django.core.management import call_command
 from django.utils import timezone
 
 from demo.plans_timashevsk import SCHEDULE_TITLE, SUPPORT_TITLE, load_timashevsk_plans
@@ -61,3 +63,12 @@ def test_it_loads_the_vyselki_roadmap_with_recurring_items(db):
                                                                        D(2022, 2, 3)]
     summary = plan_summaries(Plan.objects.filter(pk=plan.pk), today=timezone.localdate())[0]
     assert summary.counts["done"] == result["held"] - 2
+
+
+def test_the_load_demo_command_reports_the_plans(db):
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    line = out.getvalue().splitlines()[-1]
+    assert line.startswith("Планы мероприятий: Тимашевский район")
+    assert "из них в плане-графике — 54" in line and "иллюстративные" in line
+    assert Plan.objects.count() == 3
