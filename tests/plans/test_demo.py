@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from demo.plans_timashevsk import SCHEDULE_TITLE, SUPPORT_TITLE, load_timashevsk_plans
-from demo.plans_vyselki import TITLE, load_vyselki_plans
+from demo.plans_vyselki import PILOT_TITLE, TITLE, load_vyselki_plans
 from plans.models import Occurrence, Plan
 from plans.plan_reads import plan_sections, plan_summaries
 from tests import factories
@@ -50,7 +50,8 @@ def test_it_counts_the_support_plans_occurrences_against_a_date(db):
 def test_it_loads_the_vyselki_roadmap_with_recurring_items(db):
     programme = factories.ProgrammeFactory()
     result = load_vyselki_plans(programme)
-    assert result["items"] == 20
+    assert load_vyselki_plans(programme) == result
+    assert result["roadmap_items"] == 20
     plan = Plan.objects.get(title=TITLE)
     report = plan.items.get(number="1.4")
     sections, _ = plan_sections(plan, today=timezone.localdate())
@@ -61,8 +62,22 @@ def test_it_loads_the_vyselki_roadmap_with_recurring_items(db):
     assert len(rows["3.2"].occurrences) == 36
     assert [occ.record.held_on for occ in rows["4.3"].occurrences] == [D(2021, 10, 12),
                                                                        D(2022, 2, 3)]
-    summary = plan_summaries(Plan.objects.filter(pk=plan.pk), today=timezone.localdate())[0]
-    assert summary.counts["done"] == result["held"] - 2
+    summaries = plan_summaries(Plan.objects.all(), today=timezone.localdate())
+    assert sum(summary.counts["done"] for summary in summaries) == result["held"] - 2
+
+
+def test_it_loads_the_vyselki_pilot_roadmap_by_its_stages(db):
+    load_vyselki_plans(factories.ProgrammeFactory())
+    pilot = Plan.objects.get(title=PILOT_TITLE)
+    assert pilot.school_years
+    assert [pilot.items.filter(section__startswith=f"{stage} этап").count()
+            for stage in (1, 2, 3, 4)] == [2, 4, 4, 3]
+    webinar = pilot.items.get(section__startswith="1 этап", number="1")
+    assert webinar.expected_result == ("Вовлеченность пилотных образовательных организаций в "
+                                       "инновационную деятельность")
+    assert (webinar.starts_on, webinar.ends_on) == (D(2021, 9, 1), D(2021, 9, 30))
+    assert not Occurrence.objects.filter(item__plan=pilot, illustrative=False).exists()
+    assert Occurrence.objects.filter(item__plan=pilot).count() == 10
 
 
 def test_the_load_demo_command_reports_the_plans(db):
@@ -71,4 +86,4 @@ def test_the_load_demo_command_reports_the_plans(db):
     line = out.getvalue().splitlines()[-1]
     assert line.startswith("Планы мероприятий: Тимашевский район")
     assert "из них в плане-графике — 54" in line and "иллюстративные" in line
-    assert Plan.objects.count() == 3
+    assert Plan.objects.count() == 4

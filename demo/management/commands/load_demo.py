@@ -104,7 +104,8 @@ class Command(BaseCommand):
             f"Планы мероприятий: Тимашевский район — план развития и поддержки методической "
             f"сети и план-график 2020–2023 (пунктов — {timashevsk_plans['items']}, из них "
             f"в плане-графике — {timashevsk_plans['schedule_items']}), Выселковский район — "
-            f"дорожная карта сетевого проекта 2021–2023 (пунктов — {vyselki_plans['items']}); "
+            f"дорожные карты пилотного проекта по этапам ({vyselki_plans['pilot_items']}) и "
+            f"сетевого проекта 2021–2023 (пунктов — {vyselki_plans['roadmap_items']}); "
             f"пункты — по документам, отметки о проведении "
             f"({timashevsk_plans['held'] + vyselki_plans['held']}) иллюстративные."
         )
