@@ -8,6 +8,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from internships.models import JournalEntry, WorkForm
 from plans.models import Occurrence, Plan, PlanItem
 from teams.models import Role
 from tests import factories
@@ -157,3 +158,37 @@ def test_it_hides_plans_from_a_teacher(pw, login, world):
     client = login(teacher)
     assert client.get(reverse("plans_detail", args=[pw.plan.pk])).status_code == 404
     assert "Планов мероприятий ещё нет" in client.get(reverse("plans_list")).content.decode()
+
+
+def test_it_shows_a_school_the_plan_without_record_or_edit_links(pw, login, world):
+    page = login(world.school_user).get(reverse("plans_detail", args=[pw.plan.pk]))
+    html = page.content.decode()
+    assert "апрель – июнь 2021: просрочено" in html
+    assert reverse("plans_occurrence_record", args=[pw.quarterly.pk]) not in html
+    assert "Добавить пункт" not in html
+
+
+def test_it_records_a_journal_entry_as_evidence_from_the_form(pw, login, world):
+    entry = JournalEntry.objects.create(platform=world.own_platform, held_on=D(2021, 9, 15),
+                                        form=WorkForm.SEMINAR, topic="Установочный семинар")
+    url = reverse("plans_occurrence_record", args=[pw.dated.pk]) + "?due=2021-09-15"
+    response = login(world.curator).post(url, {"held_on": "2021-09-15",
+                                               "journal_entry": entry.pk})
+    assert response.status_code == 302
+    assert Occurrence.objects.get(item=pw.dated).journal_entry == entry
+    page = login(world.staff).get(reverse("plans_detail", args=[pw.plan.pk])).content.decode()
+    assert reverse("entry_detail", args=[entry.pk]) in page
+
+
+def test_it_refuses_to_change_the_kind_of_term_of_an_item_with_marks(pw, login, world):
+    response = login(world.staff).post(reverse("plans_item_edit", args=[pw.quarterly.pk]), {
+        "topic": "Обучающие семинары", "term_kind": "date", "due_on": "2021-05-01"})
+    assert "вид срока менять нельзя" in response.content.decode()
+    pw.quarterly.refresh_from_db()
+    assert pw.quarterly.periodicity == "quarterly"
+
+
+def test_it_answers_404_for_a_record_page_without_a_due_date(pw, login, world):
+    url = reverse("plans_occurrence_record", args=[pw.quarterly.pk])
+    assert login(world.staff).get(url).status_code == 404
+    assert login(world.staff).get(url + "?due=not-a-date").status_code == 404
