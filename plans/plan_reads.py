@@ -112,7 +112,8 @@ def _keeps(row: OccurrenceRow, *, wanted_status: str, month: str) -> bool:
 def plan_sections(plan: Plan, *, today: datetime.date, wanted_status: str = "",
                   month: str = "") -> tuple[list[tuple[str, list[ItemRow]]], Counter]:
     """Items grouped by section in the plan's order, each with its occurrences (filtered by
-    status and by the month they fall due in), and the plan's counts (two queries)."""
+    status and by the month they fall due in), and the plan's counts (two queries); the
+    count ``illustrative`` says how many marks are illustrative."""
     items = list(plan.items.select_related("organization"))
     records = _records_by_item(Occurrence.objects.filter(item__plan=plan).select_related(
         "journal_entry", "recorded_by"))
@@ -123,6 +124,8 @@ def plan_sections(plan: Plan, *, today: datetime.date, wanted_status: str = "",
         item.plan = plan
         row = _rows(item, records.get(item.pk, []), today)
         counts.update(occ.status for occ in row.occurrences if occ.due is not None)
+        counts["illustrative"] += sum(1 for occ in row.occurrences
+                                      if occ.record is not None and occ.record.illustrative)
         row.occurrences = [occ for occ in row.occurrences
                            if _keeps(occ, wanted_status=wanted_status, month=month)]
         if filtering and not row.occurrences:

@@ -124,6 +124,7 @@ def plan_detail(request, pk):
         "counts": [(key, STATUS_LABELS[key], counts[key]) for key in STATUSES],
         "statuses": [(key, STATUS_LABELS[key]) for key in STATUSES], "months": months,
         "wanted": wanted, "month": month, "filtering": bool(wanted or month),
+        "has_illustrative": counts["illustrative"] > 0,
         "can_keep": may_keep(request.user, plan), "can_record": may_record(request.user, plan)})
 
 
