@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "innovation",
     "networks",
     "diagnostics",
+    "registers",
     "distribution",
     "outcomes",
     "contests",

@@ -19,6 +19,7 @@ from diagnostics.models import (
     Staffing,
 )
 from internships.models import Curator, JournalEntry, Period, Placement, Platform, TeamResult, Tier
+from registers.models import METHODOLOGICAL_KINDS, Origin, Product
 from reports.models import ProducedHandbook
 from teams.models import ManagementTeam, Municipality, OrganizationKind
 
@@ -57,6 +58,7 @@ class PeriodData:
     teams_leading: int = 0
     schools_placed: int = 0
     handbooks: int = 0
+    handbooks_registered: int = 0
     handbook_produced_at: datetime | None = None
     curators: bool = False
     bodies: set[str] = field(default_factory=set)
@@ -140,13 +142,21 @@ def _read_network(periods: dict[int, PeriodData], municipality: Municipality) ->
 
 
 def _read_handbooks(periods: dict[int, PeriodData], as_of: date | None) -> None:
-    # The durable record, not the report jobs: the cleanup deletes old jobs, and a
-    # handbook ordered again is the same handbook.
+    # The register of products, not the report jobs: the cleanup deletes old jobs, a
+    # handbook ordered again is the same handbook, and staff register the year's other
+    # methodological publications there too.
+    products = Product.objects.filter(period__in=periods, kind__in=METHODOLOGICAL_KINDS)
+    if as_of is not None:
+        products = products.filter(Q(issued_on__lte=as_of)
+                                   | Q(issued_on__isnull=True, created_at__date__lte=as_of))
+    for row in (products.order_by().values("period")
+                .annotate(total=Count("pk"), built=Count("pk", filter=Q(origin=Origin.BUILT)))):
+        periods[row["period"]].handbooks = row["total"]
+        periods[row["period"]].handbooks_registered = row["total"] - row["built"]
     produced = ProducedHandbook.objects.filter(period__in=periods)
     if as_of is not None:
         produced = produced.filter(produced_at__date__lte=as_of)
     for period_id, produced_at in produced.values_list("period", "produced_at"):
-        periods[period_id].handbooks = 1
         periods[period_id].handbook_produced_at = produced_at
 
 

@@ -118,10 +118,13 @@ def _direct_values(data: PeriodData, organizations: int) -> list[IndicatorValue]
 
 
 def _handbook_note(data: PeriodData) -> str:
-    if data.handbook_produced_at is None:
-        return "пособие за год ещё не формировалось"
-    produced_on = timezone.localtime(data.handbook_produced_at).date()
-    return f"сформировано {produced_on:%d.%m.%Y}"
+    parts = []
+    if data.handbook_produced_at is not None:
+        produced_on = timezone.localtime(data.handbook_produced_at).date()
+        parts.append(f"сформировано {produced_on:%d.%m.%Y}")
+    if data.handbooks_registered:
+        parts.append(f"внесено сотрудниками в реестр продуктов — {data.handbooks_registered}")
+    return "; ".join(parts) or "пособие за год ещё не формировалось"
 
 
 def _people(data: PeriodData, platform_ids: list[int]) -> IndicatorValue:

@@ -23,6 +23,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from internships.models import Period
+from registers.products import register_built_handbook
 from reports import builders
 from reports.errors import BrokerUnavailable, ReportError
 from reports.models import (
@@ -297,8 +298,13 @@ def _record_done(job: ReportJob, *, attempt: int, name: str, filename: str) -> b
 
 def record_produced_handbook(*, period_id: int, at) -> None:
     """The year's handbook is produced, whether a job or the ``build_report`` command
-    built it; a year has one, however often it is built again."""
-    ProducedHandbook.objects.get_or_create(period_id=period_id, defaults={"produced_at": at})
+    built it; a year has one, however often it is built again, and it stands in the
+    register of products, where the «методических пособий» indicator counts it."""
+    with transaction.atomic():
+        ProducedHandbook.objects.get_or_create(period_id=period_id,
+                                               defaults={"produced_at": at})
+        register_built_handbook(period=Period.objects.select_related("programme")
+                                .get(pk=period_id), at=at)
 
 
 def _record_failure(job_id: int, *, attempt: int | None, error: str,

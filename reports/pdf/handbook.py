@@ -5,7 +5,8 @@ Title page, contents with page numbers, introduction, regulatory base, the model
 roadmap, forms of work, content per direction (plans and leader practices from the
 journals), diagnostic methods (rounds and the deficit catalogue), results (indicators
 with formulas, deficit dynamics, the chain «deficit → event → result»), network
-interaction, conclusions, and appendices with blank forms. The narrative sections are
+interaction, conclusions, and appendices with blank forms. The regulatory base lists the
+normative documents the programme cites in the register. The narrative sections are
 the department's own texts (``reports.HandbookText``); a section without text is left
 out or printed in the programme's general wording. The document carries no
 instructions about the portal's screens.
@@ -21,6 +22,7 @@ from internships.models import TIER_ORDER, Period, Tier
 from outcomes.change import FORMULA as CHAIN_FORMULA
 from outcomes.change import min_group_size
 from outcomes.period_figures import chain_figures
+from registers.normative import cited_by_level
 from reports.handbook_texts import printed_texts
 from reports.pdf import data, handbook_data
 from reports.pdf.monitoring import deficit_chart, share_history_chart, tier_chart
@@ -59,6 +61,7 @@ def handbook_context(*, municipality: Municipality, period: Period,
     """Everything the handbook prints, read with a fixed number of queries."""
     progress(5, "Модель проекта")
     texts = printed_texts(period.programme)
+    regulation = cited_by_level(programme=period.programme)
     stages, control_points = data.read_programme_plan(period=period)
     matrix = data.read_matrix(period=period)
     progress(15, "Стратегии и наставничество")
@@ -94,7 +97,9 @@ def handbook_context(*, municipality: Municipality, period: Period,
         "period": period,
         "generated_on": timezone.localdate(),
         "texts": texts,
-        "chapters": handbook_data.number_chapters(texts=texts, has_forms=bool(work_forms)),
+        "chapters": handbook_data.number_chapters(texts=texts, has_forms=bool(work_forms),
+                                                  has_documents=bool(regulation)),
+        "regulation": regulation,
         "appendices": _appendices(placement_count=placement_count, curators=curators),
         "stages": stages,
         "control_points": control_points,

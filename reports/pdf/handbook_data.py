@@ -35,11 +35,14 @@ class Chapter:
         return f"{self.number}. {self.title}"
 
 
-def number_chapters(*, texts: dict, has_forms: bool) -> dict[str, Chapter]:
-    """Anchor → chapter, for the chapters this handbook prints, numbered in order."""
+def number_chapters(*, texts: dict, has_forms: bool,
+                    has_documents: bool = False) -> dict[str, Chapter]:
+    """Anchor → chapter, for the chapters this handbook prints, numbered in order; the
+    regulatory base is printed when it has the department's text or cited documents."""
     printed = []
     for anchor, title, always in CHAPTERS:
-        if always or anchor in texts or (anchor == HandbookTopic.FORMS and has_forms):
+        if (always or anchor in texts or (anchor == HandbookTopic.FORMS and has_forms)
+                or (anchor == HandbookTopic.REGULATION and has_documents)):
             printed.append((anchor, title))
     return {anchor: Chapter(anchor=anchor, number=index, title=title)
             for index, (anchor, title) in enumerate(printed, start=1)}
