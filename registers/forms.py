@@ -62,7 +62,12 @@ class ReviewForm(forms.ModelForm):
         self.helper.add_input(Submit("submit", "Записать рецензию"))
 
 
+LINK_FIELD = forms.URLField(label="Ссылка", required=False, max_length=500, assume_scheme="https",
+                            help_text="Адрес документа в интернете, если он там опубликован.")
+
+
 class ProductForm(_RegisterForm):
+    link = LINK_FIELD
     class Meta:
         model = Product
         fields = ["kind", "title", "authors", "organization", "organization_name", "year",
@@ -71,6 +76,7 @@ class ProductForm(_RegisterForm):
 
 
 class DocumentForm(_RegisterForm):
+    link = LINK_FIELD
     class Meta:
         model = NormativeDocument
         fields = ["level", "kind", "issuer", "number", "issued_on", "title", "link"]
@@ -117,7 +123,7 @@ class BankFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_text", label="Поиск", widget=SEARCH_WIDGET)
     kind = django_filters.ChoiceFilter(choices=BankKind.choices, label="Вид",
                                        empty_label="Все виды")
-    year = django_filters.TypedChoiceFilter(label="Год", empty_label="Все годы", coerce=int)
+    year = django_filters.ChoiceFilter(label="Год", empty_label="Все годы")
     direction = django_filters.ModelChoiceFilter(label="Направление", queryset=None,
                                                  empty_label="Все направления")
     verdict = django_filters.ChoiceFilter(
@@ -148,7 +154,7 @@ class ProductFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_text", label="Поиск", widget=SEARCH_WIDGET)
     kind = django_filters.ChoiceFilter(choices=ProductKind.choices, label="Вид",
                                        empty_label="Все виды")
-    year = django_filters.TypedChoiceFilter(label="Год", empty_label="Все годы", coerce=int)
+    year = django_filters.ChoiceFilter(label="Год", empty_label="Все годы")
     programme = django_filters.ModelChoiceFilter(label="Проект", queryset=None,
                                                  empty_label="Все проекты")
 

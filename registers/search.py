@@ -3,7 +3,7 @@
 
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
-from django.db.models import QuerySet, Value
+from django.db.models import QuerySet, TextField, Value
 from django.db.models.functions import Coalesce, Concat, Lower
 
 SEARCH_CONFIG = "russian"
@@ -26,8 +26,8 @@ def search(queryset: QuerySet, text: str, *, fields: tuple[str, ...]) -> QuerySe
         ).filter(found=SearchQuery(text, config=SEARCH_CONFIG, search_type="websearch"))
     parts = []
     for name in fields:
-        parts += [Coalesce(name, Value("")), Value(" | ")]
-    queryset = queryset.alias(search_text=Lower(Concat(*parts)))
+        parts += [Coalesce(name, Value(""), output_field=TextField()), Value(" | ")]
+    queryset = queryset.alias(search_text=Lower(Concat(*parts, output_field=TextField())))
     for word in text.lower().split():
         queryset = queryset.filter(search_text__contains=word)
     return queryset

@@ -16,8 +16,9 @@ from tests.reports.pdf_world import LEADER_DESCRIPTION, LEADER_TOPIC, enrich
 # The persons of the year add the coverage target and three reads a period; the chain
 # «deficit → event → result» five; the handbook's texts one, the forms of work two, the
 # diagnostics and the deficit catalogue two, the deficit dynamics five.
-# One more (52nd): which programmes have school innovation projects (Э1–Э5).
-HANDBOOK_QUERIES = 52
+# One more (52nd): which programmes have school innovation projects (Э1–Э5); one more
+# (53rd): the normative documents the programme cites (the regulatory base).
+HANDBOOK_QUERIES = 53
 
 
 def _context(world, period=None):
