@@ -86,9 +86,9 @@ class NormativeDocument(models.Model):
 
     @property
     def printed_kind(self) -> str:
-        """The kind with its issuer, unless the kind already names it: «Приказ
-        (Министерство просвещения Российской Федерации)»."""
-        if self.issuer and self.issuer.lower() not in self.kind.lower():
+        """The kind with its issuer when the kind is one bare word: «Приказ (Министерство
+        просвещения Российской Федерации)»; «Приказ Минобрнауки России» already names it."""
+        if self.issuer and len(self.kind.split()) == 1:
             return f"{self.kind} ({self.issuer})"
         return self.kind
 

@@ -5,8 +5,10 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from demo.krymsky import load_demo
+from demo.krymsky import MUNICIPALITY, PROGRAMME, load_demo
 from demo.krymsky_handbook import TEXTS, load_demo_handbook
+from internships.models import Programme
+from registers.normative import cited_documents
 from reports.models import HandbookText, HandbookTopic
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +21,9 @@ def test_it_writes_every_section_of_the_krymsky_handbook():
                                     "changed": len(HandbookTopic.values)}
     texts = dict(HandbookText.objects.values_list("topic", "text"))
     assert set(texts) == set(HandbookTopic.values)
-    assert "№ 273-ФЗ" in texts[HandbookTopic.REGULATION]
+    assert "федеральными документами, перечисленными ниже" in texts[HandbookTopic.REGULATION]
+    assert "273-ФЗ" in [document.number for document in cited_documents(
+        programme=Programme.objects.get(municipality__name=MUNICIPALITY, title=PROGRAMME))]
     assert "Стажировочные сессии" in texts[HandbookTopic.NETWORK]
     assert "22 школы с низкими образовательными результатами" in texts[
         HandbookTopic.INTRODUCTION]

@@ -4,6 +4,7 @@ from demo.diagnostics import load_demo_diagnostics
 from demo.krymsky import load_demo
 from demo.krymsky_chain import load_demo_chain
 from demo.krymsky_handbook import load_demo_handbook
+from demo.krymsky_registers import load_krymsky_registers
 from demo.krymsky_years import load_demo_years
 from demo.networks import load_networks
 from demo.plans_timashevsk import load_timashevsk_plans
@@ -68,6 +69,13 @@ class Command(BaseCommand):
         handbook = load_demo_handbook()
         self.stdout.write(f"Методическое пособие Крымского района: разделов текста — "
                           f"{handbook['texts']} (по тексту инновационного проекта).")
+        registers = load_krymsky_registers()
+        self.stdout.write(
+            f"Реестры Крымского района: нормативных документов проекта — "
+            f"{registers['documents']} (по тексту проекта), программ стажировок в банке — "
+            f"{registers['programmes']}, продуктов — {registers['products']} (методическое "
+            "пособие дорожной карты). Авторы программ и выпуск пособия иллюстративные."
+        )
         timashevsk = load_timashevsk()
         self.stdout.write(
             f"Тимашевский район: организаций — {timashevsk['organizations']}, "
