@@ -5,7 +5,7 @@ number of years only, never on the size of the municipality."""
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 
 from django.db.models import Count, Exists, F, Max, OuterRef, Q, Subquery, Sum
 
@@ -20,7 +20,6 @@ from diagnostics.models import (
 )
 from internships.models import Curator, JournalEntry, Period, Placement, Platform, TeamResult, Tier
 from registers.models import METHODOLOGICAL_KINDS, Origin, Product
-from reports.models import ProducedHandbook
 from teams.models import ManagementTeam, Municipality, OrganizationKind
 
 
@@ -59,7 +58,7 @@ class PeriodData:
     schools_placed: int = 0
     handbooks: int = 0
     handbooks_registered: int = 0
-    handbook_produced_at: datetime | None = None
+    handbook_produced_on: date | None = None
     curators: bool = False
     bodies: set[str] = field(default_factory=set)
     monitoring: dict = field(default_factory=dict)
@@ -143,21 +142,20 @@ def _read_network(periods: dict[int, PeriodData], municipality: Municipality) ->
 
 def _read_handbooks(periods: dict[int, PeriodData], as_of: date | None) -> None:
     # The register of products, not the report jobs: the cleanup deletes old jobs, a
-    # handbook ordered again is the same handbook, and staff register the year's other
-    # methodological publications there too.
+    # handbook ordered again is the same handbook (one built record a year), and staff
+    # register the year's other methodological publications there too.
     products = Product.objects.filter(period__in=periods, kind__in=METHODOLOGICAL_KINDS)
     if as_of is not None:
         products = products.filter(Q(issued_on__lte=as_of)
                                    | Q(issued_on__isnull=True, created_at__date__lte=as_of))
+    built = Q(origin=Origin.BUILT)
     for row in (products.order_by().values("period")
-                .annotate(total=Count("pk"), built=Count("pk", filter=Q(origin=Origin.BUILT)))):
-        periods[row["period"]].handbooks = row["total"]
-        periods[row["period"]].handbooks_registered = row["total"] - row["built"]
-    produced = ProducedHandbook.objects.filter(period__in=periods)
-    if as_of is not None:
-        produced = produced.filter(produced_at__date__lte=as_of)
-    for period_id, produced_at in produced.values_list("period", "produced_at"):
-        periods[period_id].handbook_produced_at = produced_at
+                .annotate(total=Count("pk"), built=Count("pk", filter=built),
+                          built_on=Max("issued_on", filter=built))):
+        data = periods[row["period"]]
+        data.handbooks = row["total"]
+        data.handbooks_registered = row["total"] - row["built"]
+        data.handbook_produced_on = row["built_on"]
 
 
 def _both_known(part: str, whole: str) -> Q:

@@ -21,7 +21,6 @@ from datetime import date
 from decimal import Decimal
 
 from django.db.models import Count, Q
-from django.utils import timezone
 
 from core.plurals import ru_plural
 from diagnostics import dynamics
@@ -119,9 +118,8 @@ def _direct_values(data: PeriodData, organizations: int) -> list[IndicatorValue]
 
 def _handbook_note(data: PeriodData) -> str:
     parts = []
-    if data.handbook_produced_at is not None:
-        produced_on = timezone.localtime(data.handbook_produced_at).date()
-        parts.append(f"сформировано {produced_on:%d.%m.%Y}")
+    if data.handbook_produced_on is not None:
+        parts.append(f"сформировано {data.handbook_produced_on:%d.%m.%Y}")
     if data.handbooks_registered:
         parts.append(f"внесено сотрудниками в реестр продуктов — {data.handbooks_registered}")
     return "; ".join(parts) or "пособие за год ещё не формировалось"
