@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from demo.diagnostics import load_demo_diagnostics
 from demo.krymsky import DEMO_PASSWORD, load_demo
+from demo.krymsky_registers import load_krymsky_registers
 from diagnostics.models import Diagnosis, DiagnosisSource, DiagnosticRound, SchoolIndicator
 from diagnostics.monitoring import save_staffing
 from innovation.applications import save_version
@@ -30,6 +31,8 @@ from networks.memberships import add_member, create_network
 from networks.models import AgreementKind, EventForm
 from plans.evidence import record_occurrence
 from plans.items import ItemDetails, PlanDetails, create_plan, save_item
+from registers.bank import record_review
+from registers.models import BankEntry, NormativeDocument, Product, Verdict
 from teams.models import Municipality, Organization
 from tests import factories
 
@@ -178,6 +181,18 @@ STOPS = [
     Stop("plans_item_add", ("staff",), "plan_plan"),
     Stop("plans_item_edit", ("staff",), "plan_item"),
     Stop("plans_occurrence_record", WRITERS, "plan_item_on_request"),
+    Stop("register_bank_list", ALL),
+    Stop("register_bank_detail", ALL, "register_bank_entry"),
+    Stop("register_bank_create", ("staff",)),
+    Stop("register_bank_edit", ("staff",), "register_bank_entry"),
+    Stop("register_bank_review", ("staff",), "register_bank_entry"),
+    Stop("register_product_list", ALL),
+    Stop("register_product_detail", ALL, "register_product"),
+    Stop("register_product_create", ("staff",)),
+    Stop("register_document_list", ALL),
+    Stop("register_document_detail", ALL, "register_document"),
+    Stop("register_document_edit", ("staff",), "register_document"),
+    Stop("register_programme_citations", ("staff",), "innovation_programme"),
 ]
 
 LONG_QUESTION = (
@@ -300,6 +315,8 @@ def _network(*, school: Organization, curator) -> dict:
     return {"network": network.pk, "network_membership": membership.pk,
             "network_agreement": agreement.pk, "network_party": party.pk,
             "network_event": event.pk}
+
+
 def _plans(programme, staff) -> dict:
     """A support plan of the demo programme: a quarterly item with one quarter held and an
     item held on request."""
@@ -318,6 +335,18 @@ def _plans(programme, staff) -> dict:
                       recorded_by=staff)
     return {"plan_plan": plan.pk, "plan_item": quarterly.pk,
             "plan_item_on_request": on_request.pk}
+
+
+def _registers(staff) -> dict:
+    """The Krymsky registers of the demo, with a review in the bank."""
+    load_krymsky_registers()
+    entry = BankEntry.objects.order_by("pk").first()
+    record_review(entry=entry, reviewer="Сидоренко О. В., методист МКУ ИМЦ",
+                  reviewed_on=datetime.date(2021, 10, 1), verdict=Verdict.REVISE,
+                  comment="Дополнить программу диагностическим блоком.", user=staff)
+    return {"register_bank_entry": entry.pk,
+            "register_product": Product.objects.order_by("pk").first().pk,
+            "register_document": NormativeDocument.objects.order_by("pk").first().pk}
 
 
 def build_world() -> dict:
@@ -350,6 +379,7 @@ def build_world() -> dict:
         **innovation,
         **_network(school=own_school, curator=curator),
         **_plans(platform.period.programme, staff),
+        **_registers(staff),
         "platform": platform.pk,
         "placement": Placement.objects.filter(platform=platform).order_by("pk").first().pk,
         "organization": own_school.pk,
