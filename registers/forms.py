@@ -3,7 +3,7 @@ writes (bank.py, products.py, normative.py) check scope and files."""
 
 import django_filters
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Submit
+from crispy_forms.layout import HTML, Layout, Submit
 from django import forms
 
 from registers.models import (
@@ -83,6 +83,13 @@ class DocumentForm(_RegisterForm):
         widgets = {"issued_on": DATE_WIDGET}
 
 
+CITATIONS_HELP = (
+    '<p class="form-text">Поставьте номер у каждого документа, на который ссылается проект: '
+    'в этом порядке документы печатаются в главе «Нормативная база» методического пособия, '
+    'по уровням. Пустое поле — документ в перечень проекта не входит. Нет нужного '
+    'документа — сначала добавьте его в реестр.</p>')
+
+
 class CitationsForm(forms.Form):
     """The programme's normative base: a place in the list for each cited document."""
 
@@ -94,6 +101,7 @@ class CitationsForm(forms.Form):
                 label=document.citation, required=False, min_value=1, max_value=500,
                 initial=cited.get(document.pk))
         self.helper = FormHelper()
+        self.helper.layout = Layout(HTML(CITATIONS_HELP), *self.fields)
         self.helper.add_input(Submit("submit", "Сохранить перечень"))
 
     def ordered(self) -> list[NormativeDocument]:
