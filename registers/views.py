@@ -5,6 +5,7 @@ normative base."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models.fields.files import FieldFile
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -79,11 +80,21 @@ def _history(record) -> list:
                 .order_by("-history_date")[:HISTORY_ROWS])
 
 
-def _file(record):
-    if not record.file:
+def _file(request, record):
+    """The record's file, or with ``?version=`` the file an earlier version of it held."""
+    version = request.GET.get("version", "")
+    stored, filename = record.file, record.filename
+    if version:
+        # History keeps the stored name as text: open it with the record's own storage.
+        earlier = record.history.filter(history_id=version).first() if version.isdigit() \
+            else None
+        if earlier is None:
+            raise Http404
+        stored = FieldFile(record, record._meta.get_field("file"), earlier.file or None)
+        filename = earlier.filename
+    if not stored:
         raise Http404
-    return file_download(record.file, filename=record.filename
-                         or record.file.name.rsplit("/", 1)[-1])
+    return file_download(stored, filename=filename or stored.name.rsplit("/", 1)[-1])
 
 
 def _save_view(request, *, form_class, save, record=None, municipality, title, back_url,
@@ -130,6 +141,7 @@ def bank_detail(request, pk):
         "organization", "direction", "competence_area"), pk=pk)
     return render(request, "registers/bank_detail.html", {
         "entry": entry, "reviews": list(entry.reviews.all()), "history": _history(entry),
+        "file_url": reverse("register_bank_file", args=[entry.pk]),
         "can_keep": request.user.has_perm(KEEP, entry)})
 
 
@@ -160,7 +172,7 @@ def bank_review(request, pk):
 
 @login_required
 def bank_file(request, pk):
-    return _file(get_object_or_404(bank_entries_for_user(request.user), pk=pk))
+    return _file(request, get_object_or_404(bank_entries_for_user(request.user), pk=pk))
 
 
 # --- Register of products and publications ------------------------------------------------
@@ -194,6 +206,7 @@ def product_detail(request, pk):
         "organization", "programme", "period"), pk=pk)
     return render(request, "registers/product_detail.html", {
         "product": product, "history": _history(product),
+        "file_url": reverse("register_product_file", args=[product.pk]),
         "can_keep": request.user.has_perm(KEEP, product)})
 
 
@@ -211,7 +224,7 @@ def product_edit(request, pk):
 
 @login_required
 def product_file(request, pk):
-    return _file(get_object_or_404(products_for_user(request.user), pk=pk))
+    return _file(request, get_object_or_404(products_for_user(request.user), pk=pk))
 
 
 # --- Register of normative documents ------------------------------------------------------
@@ -243,6 +256,7 @@ def document_detail(request, pk):
     document = get_object_or_404(documents_for_user(request.user), pk=pk)
     return render(request, "registers/document_detail.html", {
         "document": document, "history": _history(document),
+        "file_url": reverse("register_document_file", args=[document.pk]),
         "programmes": list(Programme.objects.filter(citations__document=document)
                            .order_by("-starts_on")),
         "can_keep": request.user.has_perm(KEEP, document)})
@@ -263,7 +277,7 @@ def document_edit(request, pk):
 
 @login_required
 def document_file(request, pk):
-    return _file(get_object_or_404(documents_for_user(request.user), pk=pk))
+    return _file(request, get_object_or_404(documents_for_user(request.user), pk=pk))
 
 
 @login_required

@@ -234,3 +234,26 @@ def test_staff_set_the_programmes_normative_base_in_order(world, records, login)
                       {"programme": world.programme.pk}).content.decode()
     assert "О национальных целях" in page
     assert login(world.curator).get(url).status_code == 403
+
+
+def test_an_earlier_file_of_a_record_stays_downloadable_from_its_history(world, login,
+                                                                          settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    client = login(world.staff)
+    data = {"kind": "programme", "title": "Программа", "authors": "Петрова Г. Г.",
+            "year": 2022}
+    client.post(reverse("register_bank_create"),
+                {**data, "file": SimpleUploadedFile("v1.pdf", b"%PDF-1.4 first")})
+    entry = BankEntry.objects.get()
+    client.post(reverse("register_bank_edit", args=[entry.pk]),
+                {**data, "file": SimpleUploadedFile("v2.pdf", b"%PDF-1.4 second")})
+    first = entry.history.order_by("history_date").first()
+
+    page = client.get(reverse("register_bank_detail", args=[entry.pk])).content.decode()
+    assert "файл «v1.pdf»" in page and "файл «v2.pdf»" in page
+    url = reverse("register_bank_file", args=[entry.pk])
+    older = login(world.school_user).get(url, {"version": first.history_id})
+    assert b"".join(older.streaming_content) == b"%PDF-1.4 first"
+    assert b"".join(client.get(url).streaming_content) == b"%PDF-1.4 second"
+    assert login(world.outsider).get(url, {"version": first.history_id}).status_code == 404
+    assert client.get(url, {"version": "abc"}).status_code == 404
