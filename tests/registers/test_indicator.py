@@ -6,6 +6,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
 
 from registers.models import Origin, Product, ProductKind
@@ -124,3 +125,9 @@ def test_the_formula_names_the_register_and_the_kinds_it_counts(world):
     assert handbooks(world).indicator.number == "П7"
     assert "реестра продуктов и публикаций" in formula and "Статьи не считаются" in formula
     assert "повторные заказы" in formula
+
+
+def test_the_indicators_page_leads_to_the_register_it_counts(world, login):
+    page = login(world.analyst).get(reverse("project_indicators")).content.decode()
+
+    assert reverse("register_product_list") in page
