@@ -31,6 +31,8 @@ def save_product(*, municipality: Municipality, data: dict, user: User | None,
         raise ValidationError("Пособие сформировано порталом: его вид и учебный год не "
                               "меняются.")
     fill(product, data, PRODUCT_FIELDS)
+    if product.issued_on and product.issued_on.year != product.year:
+        raise ValidationError({"issued_on": "Дата выпуска должна быть в указанном году."})
     organization, period = product.organization, product.period
     check_municipality(
         municipality.pk,

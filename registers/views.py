@@ -2,6 +2,8 @@
 the staff's forms, the review of a bank entry, the file of a record, and a programme's
 normative base."""
 
+import copy
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -99,7 +101,9 @@ def _file(request, record):
 
 def _save_view(request, *, form_class, save, record=None, municipality, title, back_url,
                back_label, done_message, detail_name):
-    form = form_class(request.POST or None, request.FILES or None, instance=record,
+    # The form checks a copy: the write compares what is posted with the record as stored.
+    form = form_class(request.POST or None, request.FILES or None,
+                      instance=copy.copy(record) if record else None,
                       scope=_scope(municipality))
     done, saved = apply_posted_form(request, form, lambda data: save(
         municipality=municipality, data=form.details(), user=request.user,

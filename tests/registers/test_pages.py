@@ -8,6 +8,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from registers.models import (
     BankEntry,
@@ -20,6 +21,7 @@ from registers.models import (
     Review,
     Verdict,
 )
+from registers.products import register_built_handbook
 from tests.helpers import assert_redirects_to_login, messages_of
 
 
@@ -257,3 +259,15 @@ def test_an_earlier_file_of_a_record_stays_downloadable_from_its_history(world, 
     assert b"".join(client.get(url).streaming_content) == b"%PDF-1.4 second"
     assert login(world.outsider).get(url, {"version": first.history_id}).status_code == 404
     assert client.get(url, {"version": "abc"}).status_code == 404
+
+
+def test_staff_cannot_turn_a_built_handbook_into_an_article(world, login):
+    built = register_built_handbook(period=world.period, at=timezone.now())
+
+    response = login(world.staff).post(reverse("register_product_edit", args=[built.pk]), {
+        "kind": "article", "title": built.title, "year": built.year,
+        "period": world.period.pk})
+
+    assert "вид и учебный год не меняются" in response.content.decode()
+    built.refresh_from_db()
+    assert built.kind == ProductKind.HANDBOOK

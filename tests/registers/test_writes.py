@@ -200,3 +200,13 @@ def test_the_database_refuses_the_same_document_twice(world):
     _document(world)
     with pytest.raises(IntegrityError), transaction.atomic():
         _document(world)
+
+
+def test_it_refuses_a_release_date_outside_the_products_year(world):
+    with pytest.raises(ValidationError) as refusal:
+        save_product(municipality=world.municipality, user=world.staff, data={
+            "kind": ProductKind.ARTICLE, "title": "Статья", "year": 2022,
+            "issued_on": datetime.date(2021, 5, 1)})
+
+    assert "Дата выпуска должна быть в указанном году." in str(refusal.value)
+    assert not Product.objects.exists()
