@@ -142,8 +142,9 @@ class ProducedHandbook(models.Model):
     """The methodological handbook of an academic year, once the portal has produced it.
 
     Report jobs and their files are deleted after REPORT_RETENTION_DAYS, but the handbook
-    stays produced: the «методических пособий» indicator counts these rows, one per year
-    however often the handbook is ordered again.
+    stays produced, one row per year however often the handbook is ordered again. The same
+    moment enters the register of products (``registers.Product``, built by the portal),
+    which is what the «методических пособий» indicator counts.
     """
 
     period = models.OneToOneField(Period, on_delete=models.CASCADE,
