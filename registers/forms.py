@@ -134,19 +134,22 @@ class BankFilter(django_filters.FilterSet):
     year = django_filters.ChoiceFilter(label="Год", empty_label="Все годы")
     direction = django_filters.ModelChoiceFilter(label="Направление", queryset=None,
                                                  empty_label="Все направления")
+    competence_area = django_filters.ModelChoiceFilter(label="Область компетенций",
+                                                       queryset=None, empty_label="Все области")
     verdict = django_filters.ChoiceFilter(
         choices=[*Verdict.choices, ("none", "без рецензии")], method="filter_verdict",
         label="Рецензия", empty_label="Любая")
 
     class Meta:
         model = BankEntry
-        fields = ["q", "kind", "year", "direction", "verdict"]
+        fields = ["q", "kind", "year", "direction", "competence_area", "verdict"]
 
-    def __init__(self, *args, search, directions, **kwargs):
+    def __init__(self, *args, search, directions, areas, **kwargs):
         super().__init__(*args, **kwargs)
         self.search = search
         self.filters["year"].extra["choices"] = _year_choices(self.queryset)
         self.filters["direction"].queryset = directions
+        self.filters["competence_area"].queryset = areas
         style_filter_fields(self)
 
     def filter_text(self, queryset, name, value):

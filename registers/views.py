@@ -15,6 +15,7 @@ from django.urls import reverse
 from core.downloads import file_download
 from core.forms import apply_posted_form
 from internships.models import Direction, Period, Programme
+from people.access import competence_areas_for_user
 from people.models import CompetenceArea
 from registers import bank, normative, products
 from registers.access import (
@@ -124,7 +125,8 @@ def bank_list(request):
             "organization", "direction", "competence_area").prefetch_related("reviews"),
         search=lambda queryset, text: search(queryset, text, fields=BANK_FIELDS),
         directions=Direction.objects.filter(programme__in=programmes_citing_for_user(
-            request.user)).order_by("programme__starts_on", "number"))
+            request.user)).order_by("programme__starts_on", "number"),
+        areas=competence_areas_for_user(request.user).order_by("number"))
     return render(request, "registers/bank_list.html", {
         "filter": found, "entries": list(found.qs), "filtered": found.is_bound,
         "can_keep": may_keep_any(request.user)})

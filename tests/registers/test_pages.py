@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
+from people.models import CompetenceArea
 from registers.models import (
     BankEntry,
     BankKind,
@@ -63,7 +64,7 @@ def _more(world, count=3):
 
 
 @pytest.mark.parametrize(("name", "queries"), [
-    ("register_bank_list", 7), ("register_product_list", 6), ("register_document_list", 6)])
+    ("register_bank_list", 8), ("register_product_list", 6), ("register_document_list", 6)])
 def test_each_list_costs_the_same_queries_whatever_its_size(
     world, records, login, django_assert_num_queries, name, queries
 ):
@@ -271,3 +272,16 @@ def test_staff_cannot_turn_a_built_handbook_into_an_article(world, login):
     assert "вид и учебный год не меняются" in response.content.decode()
     built.refresh_from_db()
     assert built.kind == ProductKind.HANDBOOK
+
+
+def test_the_bank_filters_by_competence_area(world, records, login):
+    area = CompetenceArea.objects.create(municipality=world.municipality, number=1,
+                                         title="ИКТ-компетенции")
+    BankEntry.objects.create(municipality=world.municipality, kind=BankKind.DIDACTIC,
+                             year=2023, title="Цифровые инструменты урока", authors="Автор",
+                             competence_area=area)
+
+    page = login(world.staff).get(
+        reverse("register_bank_list"), {"competence_area": area.pk}).content.decode()
+
+    assert "Цифровые инструменты урока" in page and "Программа стажировки" not in page
