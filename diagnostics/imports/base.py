@@ -57,6 +57,15 @@ class SkippedRow:
     reason: str
 
 
+@dataclass(frozen=True)
+class RowWarning:
+    """Something the file prints that the portal does not take as given (a printed subtotal
+    or percentage that disagrees with the rows); the rows are still written."""
+
+    row: int
+    reason: str
+
+
 @dataclass
 class ImportReport:
     title: str
@@ -68,6 +77,7 @@ class ImportReport:
     skipped: list[SkippedRow] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)
+    warnings: list[RowWarning] = field(default_factory=list)
     # Non-empty rows under the header, each checked once.
     rows: int = 0
 
@@ -81,6 +91,7 @@ class ImportReport:
             **data,
             "skipped": [SkippedRow(**line) for line in data.get("skipped", [])],
             "problems": [Problem(**line) for line in data.get("problems", [])],
+            "warnings": [RowWarning(**line) for line in data.get("warnings", [])],
         })
 
     @property
@@ -103,13 +114,17 @@ class ImportReport:
         if self.problems:
             return (f"Ничего не записано: строк с ошибками — {self.bad_rows}. "
                     f"Исправьте их и загрузите файл снова.")
+        warned = (f" Предупреждений — {len(self.warnings)}: напечатанные в файле итоги или "
+                  "доли расходятся с пересчитанными по строкам, строки при этом принимаются."
+                  if self.warnings else "")
         if self.dry_run:
-            return f"Проверка пройдена, ничего не записано. При загрузке: {counts}."
-        return f"Загружено: {counts}."
+            return f"Проверка пройдена, ничего не записано. При загрузке: {counts}.{warned}"
+        return f"Загружено: {counts}.{warned}"
 
     def as_text(self) -> str:
         lines = [f"{self.title}. {self.summary()}"]
         lines += [f"Строка {p.row}, столбец {p.column}: {p.reason}" for p in self.problems]
+        lines += [f"Строка {w.row}, предупреждение: {w.reason}" for w in self.warnings]
         lines += [f"Строка {s.row} пропущена: {s.reason}" for s in self.skipped]
         if self.ignored_columns:
             lines.append("Не учтены столбцы: " + "; ".join(self.ignored_columns))
@@ -163,6 +178,10 @@ class Row:
     def skip(self, reason: str) -> None:
         self.skip_reason = reason
 
+    def warn(self, reason: str) -> None:
+        """Tell something the row prints that disagrees with what the portal computes."""
+        self._report.warnings.append(RowWarning(self.number, reason))
+
     def text(self, key: str, *, required: bool = False, max_length: int | None = None,
              multiline: bool = False) -> str:
         """The cell as text: names and codes on one line, free text (``multiline``) with its
@@ -190,7 +209,7 @@ class Row:
             if required:
                 self.problem(key, "не заполнено: нужно целое число")
             return None
-        number = _as_integer(value)
+        number = as_integer(value)
         if number is None:
             self.problem(key, f"нужно целое число, а не «{value}»")
         elif number < 0:
@@ -231,7 +250,7 @@ class Row:
         return day
 
 
-def _as_integer(value) -> int | None:
+def as_integer(value) -> int | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
@@ -277,6 +296,9 @@ class TableImport:
 
     def finish(self) -> None:
         """Complete what needed the whole file (called inside the transaction, last)."""
+
+    def summary_row(self, row: Row, *, name: str) -> None:
+        """Check a subtotal or heading row that is skipped (``name`` may be empty)."""
 
     def import_row(self, row: Row) -> str | None:
         """Write the row's record; CREATED or UPDATED, or None when the row has problems."""
@@ -353,8 +375,10 @@ def _header_refusal(*, table: TableImport, header: Header | None,
 
 def _import_one(*, table: TableImport, report: ImportReport, row: Row) -> None:
     """Skip, refuse or write one non-empty row, and count it on the report."""
-    skip_reason = _not_a_record(row.text(table.name_column), unnamed=table.unnamed_row)
+    name = row.text(table.name_column)
+    skip_reason = _not_a_record(name, unnamed=table.unnamed_row)
     if skip_reason:
+        table.summary_row(row, name=name)
         report.skipped.append(SkippedRow(row.number, skip_reason))
         return
     outcome = _write_row(table=table, row=row)

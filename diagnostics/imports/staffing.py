@@ -3,11 +3,20 @@
 
 import datetime
 
-from core.sheet_headers import Column
-from diagnostics.imports.base import CREATED, ORGANIZATION, UPDATED, Row, TableImport
+from core.sheet_headers import Column, normalise
+from diagnostics.imports.base import CREATED, ORGANIZATION, UPDATED, Row, TableImport, parse_day
 from diagnostics.imports.matching import OrganizationMatcher
+from diagnostics.imports.staffing_checks import (
+    GROUP_LABELS,
+    Block,
+    count_warnings,
+    is_district_total,
+    percent_warnings,
+    printed_counts,
+)
 from diagnostics.models import Staffing
 from diagnostics.monitoring_rules import STAFFING_CONSTRAINTS, STAFFING_FIELDS, staffing_problems
+from diagnostics.staffing import StaffingFigures
 from teams.models import Municipality, Organization
 
 COLUMNS = (
@@ -47,6 +56,12 @@ COLUMNS = (
 
 
 class StaffingImport(TableImport):
+    """One line per organization and date. A table laid out as a district prints it is
+    accepted: group headings («Дошкольные организации») and date headings («На
+    30.06.2021») are skipped, and each subtotal, the district total and every printed
+    share is checked against the rows (a disagreement is a warning, see
+    ``staffing_checks``)."""
+
     title = "Кадровый состав"
     columns = COLUMNS
     constraint_messages = {constraint.name: constraint.violation_error_message
@@ -63,13 +78,54 @@ class StaffingImport(TableImport):
             (line.organization_id, line.as_of): line
             for line in Staffing.objects.filter(organization__municipality=self.municipality)
         }
+        self.group = Block()
+        self.district = Block()
+
+    def summary_row(self, row: Row, *, name: str) -> None:
+        printed = printed_counts(row)
+        if not printed:
+            return
+        district = is_district_total(name)
+        block = self.district if district else self.group
+        if block.lines and not block.broken:
+            subject = (f"итог по муниципалитету (строка {row.number})" if district else
+                       f"итог: {block.name(last_row=row.number - 1)}")
+            total = block.total
+            for reason in count_warnings(printed, total, subject=subject) \
+                    + percent_warnings(row, total, subject=subject):
+                row.warn(reason)
+        self.group = Block()
+        if district:
+            self.district = Block()
+
+    def _heading(self, row: Row) -> str | None:
+        """The skip reason of a group or date heading, which starts a new block."""
+        name = row.text("organization")
+        group = GROUP_LABELS.get(normalise(name))
+        if group is not None:
+            self.group = Block(label=group[1])
+            return f"заголовок группы «{name}»"
+        if parse_day(normalise(name).removeprefix("на ").strip()) is not None:
+            self.group, self.district = Block(), Block()
+            return f"заголовок даты «{name}»"
+        return None
 
     def import_row(self, row: Row) -> str | None:
+        outcome = self._import_line(row)
+        if row.has_problems:
+            # A refused row would make the sums of its blocks wrong: they are not compared.
+            self.group.refuse(row)
+            self.district.refuse(row)
+        return outcome
+
+    def _import_line(self, row: Row) -> str | None:
         counts = {key: row.integer(key) for key in STAFFING_FIELDS if row.has(key)}
         if counts.get("teachers_total") is None and not any(counts.values()) \
                 and not row.has_problems:
-            # A listed organization without figures (an empty line of the source table).
-            row.skip("не указано число педагогических работников (строка без данных)")
+            # A heading, or a listed organization without figures (an empty line of the
+            # source table).
+            row.skip(self._heading(row)
+                     or "не указано число педагогических работников (строка без данных)")
             return None
         for key in STAFFING_FIELDS[:4]:
             if counts.get(key) is None and not row.has_problems:
@@ -88,6 +144,12 @@ class StaffingImport(TableImport):
             row.problem(column, reason)
         if row.has_problems:
             return None
+        figures = StaffingFigures(**counts)
+        for reason in percent_warnings(row, figures,
+                                       subject=f"«{organization.short_name}»"):
+            row.warn(reason)
+        self.group.add(row, figures, organization.kind)
+        self.district.add(row, figures, organization.kind)
         if not self.once(row, (organization.pk, as_of), "кадровый состав этой организации "
                                                         f"на {as_of:%d.%m.%Y}"):
             return None
