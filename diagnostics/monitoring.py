@@ -211,15 +211,19 @@ def staffing_dates(staffings: QuerySet[Staffing]) -> list[datetime.date]:
     return list(staffings.order_by("-as_of").values_list("as_of", flat=True).distinct())
 
 
-def staffing_table(*, staffings: QuerySet[Staffing], as_of: datetime.date) -> StaffingTable:
-    """The staffing table on a date, grouped by kind of organization (one query)."""
+def staffing_table(*, staffings: QuerySet[Staffing], as_of: datetime.date,
+                   organizations: QuerySet[Organization] | None = None) -> StaffingTable:
+    """The staffing table on a date, grouped by kind of organization with branches under
+    their head (one query; two with ``organizations``, whose members without a line on the
+    date show as «нет данных»)."""
+    order = ("sort_rank", "number", "short_name")
     lines = (
         staffings.filter(as_of=as_of)
         .select_related("organization")
-        .order_by("organization__sort_rank", "organization__number",
-                  "organization__short_name")
+        .order_by(*(f"organization__{name}" for name in order))
     )
-    return group_staffing(lines)
+    listed = organizations.order_by(*order) if organizations is not None else ()
+    return group_staffing(lines, listed)
 
 
 # --- Needs and offers --------------------------------------------------------------------

@@ -153,7 +153,9 @@ def staffing(request):
     staffings = staffing_for_user(request.user)
     dates = monitoring.staffing_dates(staffings)
     as_of = _pick_date(request, dates)
-    table = monitoring.staffing_table(staffings=staffings, as_of=as_of) if as_of else None
+    table = monitoring.staffing_table(
+        staffings=staffings, as_of=as_of, organizations=organizations_for_user(request.user),
+    ) if as_of else None
     return render(request, "diagnostics/staffing_table.html", {
         "as_of": as_of,
         "dates": dates,

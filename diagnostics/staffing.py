@@ -90,12 +90,21 @@ def sum_figures(items: Iterable[StaffingFigures]) -> StaffingFigures:
 
 @dataclass
 class StaffingRow:
+    """A line of the table; an organization without a line on the date has ``staffing``
+    None and shows «нет данных», as the district prints a school that sent no figures."""
+
     organization: Organization
-    staffing: Staffing
+    staffing: Staffing | None
+    # 1 for a branch listed under its head organization.
+    depth: int = 0
 
     @property
-    def figures(self) -> StaffingFigures:
-        return StaffingFigures.of(self.staffing)
+    def figures(self) -> StaffingFigures | None:
+        return StaffingFigures.of(self.staffing) if self.staffing is not None else None
+
+    @property
+    def is_branch(self) -> bool:
+        return self.depth > 0
 
 
 @dataclass
@@ -106,11 +115,15 @@ class StaffingGroup:
 
     @property
     def total(self) -> StaffingFigures:
-        return sum_figures(row.figures for row in self.rows)
+        return sum_figures(row.figures for row in self.rows if row.figures is not None)
 
     @property
     def critical_count(self) -> int:
-        return sum(1 for row in self.rows if row.figures.critical)
+        return sum(1 for row in self.rows if row.figures is not None and row.figures.critical)
+
+    @property
+    def with_data(self) -> int:
+        return sum(1 for row in self.rows if row.staffing is not None)
 
 
 @dataclass
@@ -123,21 +136,65 @@ class StaffingTable:
 
     @property
     def row_count(self) -> int:
-        return sum(len(group.rows) for group in self.groups)
+        return sum(group.with_data for group in self.groups)
+
+    @property
+    def without_data(self) -> list[Organization]:
+        return [row.organization for group in self.groups for row in group.rows
+                if row.staffing is None]
 
     @property
     def critical_count(self) -> int:
         return sum(group.critical_count for group in self.groups)
 
+    @property
+    def categories(self) -> list[tuple[str, StaffingFigures]]:
+        """First- and highest-category teachers by kind, then the district (the summary
+        under the district's table); КК of the district is ``total.quality_coefficient``."""
+        return [(group.label, group.total) for group in self.groups]
 
-def group_staffing(staffings: Iterable[Staffing]) -> StaffingTable:
-    """Lines grouped by kind of organization; groups without lines are left out.
 
-    ``staffings`` come with their organization selected, in the order to show.
+def _heads_then_branches(rows: list[StaffingRow]) -> list[StaffingRow]:
+    """The rows in their order, each branch moved right under its head organization (when
+    the head is in the same group)."""
+    present = {row.organization.pk for row in rows if row.organization.pk is not None}
+    branches: dict[int, list[StaffingRow]] = {}
+    for row in rows:
+        if row.organization.parent_id in present:
+            branches.setdefault(row.organization.parent_id, []).append(row)
+    ordered: list[StaffingRow] = []
+
+    def place(row: StaffingRow, depth: int) -> None:
+        row.depth = depth
+        ordered.append(row)
+        for branch in branches.get(row.organization.pk, []):
+            place(branch, depth + 1)
+
+    for row in rows:
+        if row.organization.parent_id not in present:
+            place(row, 0)
+    return ordered
+
+
+def group_staffing(staffings: Iterable[Staffing],
+                   organizations: Iterable[Organization] = ()) -> StaffingTable:
+    """Lines grouped by kind of organization, branches under their head; groups without
+    lines are left out.
+
+    ``staffings`` come with their organization selected, in the order to show;
+    ``organizations`` (in the same order) adds a «нет данных» row for each one of them
+    without a line, in its place in its group.
     """
+    rows = [StaffingRow(organization=line.organization, staffing=line) for line in staffings]
+    with_line = {row.organization.pk for row in rows}
+    listed = list(organizations)
+    rows += [StaffingRow(organization=organization, staffing=None)
+             for organization in listed if organization.pk not in with_line]
+    place = {organization.pk: index for index, organization in enumerate(listed)}
+    rows.sort(key=lambda row: place.get(row.organization.pk, len(place)))
     groups = {kind: StaffingGroup(kind=kind, label=label) for kind, label in STAFFING_GROUPS}
-    for staffing in staffings:
-        groups[staffing.organization.kind].rows.append(
-            StaffingRow(organization=staffing.organization, staffing=staffing)
-        )
-    return StaffingTable(groups=[group for group in groups.values() if group.rows])
+    for row in rows:
+        groups[row.organization.kind].rows.append(row)
+    for group in groups.values():
+        group.rows = _heads_then_branches(group.rows)
+    return StaffingTable(groups=[group for group in groups.values() if group.with_data])

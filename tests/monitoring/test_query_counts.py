@@ -59,10 +59,11 @@ PAGES = {
     "needs_map": lambda response: len(response.context["map"].needs),
 }
 # Session, user and profile are three of them on every page; department staff also get
-# the list of organizations to enter a staffing line for.
+# the list of organizations to enter a staffing line for. The staffing table reads the
+# organizations too, to show those without a line as «нет данных».
 QUERIES = {
     "indicators": {"staff": 5, "curator": 5, "analyst": 5},
-    "staffing": {"staff": 6, "curator": 5, "analyst": 5},
+    "staffing": {"staff": 7, "curator": 6, "analyst": 6},
     "needs_map": {"staff": 7, "curator": 7, "analyst": 7},
 }
 

@@ -44,8 +44,11 @@ def test_it_shows_the_latest_table_to_staff_roles(staffing, as_role, role):
     assert response.context["as_of"] == AS_OF
     table = response.context["table"]
     assert [[row.organization.short_name for row in group.rows] for group in table.groups] == [
-        ["СОШ № 1", "ООШ № 3", "НШ № 4"], ["Детский сад № 5"],
+        ["СОШ № 1", "Гимназия № 2", "ООШ № 3", "НШ № 4"], ["Детский сад № 5"],
     ]
+    # The school without a line on the date is listed, as the district prints it.
+    assert table.groups[0].rows[1].staffing is None
+    assert table.row_count == 4
 
 
 def test_it_refuses_the_table_to_a_school_team(staffing, as_role):
