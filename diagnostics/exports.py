@@ -3,6 +3,8 @@
 An export has the columns of its import, in the same order and with the same
 headings, so a downloaded file can be corrected and loaded back; derived
 columns (staffing shares, КК, critical state) are added and ignored on import.
+The staffing export is laid out as the district prints the table
+(``diagnostics/staffing_workbook.py``); its import checks the headings and totals.
 """
 
 from collections.abc import Iterable
@@ -15,9 +17,9 @@ from openpyxl import Workbook
 from core.sheet_headers import Column
 from core.spreadsheets import add_sheet, workbook_bytes, xlsx_response
 from diagnostics.imports import diagnoses, indicators, organizations, staffing, teachers
-from diagnostics.models import Diagnosis, SchoolIndicator, Staffing
-from diagnostics.monitoring_rules import INDICATOR_COUNTS, STAFFING_FIELDS
-from diagnostics.staffing import StaffingFigures
+from diagnostics.models import Diagnosis, SchoolIndicator
+from diagnostics.monitoring_rules import INDICATOR_COUNTS
+from diagnostics.staffing_workbook import StaffingWorkbook, staffing_workbook
 from people.access import organizations_with_people_for_user
 from people.models import Teacher
 from people.teachers import record_export
@@ -77,10 +79,6 @@ def _yes_no(value: bool | None) -> str:
     return "" if value is None else ("да" if value else "нет")
 
 
-def _number(value) -> float | None:
-    return float(value) if value is not None else None
-
-
 def _sheet(table: str, rows: Iterable[tuple], *, template: bool = False) -> Sheet:
     columns = [c for c in TABLE_COLUMNS[table] if not (template and c.derived)]
     return Sheet(
@@ -118,23 +116,6 @@ def indicators_sheet(*, municipality: Municipality) -> Sheet:
         for line in lines
     )
     return _sheet("indicators", rows)
-
-
-def staffing_sheet(*, municipality: Municipality) -> Sheet:
-    lines = Staffing.objects.filter(organization__municipality=municipality) \
-        .select_related("organization") \
-        .order_by("-as_of", "organization__sort_rank", "organization__number",
-                  "organization__short_name")
-    rows = []
-    for line in lines:
-        figures = StaffingFigures.of(line)
-        rows.append((
-            line.organization.short_name, f"{line.as_of:%d.%m.%Y}",
-            *(getattr(line, key) for key in STAFFING_FIELDS),
-            _number(figures.without_category_share), _number(figures.quality_coefficient),
-            _yes_no(figures.critical),
-        ))
-    return _sheet("staffing", rows)
 
 
 def diagnoses_sheet(*, municipality: Municipality) -> Sheet:
@@ -176,13 +157,13 @@ def teachers_sheet(*, municipality: Municipality, viewer: User | None) -> Sheet:
 EXPORTS = {
     "organizations": organizations_sheet,
     "indicators": indicators_sheet,
-    "staffing": staffing_sheet,
+    "staffing": staffing_workbook,
     "diagnoses": diagnoses_sheet,
 }
 
 
 def export_sheet(table: str, *, municipality: Municipality, viewer: User | None = None
-                 ) -> Sheet:
+                 ) -> Sheet | StaffingWorkbook:
     """The table as a file; ``viewer`` is who downloads it (None: the command line)."""
     if table == "teachers":
         return teachers_sheet(municipality=municipality, viewer=viewer)
