@@ -65,7 +65,6 @@ class _Writer:
             self.sheet.write_string(1, column, heading, self.header)
             self.sheet.set_column(column, column, width)
         self.sheet.freeze_panes(2, 1)
-        self.sheet.repeat_rows(1)
         self.row = 2
         self.categories.write_string(0, 0, "Педагоги с первой и высшей категорией по типам "
                                            f"организаций: {municipality.name}", self.bold)

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from demo.diagnostics import load_demo_diagnostics
+from demo.ermakovsky import load_ermakovsky
 from demo.krymsky import load_demo
 from demo.krymsky_chain import load_demo_chain
 from demo.krymsky_handbook import load_demo_handbook
@@ -21,8 +22,9 @@ from teams.models import Municipality
 
 class Command(BaseCommand):
     help = ("Загружает демонстрационные данные: Крымский район (стажировки 2021–2024, "
-            "диагностика), Тимашевский район (педагоги, площадки, модульные программы) и "
-            "Выселковский район (инновационные проекты школ), межмуниципальные сети трёх районов.")
+            "диагностика), Тимашевский район (педагоги, площадки, модульные программы), "
+            "Выселковский район (инновационные проекты школ), Ермаковский район (организации "
+            "и кадровый состав), межмуниципальные сети трёх районов и планы мероприятий.")
 
     def handle(self, *args, **options):
         counts = load_demo()
@@ -116,4 +118,10 @@ class Command(BaseCommand):
             f"сетевого проекта 2021–2023 (пунктов — {vyselki_plans['roadmap_items']}); "
             f"пункты — по документам, отметки о проведении "
             f"({timashevsk_plans['held'] + vyselki_plans['held']}) иллюстративные."
+        )
+        ermakovsky = load_ermakovsky()
+        self.stdout.write(
+            f"Ермаковский район: организаций — {ermakovsky['organizations']}, строк кадрового "
+            f"состава на 30.06.2021 — {ermakovsky['staffing']} (числа — из таблицы района; "
+            "у Ойской СШ без категории 7 педагогов, как показывают её напечатанные доли)."
         )
