@@ -207,3 +207,23 @@ def test_staff_import_diagnoses_of_any_direction(as_role, world, diagnostic_roun
         "load": "Загрузить",
     })
     assert Diagnosis.objects.filter(round=diagnostic_round).count() == 2
+
+
+def test_the_job_page_lists_each_disagreement_of_a_printed_total_and_the_rows_are_written(
+        as_role, world):
+    # СОШ № 1: 10 teachers, 2 + 4 + 4, КК printed 70 % for 80 %; the subtotal prints 11.
+    content = table_workbook(
+        ["Организация", "Всего", "Без категории", "Первая категория", "Высшая категория", "КК"],
+        [("Общеобразовательные организации",), ("СОШ № 1", 10, 2, 4, 4, "70%"),
+         ("Итого: общеобразовательные организации", 11, 2, 4, 4, "80%")]).getvalue()
+
+    response = post_upload(as_role("staff"), reverse("import_staffing"), {
+        "file": _upload(content), "load": "Загрузить", "as_of": "2022-01-10"})
+
+    page = response.content.decode()
+    assert "Загружено: новых — 1, обновлено — 0, пропущено строк — 2. Предупреждений — 2" in page
+    assert 'id="import-warnings"' in page
+    assert "<li>Строка 3: «СОШ № 1»: КК напечатан 70 %, по числам — 80,0 %</li>" in page
+    assert ("<li>Строка 4: итог: группа «Общеобразовательные организации»: всего педагогов "
+            "напечатано 11, по строкам — 10</li>") in page
+    assert Staffing.objects.get().teachers_total == 10

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from diagnostics.models import Staffing
+from tests import factories
 from tests.helpers import assert_redirects_to_login, messages_of
 
 TABLE_URL = reverse("staffing")
@@ -171,3 +172,45 @@ def test_it_lists_staffing_on_the_organization_s_indicator_page(staffing, as_rol
 
     assert [row.staffing.as_of for row in response.context["staffings"]] == [AS_OF, EARLIER]
     assert "критическое состояние" in response.content.decode()  # 30 of 50 in 2020
+
+
+def test_it_lists_a_branch_right_under_its_head_school(staffing, as_role):
+    branch = factories.OrganizationFactory(
+        municipality=staffing.school_a.municipality, short_name="Филиал НШ № 9", number=9,
+        level="ns", parent=staffing.school_a)
+    add(branch, 8, 3, 4, 1, attested=1, exempt=2)
+
+    response = as_role("curator").get(TABLE_URL)
+
+    schools = response.context["table"].groups[0]
+    assert [(row.organization.short_name, row.is_branch) for row in schools.rows] == [
+        ("СОШ № 1", False), ("Филиал НШ № 9", True), ("Гимназия № 2", False),
+        ("ООШ № 3", False), ("НШ № 4", False)]
+    assert schools.total.teachers_total == 56 + 8 + 11 + 16
+    assert '<span class="text-muted small">филиал</span>' in response.content.decode()
+
+
+def test_it_shows_an_organization_without_figures_as_no_data_outside_the_totals(
+        staffing, as_role):
+    content = as_role("staff").get(TABLE_URL).content.decode()
+
+    assert content.count('class="text-muted no-data">нет данных</td>') == 1  # Гимназия № 2
+    assert "Нет данных на эту дату: Гимназия № 2. Их строки не входят в итоги." in content
+
+
+def test_it_sums_first_and_highest_category_by_kind_with_the_municipality_s_kk(
+        staffing, as_role):
+    response = as_role("analyst").get(TABLE_URL)
+
+    table = response.context["table"]
+    # Schools: Пп 25 + 0 + 6 = 31, Пв 9 + 0 + 2 = 11 of 83 → КК 42 / 83 = 50,6 %;
+    # the kindergarten 2 + 0 of 7 = 28,6 %; the municipality 44 / 90 = 48,9 %.
+    assert [(label, f.first_category, f.highest_category, f.quality_coefficient_text)
+            for label, f in table.categories] == [
+        ("Общеобразовательные организации", 31, 11, "50,6 %"),
+        ("Дошкольные организации", 2, 0, "28,6 %"),
+    ]
+    content = response.content.decode()
+    assert '<tr class="fw-bold" id="categories-total"><td>По муниципалитету</td>' \
+        '<td class="text-end">33</td><td class="text-end">11</td>' \
+        '<td class="text-end">90</td><td class="text-end">48,9 %</td></tr>' in content
