@@ -190,6 +190,12 @@ class StaffingWorkbook:
     def response(self) -> HttpResponse:
         return xlsx_response(self.content(), filename=self.filename)
 
+    @property
+    def rows(self) -> list[Staffing]:
+        """The staffing lines in the file (what the export command counts)."""
+        return [row.staffing for _, table in self.tables for group in table.groups
+                for row in group.rows if row.staffing is not None]
+
 
 def staffing_workbook(*, municipality: Municipality) -> StaffingWorkbook:
     """Every date's table of the municipality, newest first (two queries)."""
