@@ -105,7 +105,7 @@ class StaffingImport(TableImport):
         if group is not None:
             self.group = Block(label=group[1])
             return f"заголовок группы «{name}»"
-        if parse_day(normalise(name).removeprefix("на ").strip()) is not None:
+        if parse_day(name.lower().removeprefix("на ").strip()) is not None:
             self.group, self.district = Block(), Block()
             return f"заголовок даты «{name}»"
         return None
