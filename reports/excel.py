@@ -1,12 +1,14 @@
 """The analysts' workbook: the project's indicators with the tables they come from.
 
-Written in openpyxl's write-only mode, sheet by sheet from database rows read in chunks,
-so memory stays flat however large the municipality. Text is never written as a formula
-(core/spreadsheets.py).
+Written with XlsxWriter in constant-memory mode, sheet by sheet from database rows read in
+chunks, so memory stays flat however large the municipality (core/workbook_writer.py).
+Totals, shares and changes are formulas over the cells they come from, each carrying the
+result the portal computed, so a corrected count recalculates and a viewer that does not
+recalculate still shows the figures. Text is never written as a formula.
 """
 
-import textwrap
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 
 from django.db.models import (
@@ -20,12 +22,8 @@ from django.db.models import (
     Value,
     When,
 )
-from openpyxl import Workbook
-from openpyxl.chart import BarChart, Reference
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
 
-from core.spreadsheets import add_sheet, number_cell, text_cell, value_cell
+from core.workbook_writer import Book, Formula, Label, Number, Sheet, column_letter
 from diagnostics.models import Staffing
 from diagnostics.monitoring import INDICATOR_FIELDS, organizations_with_indicators
 from diagnostics.staffing import STAFFING_GROUPS, StaffingFigures
@@ -49,13 +47,13 @@ from reports.indicators import compute_periods, programme_periods
 from teams.models import Municipality, Organization
 
 INTEGER = "0"
-# Points per line of the default 11 pt font, and Excel's default column width.
-LINE_HEIGHT = 15
-DEFAULT_WIDTH = 13
 SHARE = "0.0%"
 SIGNED_INTEGER = "+0;-0;0"
 # A change of a share is in percentage points, as on the page: +5,0 п. п.
 SIGNED_POINTS = '+0.0" п. п.";-0.0" п. п.";0.0" п. п."'
+# A share recomputed from its numerator and denominator may differ from the page's figure
+# by no more than rounding.
+SAME_SHARE = Decimal("1e-9")
 
 # The figures drawn over the years on the «Показатели» sheet: counts of one scale.
 CHART_CODES = ("platforms_open", "events_held", "network_organizations")
@@ -69,56 +67,86 @@ def build_indicator_workbook(*, municipality: Municipality, period: Period | Non
     """Write the workbook of the period to ``output``; its download name."""
     if period is None or period.programme.municipality_id != municipality.pk:
         raise ReportError("Выберите учебный год проекта этого муниципального образования.")
-    workbook = Workbook(write_only=True)
+    book = Book(output)
     progress(5, "Показатели проекта")
-    _indicators_sheets(workbook, municipality=municipality, period=period)
+    _indicators_sheets(book, municipality=municipality, period=period)
     progress(30, "Распределение команд")
-    _placements_sheet(workbook, municipality=municipality, period=period)
+    _placements_sheet(book, municipality=municipality, period=period)
     progress(45, "Показатели образовательных организаций")
-    _organizations_sheet(workbook, municipality=municipality, period=period)
+    _organizations_sheet(book, municipality=municipality, period=period)
     progress(60, "Кадровый состав")
-    _staffing_sheet(workbook, municipality=municipality, period=period)
+    _staffing_sheet(book, municipality=municipality, period=period)
     progress(75, "Журналы площадок")
-    _journals_sheet(workbook, period=period)
+    _journals_sheet(book, period=period)
     progress(85, "Дефициты и мероприятия")
-    chain_sheet(workbook, figures=chain_figures(programme=period.programme, until=period.ends_on))
+    chain_sheet(book, figures=chain_figures(programme=period.programme, until=period.ends_on))
     progress(90, "Запись файла")
-    workbook.save(output)
+    book.close()
     return f"Показатели проекта {period.title}.xlsx"
+
+
+def share_formula(numerator: str, denominator: str, result) -> Formula:
+    """``numerator / denominator`` guarded against a zero denominator («нет данных»)."""
+    return Formula(f'=IF({denominator}=0,"{NO_DATA}",{numerator}/{denominator})',
+                   NO_DATA if result is None else float(result), SHARE)
+
+
+def count_or_no_data(number: int | None):
+    return NO_DATA if number is None else Number(number, INTEGER)
 
 
 # --- «Показатели» ------------------------------------------------------------------------
 
-def _value(sheet, value: IndicatorValue | None):
+def _value(value: IndicatorValue | None):
     """An indicator's figure as Excel sees it: a number, a percentage, «да»/«нет» or
     «нет данных»; never a 0 for what is not known."""
     if value is None or value.value is None:
-        return text_cell(sheet, NO_DATA)
+        return NO_DATA
     if isinstance(value.value, bool):
-        return text_cell(sheet, value.text)
+        return value.text
     if value.indicator.is_share:
-        return number_cell(sheet, float(value.value), SHARE)
-    return number_cell(sheet, value.value, INTEGER)
+        return Number(float(value.value), SHARE)
+    return Number(value.value, INTEGER)
 
 
-def _change(sheet, current: IndicatorValue, previous: IndicatorValue | None):
-    """The change from the previous year; yes/no facts have none."""
+def _is_quotient(value: IndicatorValue) -> bool:
+    """True when the figure is a share that is its numerator over its denominator."""
+    if (not value.indicator.is_share or value.value is None or isinstance(value.value, bool)
+            or value.numerator is None or not value.denominator):
+        return False
+    quotient = Decimal(value.numerator) / Decimal(value.denominator)
+    return abs(Decimal(value.value) - quotient) <= SAME_SHARE
+
+
+def _current(value: IndicatorValue, row: int):
+    """The figure of the period (column E); a share is F / G by formula."""
+    if _is_quotient(value):
+        return share_formula(f"F{row}", f"G{row}", value.numerator / value.denominator)
+    return _value(value)
+
+
+def _change(current: IndicatorValue, previous: IndicatorValue | None, row: int):
+    """The change from the previous year (E − H), in percentage points for shares; yes/no
+    facts have none."""
     if previous is None or isinstance(current.value, bool):
         return None
     change = indicator_change(current=current, previous=previous)
     if change is None:
-        return text_cell(sheet, NO_DATA)
+        return NO_DATA
+    guard = f"AND(ISNUMBER(E{row}),ISNUMBER(H{row}))"
     if current.indicator.is_share:
-        return number_cell(sheet, round(float(change.delta) * 100, 1), SIGNED_POINTS)
-    return number_cell(sheet, change.delta, SIGNED_INTEGER)
+        written = (current.numerator / current.denominator if _is_quotient(current)
+                   else float(current.value))
+        return Formula(f'=IF({guard},(E{row}-H{row})*100,"{NO_DATA}")',
+                       (written - float(previous.value)) * 100, SIGNED_POINTS)
+    return Formula(f'=IF({guard},E{row}-H{row},"{NO_DATA}")', change.delta, SIGNED_INTEGER)
 
 
-def _count(sheet, number: int | None):
-    return None if number is None else number_cell(sheet, number, INTEGER)
+def _count(number: int | None):
+    return None if number is None else Number(number, INTEGER)
 
 
-def _indicators_sheets(workbook: Workbook, *, municipality: Municipality,
-                       period: Period) -> None:
+def _indicators_sheets(book: Book, *, municipality: Municipality, period: Period) -> None:
     """«Показатели» (the period beside the previous one, the years' chart) and
     «По направлениям»."""
     series = compute_periods(municipality=municipality,
@@ -128,9 +156,7 @@ def _indicators_sheets(workbook: Workbook, *, municipality: Municipality,
     previous_item = series[position - 1] if position > 0 else None
     previous = {value.indicator.code: value for value in previous_item.values} \
         if previous_item else {}
-    sheet = workbook.create_sheet(title="Показатели")
-    sheet.freeze_panes = "A2"
-    _header(sheet, [
+    sheet = book.sheet("Показатели", [
         ("Группа", 22), ("Код", 7), ("Показатель", 60), ("Ед. изм.", 9),
         (period.title, 13), ("Числитель", 11), ("Знаменатель", 12),
         (previous_item.period.title if previous_item else "Прошлый год", 13),
@@ -138,87 +164,61 @@ def _indicators_sheets(workbook: Workbook, *, municipality: Municipality,
     ])
     for value in current.values:
         earlier = previous.get(value.indicator.code)
-        _append(sheet, [
+        row = sheet.row + 1
+        sheet.append([
             value.indicator.group.label, value.indicator.number, value.indicator.name,
-            value.indicator.unit, _value(sheet, value), _count(sheet, value.numerator),
-            _count(sheet, value.denominator),
-            _value(sheet, earlier) if previous_item else None,
-            _change(sheet, value, earlier), value.note, value.indicator.formula,
+            value.indicator.unit, _current(value, row), _count(value.numerator),
+            _count(value.denominator), _value(earlier) if previous_item else None,
+            _change(value, earlier, row), value.note, value.indicator.formula,
         ])
-    _dynamics_block(sheet, series=series, first_row=len(current.values) + 3)
-    _directions_sheet(workbook, current=current)
+    table_rows = sheet.row - 1
+    _dynamics_block(book, sheet, series=series)
+    sheet.finish(filtered_rows=table_rows)
+    _directions_sheet(book, current=current)
 
 
-def _directions_sheet(workbook: Workbook, *, current) -> None:
-    sheet = workbook.create_sheet(title="По направлениям")
-    sheet.freeze_panes = "A2"
+def _directions_sheet(book: Book, *, current) -> None:
     indicators = [value.indicator for value in next(iter(current.by_direction.values()), [])]
     # The full names, as on the «Показатели» sheet, wrapped in a tall header row.
-    _header(sheet, [("№", 11), ("Направление", 50)]
-            + [(f"{indicator.name}, {indicator.unit}", 26) for indicator in indicators])
+    sheet = book.sheet("По направлениям", [("№", 11), ("Направление", 50)] + [
+        (f"{indicator.name}, {indicator.unit}", 26) for indicator in indicators
+    ])
     for number, values in current.by_direction.items():
-        _append(sheet, [number_cell(sheet, number, INTEGER), current.directions[number].title,
-                        *[_value(sheet, value) for value in values]])
+        sheet.append([Number(number, INTEGER), current.directions[number].title,
+                      *[_value(value) for value in values]])
+    sheet.finish()
 
 
-def _dynamics_block(sheet, *, series, first_row: int) -> None:
-    """The chosen indicators over the years, with a bar chart drawn from these cells."""
+def _dynamics_block(book: Book, sheet: Sheet, *, series) -> None:
+    """The chosen indicators over the years, with a column chart drawn from these cells:
+    the years' names (text) are its categories."""
     charted = [value.indicator for value in series[0].values
                if value.indicator.code in CHART_CODES]
-    sheet.append([])
-    title = text_cell(sheet, "Динамика по учебным годам")
-    title.font = Font(bold=True)
-    sheet.append([title])
-    header_row = first_row + 1
-    _header(sheet, [("Учебный год", 0)] + [(indicator.name, 0) for indicator in charted],
-            row=header_row)
-    for item in series:
-        _append(sheet, [item.period.title] + [
-            _count(sheet, item.value(indicator.code).value) for indicator in charted
-        ])
-    last_row = header_row + len(series)
-    chart = BarChart()
-    chart.type = "col"
-    chart.title = "Динамика показателей проекта"
-    chart.y_axis.title = "ед."
-    chart.x_axis.title = "Учебный год"
-    chart.height, chart.width = 9, 18
-    data = Reference(sheet, min_col=2, max_col=1 + len(charted), min_row=header_row,
-                     max_row=last_row)
-    categories = Reference(sheet, min_col=1, min_row=header_row + 1, max_row=last_row)
-    chart.add_data(data, titles_from_data=True)
-    chart.set_categories(categories)
-    sheet.add_chart(chart, f"C{last_row + 2}")
-
-
-def _header(sheet, columns: list[tuple[str, int]], *, row: int = 1) -> None:
-    """A bold header row (number ``row`` of the sheet) whose text wraps, as tall as its
-    longest heading needs; a width of 0 leaves the column as it is."""
-    cells = []
-    lines = 1
-    for index, (name, width) in enumerate(columns, start=1):
-        dimension = sheet.column_dimensions[get_column_letter(index)]
-        if width:
-            dimension.width = width
-        cell = text_cell(sheet, name)
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-        cells.append(cell)
-        lines = max(lines, _wrapped_lines(name, dimension.width or DEFAULT_WIDTH))
-    if lines > 1:
-        # Write-only rows are written as they are appended: the height goes first.
-        sheet.row_dimensions[row].height = lines * LINE_HEIGHT
-    sheet.append(cells)
-
-
-def _wrapped_lines(text: str, width: float) -> int:
-    """How many lines ``text`` takes in a column ``width`` characters wide (bold text is
-    about a tenth wider than the width unit)."""
-    return len(textwrap.wrap(text, max(1, int(width * 0.9) - 1))) or 1
-
-
-def _append(sheet, values) -> None:
-    sheet.append([value_cell(sheet, value) for value in values])
+    sheet.skip()
+    sheet.append([Label("Динамика по учебным годам")])
+    header_row = sheet.row
+    sheet.header(["Учебный год"] + [indicator.name for indicator in charted])
+    years = [item.period.title for item in series]
+    columns = [[item.value(indicator.code).value for item in series] for indicator in charted]
+    for index, year in enumerate(years):
+        sheet.append([year] + [_count(column[index]) for column in columns])
+    first, last = header_row + 1, header_row + len(series)
+    chart = book.workbook.add_chart({"type": "column"})
+    title = sheet.worksheet.get_name()
+    for index, indicator in enumerate(charted, start=1):
+        # In constant-memory mode the cells are gone when the chart is written: the
+        # chart carries their values itself.
+        chart.add_series({
+            "name": [title, header_row, index], "name_data": [indicator.name],
+            "categories": [title, first, 0, last, 0], "categories_data": years,
+            "values": [title, first, index, last, index],
+            "values_data": [0 if value is None else value for value in columns[index - 1]],
+        })
+    chart.set_title({"name": "Динамика показателей проекта"})
+    chart.set_x_axis({"name": "Учебный год"})
+    chart.set_y_axis({"name": "ед."})
+    chart.set_size({"width": 680, "height": 340})
+    sheet.worksheet.insert_chart(last + 2, 2, chart)
 
 
 # --- «Распределение» ---------------------------------------------------------------------
@@ -229,9 +229,9 @@ def _organizations(municipality: Municipality):
     )
 
 
-def _placements_sheet(workbook: Workbook, *, municipality: Municipality,
-                      period: Period) -> None:
-    """Organization × direction → tier, every organization of the municipality a row."""
+def _placements_sheet(book: Book, *, municipality: Municipality, period: Period) -> None:
+    """Organization × direction → tier, every organization of the municipality a row; the
+    leader count of a row and the totals per tier count the tiers' names by formula."""
     directions = list(Direction.objects.filter(programme_id=period.programme_id))
     tiers: dict[int, dict[int, str]] = {}
     placements = Placement.objects.filter(platform__period=period)
@@ -239,28 +239,34 @@ def _placements_sheet(workbook: Workbook, *, municipality: Municipality,
         "team__organization_id", "platform__direction_id", "tier"
     ).iterator():
         tiers.setdefault(organization_id, {})[direction_id] = tier
-    columns = [("Образовательная организация", 34)] + [
+    sheet = book.sheet("Распределение", [("Образовательная организация", 34)] + [
         (direction.label, 16) for direction in directions
-    ] + [("Лидер в направлениях", 12)]
-    rows = (
-        (
+    ] + [("Лидер в направлениях", 12)])
+    leader = TIER_SHORT[TIER_ORDER[0]]
+    last = column_letter(len(directions))
+    for organization in _organizations(municipality).only("pk", "short_name").iterator():
+        placed = tiers.get(organization.pk, {})
+        leading = sum(1 for tier in placed.values() if tier == TIER_ORDER[0])
+        row = sheet.row + 1
+        sheet.append([
             organization.short_name,
-            *[TIER_SHORT[tiers[organization.pk][direction.pk]]
-              if direction.pk in tiers.get(organization.pk, {}) else ""
+            *[TIER_SHORT[placed[direction.pk]] if direction.pk in placed else None
               for direction in directions],
-            sum(1 for tier in tiers.get(organization.pk, {}).values() if tier == TIER_ORDER[0]),
-        )
-        for organization in _organizations(municipality).only("pk", "short_name").iterator()
-    )
-    sheet = add_sheet(workbook, title="Распределение", columns=columns, rows=rows)
+            Formula(f'=COUNTIF(B{row}:{last}{row},"{leader}")', leading, INTEGER)
+            if directions else Number(leading, INTEGER),
+        ])
+    rows = sheet.row - 1
     for tier in TIER_ORDER:
         counts = [
             sum(1 for by_direction in tiers.values() if by_direction.get(direction.pk) == tier)
             for direction in directions
         ]
-        label = text_cell(sheet, f"Итого: {TIER_SHORT[tier]}")
-        label.font = Font(bold=True)
-        sheet.append([label] + [number_cell(sheet, count, INTEGER) for count in counts])
+        sheet.append([Label(f"Итого: {TIER_SHORT[tier]}")] + [
+            Formula(f'=COUNTIF({column_letter(index)}2:{column_letter(index)}{rows + 1},'
+                    f'"{TIER_SHORT[tier]}")', count, INTEGER)
+            for index, count in enumerate(counts, start=1)
+        ])
+    sheet.finish(filtered_rows=rows)
 
 
 # --- «Показатели ОО» ---------------------------------------------------------------------
@@ -271,22 +277,19 @@ def _yes_no(value: bool | None) -> str:
     return "да" if value else "нет"
 
 
-def _organizations_sheet(workbook: Workbook, *, municipality: Municipality,
-                         period: Period) -> None:
+def _share_of(values: dict, part: str, whole: str, ratio: float | None, *, row: int,
+              columns: str):
+    """A school's share: ``columns`` are the letters of the part and of the whole."""
+    if values[part] is None or values[whole] is None:
+        return NO_DATA if ratio is None else Number(ratio, SHARE)
+    return share_formula(f"{columns[0]}{row}", f"{columns[1]}{row}", ratio)
+
+
+def _organizations_sheet(book: Book, *, municipality: Municipality, period: Period) -> None:
     organizations = organizations_with_indicators(
         organizations=_organizations(municipality), period=period
     )
-    sheet = workbook.create_sheet(title="Показатели ОО")
-
-    def share(ratio: float | None):
-        return text_cell(sheet, NO_DATA) if ratio is None else number_cell(sheet, ratio, SHARE)
-
-    def count(number: int | None):
-        return text_cell(sheet, NO_DATA) if number is None else number_cell(sheet, number,
-                                                                             INTEGER)
-
-    sheet.freeze_panes = "A2"
-    _header(sheet, [
+    sheet = book.sheet("Показатели ОО", [
         ("Образовательная организация", 34), ("ШНОР", 10),
         ("Признаки необъективности", 14), ("Обучающихся", 12),
         ("Победителей и призёров олимпиад", 14), ("Доля победителей и призёров", 14),
@@ -296,22 +299,39 @@ def _organizations_sheet(workbook: Workbook, *, municipality: Municipality,
     ])
     for organization in organizations.iterator():
         values = {name: getattr(organization, f"ind_{name}") for name in INDICATOR_FIELDS}
-        _append(sheet, [
+        row = sheet.row + 1
+        sheet.append([
             organization.short_name, _yes_no(values["low_results"]),
-            _yes_no(values["non_objective"]), count(values["students_total"]),
-            count(values["olympiad_winners"]), share(organization.olympiad_ratio),
-            count(values["graduates_total"]), count(values["graduates_high_gia"]),
-            share(organization.high_gia_ratio), count(values["teachers_total"]),
-            count(values["teachers_competition_winners"]), share(organization.competition_ratio),
+            _yes_no(values["non_objective"]), count_or_no_data(values["students_total"]),
+            count_or_no_data(values["olympiad_winners"]),
+            _share_of(values, "olympiad_winners", "students_total",
+                      organization.olympiad_ratio, row=row, columns="ED"),
+            count_or_no_data(values["graduates_total"]),
+            count_or_no_data(values["graduates_high_gia"]),
+            _share_of(values, "graduates_high_gia", "graduates_total",
+                      organization.high_gia_ratio, row=row, columns="HG"),
+            count_or_no_data(values["teachers_total"]),
+            count_or_no_data(values["teachers_competition_winners"]),
+            _share_of(values, "teachers_competition_winners", "teachers_total",
+                      organization.competition_ratio, row=row, columns="KJ"),
         ])
+    sheet.finish()
 
 
 # --- «Кадры» -----------------------------------------------------------------------------
 
-def _staffing_sheet(workbook: Workbook, *, municipality: Municipality,
-                    period: Period) -> None:
+STAFFING_COLUMNS = [
+    ("Образовательная организация", 34), ("Тип", 26), ("На дату", 12),
+    ("Всего педагогов (Поб)", 12), ("Без категории", 11), ("Первая категория (Пп)", 12),
+    ("Высшая категория (Пв)", 12), ("Аттестованы на соответствие должности", 14),
+    ("Не подлежат аттестации", 12), ("Доля без категории", 11), ("КК", 9),
+    ("Критическое состояние", 12),
+]
+
+
+def _staffing_sheet(book: Book, *, municipality: Municipality, period: Period) -> None:
     """Each organization's latest staffing line on the last day of the period, schools
-    first as in the staffing table."""
+    first as in the staffing table; the totals add the lines up by formula."""
     latest = Staffing.objects.filter(
         organization=OuterRef("organization"), as_of__lte=period.ends_on
     ).order_by("-as_of").values("as_of")[:1]
@@ -328,55 +348,64 @@ def _staffing_sheet(workbook: Workbook, *, municipality: Municipality,
         .order_by("group_rank", "organization__sort_rank", "organization__number",
                   "organization__short_name")
     )
-    sheet = workbook.create_sheet(title="Кадры")
-    sheet.freeze_panes = "A2"
-    _header(sheet, [
-        ("Образовательная организация", 34), ("Тип", 26), ("На дату", 12),
-        ("Всего педагогов (Поб)", 12), ("Без категории", 11), ("Первая категория (Пп)", 12),
-        ("Высшая категория (Пв)", 12), ("Аттестованы на соответствие должности", 14),
-        ("Не подлежат аттестации", 12), ("Доля без категории", 11), ("КК", 9),
-        ("Критическое состояние", 12),
-    ])
+    sheet = book.sheet("Кадры", STAFFING_COLUMNS)
     total = StaffingFigures()
-    critical = written = 0
+    critical = 0
     for line in lines.iterator():
-        written += 1
         figures = StaffingFigures.of(line)
         total = total + figures
         critical += figures.critical
-        _append(sheet, [
+        row = sheet.row + 1
+        sheet.append([
             line.organization.short_name, line.organization.get_kind_display(), line.as_of,
-            *_staffing_figures(sheet, figures), "да" if figures.critical else "нет",
+            *_staffing_figures(figures, row=row),
+            Formula(f'=IF(AND(D{row}>0,2*E{row}>D{row}),"да","нет")',
+                    "да" if figures.critical else "нет"),
         ])
-    if not written:
-        _append(sheet, ["Сведений о кадровом составе на конец учебного года нет: их вносит "
-                        "управление образования (Мониторинг → Кадровый состав)."])
+    last = sheet.row
+    if last == 1:
+        sheet.note("Сведений о кадровом составе на конец учебного года нет: их вносит "
+                   "управление образования (Мониторинг → Кадровый состав).")
+        sheet.finish()
         return
-    label = text_cell(sheet, "Итого")
-    label.font = Font(bold=True)
-    _append(sheet, [label, "", None, *_staffing_figures(sheet, total),
-                    f"в критическом состоянии: {critical}"])
+    row = sheet.row + 1
+    sheet.append([
+        Label("Итого"), None, None,
+        *[Formula(f"=SUM({column}2:{column}{last})", number, INTEGER)
+          for column, number in zip("DEFGHI", _counts(total), strict=True)],
+        *_staffing_shares(total, row=row),
+        Formula(f'="в критическом состоянии: "&COUNTIF(L2:L{last},"да")',
+                f"в критическом состоянии: {critical}"),
+    ])
+    sheet.finish(filtered_rows=last - 1)
 
 
-def _staffing_figures(sheet, figures: StaffingFigures) -> list:
-    """The counts, then the share without a category and КК as fractions of the total."""
-    counts = [number_cell(sheet, number, INTEGER) for number in (
-        figures.teachers_total, figures.without_category, figures.first_category,
-        figures.highest_category, figures.attested_for_position,
-        figures.not_subject_to_attestation,
-    )]
-    if not figures.teachers_total:
-        return counts + [text_cell(sheet, NO_DATA), text_cell(sheet, NO_DATA)]
-    return counts + [
-        number_cell(sheet, figures.without_category / figures.teachers_total, SHARE),
-        number_cell(sheet, (figures.first_category + figures.highest_category)
-                    / figures.teachers_total, SHARE),
+def _counts(figures: StaffingFigures) -> list[int]:
+    return [figures.teachers_total, figures.without_category, figures.first_category,
+            figures.highest_category, figures.attested_for_position,
+            figures.not_subject_to_attestation]
+
+
+def _staffing_shares(figures: StaffingFigures, *, row: int) -> list:
+    """The share without a category (E / D) and КК ((F + G) / D)."""
+    whole = figures.teachers_total
+    return [
+        share_formula(f"E{row}", f"D{row}", figures.without_category / whole if whole else None),
+        share_formula(f"(F{row}+G{row})", f"D{row}",
+                      (figures.first_category + figures.highest_category) / whole
+                      if whole else None),
     ]
+
+
+def _staffing_figures(figures: StaffingFigures, *, row: int) -> list:
+    """The counts, then the share without a category and КК as fractions of the total."""
+    return [Number(number, INTEGER) for number in _counts(figures)] + \
+        _staffing_shares(figures, row=row)
 
 
 # --- «Журналы» ---------------------------------------------------------------------------
 
-def _journals_sheet(workbook: Workbook, *, period: Period) -> None:
+def _journals_sheet(book: Book, *, period: Period) -> None:
     """Per platform of the period: events held and the people and teams who came.
 
     People are counted as the «прошли стажировки» indicator counts them (PlatformPeople);
@@ -394,19 +423,12 @@ def _journals_sheet(workbook: Workbook, *, period: Period) -> None:
         .order_by("direction__number")
     )
     people = platform_people(TeamResult.objects.filter(entry__platform__period=period))
-    sheet = workbook.create_sheet(title="Журналы")
-    sheet.freeze_panes = "A2"
-    _header(sheet, [
+    sheet = book.sheet("Журналы", [
         ("№", 11), ("Направление", 60), ("Кураторы", 30),
         ("Проведено мероприятий", 13), ("Руководителей прошли стажировку", 15),
         ("Педагогов прошли стажировку", 14), ("Всего человек", 11),
         ("Команд участвовали", 12),
     ])
-
-    def count(number: int | None):
-        return text_cell(sheet, NO_DATA) if number is None else number_cell(sheet, number,
-                                                                             INTEGER)
-
     # A team may come to several platforms, so teams are not summed in the last row.
     events = 0
     known: list[PlatformPeople] = []
@@ -418,14 +440,25 @@ def _journals_sheet(workbook: Workbook, *, period: Period) -> None:
             figures = [found.managers, found.teachers, found.total, platform.teams]
         else:
             figures = [None, None, None, None]
-        _append(sheet, [
-            number_cell(sheet, platform.direction.number, INTEGER), platform.direction.title,
+        sheet.append([
+            Number(platform.direction.number, INTEGER), platform.direction.title,
             ", ".join(curator.short_name for curator in platform.curators.all()),
-            number_cell(sheet, platform.events, INTEGER), *[count(item) for item in figures],
+            Number(platform.events, INTEGER), *[count_or_no_data(item) for item in figures],
         ])
-    label = text_cell(sheet, "Итого")
-    label.font = Font(bold=True)
+    last = sheet.row
     totals = ([sum(item.managers for item in known), sum(item.teachers for item in known),
                sum(item.total for item in known)] if known else [None, None, None])
-    _append(sheet, [label, "", "", number_cell(sheet, events, INTEGER),
-                    *[count(item) for item in totals]])
+    # SUM skips the «нет данных» of platforms without results, as the indicator does.
+    sheet.append([
+        Label("Итого"), None, None, _sum("D", last, events),
+        *[_sum(column, last, number) if number is not None else NO_DATA
+          for column, number in zip("EFG", totals, strict=True)],
+    ])
+    sheet.finish(filtered_rows=last - 1)
+
+
+def _sum(column: str, last: int, result: int) -> Formula | Number:
+    """The column's sum over rows 2…``last``; a plain 0 under no rows."""
+    if last < 2:
+        return Number(result, INTEGER)
+    return Formula(f"=SUM({column}2:{column}{last})", result, INTEGER)

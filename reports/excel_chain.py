@@ -1,11 +1,9 @@
 """The workbook's sheet «Дефициты и мероприятия»: for each deficit of the last two rounds, the
 two groups' counts as numbers and every share and difference as a formula over them, so a
-corrected count recalculates; each direction's totals add up its deficits' rows by formula."""
+corrected count recalculates; each direction's totals add up its deficits' rows by formula.
+Every formula carries the result the portal computed for it."""
 
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font
-
-from core.spreadsheets import number_cell, text_cell
+from core.workbook_writer import Book, Formula, Label, Number
 from outcomes.change import FORMULA
 from outcomes.period_figures import ChainFigures
 
@@ -18,71 +16,58 @@ COLUMNS = [("Направление", 14), ("Код", 8), ("Дефицит", 50)
            ("Не посещали: пар", 12), ("из них дефицит ушёл", 12),
            ("Доля ушедших у посещавших", 13), ("Доля ушедших у не посещавших", 13),
            ("Разница", 13), ("p (точный критерий Фишера)", 12), ("Оговорка", 60)]
-FIRST_DATA_ROW = 2
 
 
-def _formula(sheet, text: str, number_format: str):
-    cell = WriteOnlyCell(sheet, value=text)
-    cell.number_format = number_format
-    return cell
-
-
-def _derived(sheet, row: int) -> list:
+def _derived(row: int, counts: list[int]) -> list[Formula]:
     """The shares and the difference of row ``row`` from its four counts (D–G)."""
+    attended, attended_lost, other, other_lost = counts
+    first = attended_lost / attended if attended > 0 else ""
+    second = other_lost / other if other > 0 else ""
+    difference = (first - second) * 100 if attended > 0 and other > 0 else ""
     return [
-        _formula(sheet, f'=IF(D{row}>0,E{row}/D{row},"")', SHARE),
-        _formula(sheet, f'=IF(F{row}>0,G{row}/F{row},"")', SHARE),
-        _formula(sheet, f'=IF(AND(D{row}>0,F{row}>0),(H{row}-I{row})*100,"")', POINTS),
+        Formula(f'=IF(D{row}>0,E{row}/D{row},"")', first, SHARE),
+        Formula(f'=IF(F{row}>0,G{row}/F{row},"")', second, SHARE),
+        Formula(f'=IF(AND(D{row}>0,F{row}>0),(H{row}-I{row})*100,"")', difference, POINTS),
     ]
 
 
-def _bold(sheet, value):
-    cell = text_cell(sheet, value)
-    cell.font = Font(bold=True)
-    cell.alignment = Alignment(wrap_text=True, vertical="top")
-    return cell
+def _p_value(change):
+    return None if change.p_value is None else Number(change.p_value, P_VALUE)
 
 
-def chain_sheet(workbook, *, figures: ChainFigures) -> None:
-    sheet = workbook.create_sheet(title="Дефициты и мероприятия")
-    sheet.freeze_panes = "A2"
-    for index, (_, width) in enumerate(COLUMNS):
-        sheet.column_dimensions[chr(ord("A") + index)].width = width
-    sheet.append([_bold(sheet, name) for name, _ in COLUMNS])
+def chain_sheet(book: Book, *, figures: ChainFigures) -> None:
+    sheet = book.sheet("Дефициты и мероприятия", COLUMNS)
     if not figures.ready:
-        sheet.append([text_cell(sheet, "Для сравнения нужны две диагностики с экспертными "
-                                       "результатами до конца учебного года.")])
+        sheet.note("Для сравнения нужны две диагностики с экспертными результатами до "
+                   "конца учебного года.")
+        sheet.finish()
         return
-    row = FIRST_DATA_ROW
     changes = dict(figures.by_direction)
     for direction, _change in figures.by_direction:
-        first = row
+        first = sheet.row + 1
+        sums = [0, 0, 0, 0]
         for deficit, change in figures.by_deficit:
             if deficit.direction_id != direction.pk:
                 continue
+            counts = [change.attended.size, change.attended.lost,
+                      change.not_attended.size, change.not_attended.lost]
+            sums = [total + count for total, count in zip(sums, counts, strict=True)]
+            row = sheet.row + 1
             sheet.append([
-                text_cell(sheet, direction.label), text_cell(sheet, deficit.code),
-                text_cell(sheet, deficit.wording),
-                number_cell(sheet, change.attended.size, INTEGER),
-                number_cell(sheet, change.attended.lost, INTEGER),
-                number_cell(sheet, change.not_attended.size, INTEGER),
-                number_cell(sheet, change.not_attended.lost, INTEGER),
-                *_derived(sheet, row),
-                None if change.p_value is None else number_cell(sheet, change.p_value, P_VALUE),
-                text_cell(sheet, change.caution),
+                direction.label, deficit.code, deficit.wording,
+                *[Number(count, INTEGER) for count in counts],
+                *_derived(row, counts), _p_value(change), change.caution,
             ])
-            row += 1
+        row = sheet.row + 1
         total = changes[direction]
         sheet.append([
-            _bold(sheet, direction.label), None, _bold(sheet, f"Итого: {direction.title}"),
-            *[_formula(sheet, f"=SUM({column}{first}:{column}{row - 1})", INTEGER)
-              for column in "DEFG"],
-            *_derived(sheet, row),
-            None if total.p_value is None else number_cell(sheet, total.p_value, P_VALUE),
-            text_cell(sheet, total.caution),
+            Label(direction.label), None, Label(f"Итого: {direction.title}"),
+            *[Formula(f"=SUM({column}{first}:{column}{row - 1})", number, INTEGER)
+              for column, number in zip("DEFG", sums, strict=True)],
+            *_derived(row, sums), _p_value(total), total.caution,
         ])
-        row += 1
-    sheet.append([])
-    sheet.append([text_cell(sheet, f"Сравниваются «{figures.first.title}» и "
-                                   f"«{figures.second.title}». {FORMULA} Сравнение не "
-                                   "доказывает, что причиной стали мероприятия.")])
+    rows = sheet.row - 1
+    sheet.skip()
+    sheet.note(f"Сравниваются «{figures.first.title}» и «{figures.second.title}». "
+               f"{FORMULA} Сравнение не доказывает, что причиной стали мероприятия.")
+    sheet.finish(filtered_rows=rows)

@@ -12,7 +12,12 @@ from reports.errors import ReportError
 from reports.excel import build_indicator_workbook
 from reports.indicators import compute_indicators
 from tests import factories
-from tests.reports.workbook_checks import rows_by_code
+from tests.reports.workbook_checks import (
+    OWN_FORMULAS,
+    column_width,
+    formula_cells,
+    rows_by_code,
+)
 
 D = datetime.date
 SHEETS = ["Показатели", "По направлениям", "Распределение", "Показатели ОО", "Кадры",
@@ -74,7 +79,7 @@ def workbook_of(tmp_path):
             municipality=world.municipality, period=period, parameters={}, output=output,
             progress=lambda percent, stage: stages.append(percent),
         )
-        return load_workbook(output), filename, stages, output
+        return load_workbook(output, data_only=True), filename, stages, output
 
     return build
 
@@ -95,8 +100,36 @@ def test_it_writes_every_sheet_with_a_frozen_header(district, workbook_of):
     for sheet in workbook.worksheets:
         assert sheet.freeze_panes == "A2", sheet.title
         assert all(cell.font.bold for cell in sheet[1] if cell.value), sheet.title
-    assert workbook["Показатели"].column_dimensions["C"].width == 60
     assert stages == sorted(stages) and stages[-1] < 100
+
+
+def test_every_sheet_filters_and_prints_its_table_under_a_repeated_header(district,
+                                                                          workbook_of):
+    workbook, *_ = workbook_of(district, district.period)
+
+    for sheet in workbook.worksheets:
+        assert sheet.auto_filter.ref.startswith("A1:"), sheet.title
+        assert sheet.print_title_rows == "$1:$1", sheet.title
+    indicators = workbook["Показатели"]
+    # The table of indicators only: not the years' block under it.
+    assert indicators.auto_filter.ref == f"A1:K{1 + len(rows_by_code(indicators))}"
+    assert indicators.page_setup.orientation == "landscape"
+    # One page wide (the default of fitToWidth), as many pages down as it takes.
+    assert indicators.page_setup.fitToHeight == 0
+    assert indicators.sheet_properties.pageSetUpPr.fitToPage
+
+
+def test_columns_are_as_wide_as_their_content_up_to_a_cap(district, workbook_of):
+    workbook, *_ = workbook_of(district, district.period)
+
+    widths = workbook["Показатели"].column_dimensions
+    # The indicators' names are longer than the cap of 60 characters; the codes are short.
+    assert widths["C"].width == pytest.approx(60, abs=1)
+    assert widths["B"].width < 9
+    # The longest name of an organization is longer than the cap of 34.
+    assert column_width(workbook["Показатели ОО"], "A") == pytest.approx(34, abs=1)
+    # «№» holds one-digit numbers and «Итого».
+    assert column_width(workbook["Журналы"], "A") < 11
 
 
 def test_the_indicators_sheet_has_the_figures_formulas_and_formats(district, workbook_of):
@@ -160,8 +193,12 @@ def test_the_indicators_sheet_carries_a_chart_of_the_years(district, workbook_of
         names = archive.namelist()
         chart = archive.read("xl/charts/chart1.xml").decode()
     assert "xl/drawings/drawing1.xml" in names
-    assert "'Показатели'!$B$" in chart
     assert "barChart" in chart
+    # The categories are the years' names, a text reference, carried with their values.
+    categories = chart[chart.index("<c:cat>"):chart.index("</c:cat>")]
+    assert "<c:strRef><c:f>Показатели!$A$" in categories
+    assert "<c:v>2021–2022</c:v>" in categories
+    assert "<c:numRef><c:f>Показатели!$B$" in chart
 
 
 def test_the_placement_sheet_is_the_matrix_of_the_year(district, workbook_of):
@@ -198,10 +235,10 @@ def test_text_that_looks_like_a_formula_is_stored_as_text(district, workbook_of,
             cell = rows[text][0]
             assert cell.data_type == "s", (title, text)
             assert cell.value == text
-    with zipfile.ZipFile(output) as archive:
-        sheets = "".join(archive.read(item).decode() for item in archive.namelist()
-                         if item.startswith("xl/worksheets/sheet"))
-    assert "<f>" not in sheets
+    formulas = formula_cells(output)
+    assert formulas, "totals and shares are formulas"
+    assert all(text.startswith(OWN_FORMULAS) for _, _, text in formulas), formulas
+    assert not any(name in text or INJECTED in text for _, _, text in formulas)
 
 
 def test_the_organizations_sheet_keeps_unknown_figures_unknown(district, workbook_of):
@@ -280,7 +317,7 @@ def test_the_directions_sheet_wraps_its_long_headings(district, workbook_of):
     assert headings[2].value.startswith("Количество педагогических работников, прошедших")
     assert all(cell.alignment.wrap_text for cell in headings)
     for cell in headings[2:]:
-        assert sheet.column_dimensions[cell.column_letter].width >= 24
+        assert column_width(sheet, cell.column_letter) >= 24
     # The longest heading (about 110 characters) needs five or more lines of 15 points.
     assert sheet.row_dimensions[1].height >= 5 * 15
 

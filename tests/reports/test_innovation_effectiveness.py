@@ -198,7 +198,7 @@ def test_the_workbook_and_the_monitoring_report_print_the_page_figures(
     output = tmp_path / "report.xlsx"
     build_indicator_workbook(municipality=world.municipality, period=world.period,
                              parameters={}, output=output, progress=lambda *args: None)
-    sheet = load_workbook(output)["Показатели"]
+    sheet = load_workbook(output, data_only=True)["Показатели"]
     rows = {row[1].value: row for row in sheet.iter_rows(min_row=2) if row[0].value
             == EFFECT_HEADING}
     assert sorted(rows) == sorted(values) == ["Э1", "Э2.1", "Э2.2", "Э3", "Э4", "Э5"]

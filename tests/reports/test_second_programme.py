@@ -195,7 +195,7 @@ def test_the_analysts_workbook_has_a_column_per_direction_of_that_programme(seco
     output = tmp_path / "second.xlsx"
     build_indicator_workbook(municipality=second.municipality, period=second.period,
                              parameters={}, output=output, progress=_no_progress)
-    workbook = load_workbook(output)
+    workbook = load_workbook(output, data_only=True)
 
     placements = workbook["Распределение"]
     assert [cell.value for cell in placements[1]] == [

@@ -88,7 +88,7 @@ def test_it_writes_the_person_indicators_into_the_workbook(world, training, tmp_
                              parameters={}, output=output, progress=lambda *args: None)
 
     rows = {code: [cell.value for cell in row]
-            for code, row in rows_by_code(load_workbook(output)["Показатели"]).items()}
+            for code, row in rows_by_code(load_workbook(output, data_only=True)["Показатели"]).items()}
     assert rows["persons_trained"][4] == 2
     assert rows["young_persons_trained"][4] == 1
     assert "один раз" in rows["persons_trained"][10]
