@@ -1,9 +1,11 @@
 """The analysts' workbook, read back with openpyxl on a district whose figures are known."""
 
 import datetime
+import shutil
 import zipfile
 
 import pytest
+from django.urls import reverse
 from openpyxl import load_workbook
 
 from diagnostics.models import SchoolIndicator, Staffing
@@ -16,7 +18,9 @@ from tests.reports.workbook_checks import (
     OWN_FORMULAS,
     column_width,
     formula_cells,
+    recalculated,
     rows_by_code,
+    same_value,
 )
 
 D = datetime.date
@@ -327,3 +331,49 @@ def test_it_refuses_a_period_of_another_municipality(district, tmp_path):
         build_indicator_workbook(municipality=district.municipality,
                                  period=district.other_platform.period, parameters={},
                                  output=tmp_path / "x.xlsx", progress=lambda *args: None)
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None,
+                    reason="LibreOffice (soffice) не установлен: пересчёт книги проверяет CI, "
+                           "где .ci/run ставит libreoffice-calc-nogui")
+def test_libreoffice_recalculates_every_formula_to_the_portal_and_page_figures(
+        district, workbook_of, tmp_path, as_role):
+    later = factories.PeriodFactory(programme=district.programme, starts_on=D(2022, 9, 1),
+                                    ends_on=D(2023, 8, 31))
+    platform = factories.PlatformFactory(direction=district.directions[0], period=later)
+    Placement.objects.create(platform=platform, team=district.school_a.team, tier=Tier.LEADER)
+    Staffing.objects.create(organization=district.school_b, as_of=D(2023, 5, 1),
+                            teachers_total=0, without_category=0, first_category=0,
+                            highest_category=0, attested_for_position=0,
+                            not_subject_to_attestation=0)
+    portal, _, _, output = workbook_of(district, later)
+    formulas = formula_cells(output)
+    # Saved again by openpyxl, the formulas lose their stored results: whatever LibreOffice
+    # shows afterwards it has calculated itself.
+    stripped = tmp_path / "stripped.xlsx"
+    load_workbook(output).save(stripped)
+    assert all(load_workbook(stripped, data_only=True)[title][cell].value is None
+               for title, cell, _ in formulas)
+
+    calculated = load_workbook(recalculated(stripped, tmp_path), data_only=True)
+
+    assert len(formulas) > 20
+    wrong = [(title, cell, formula, calculated[title][cell].value, portal[title][cell].value)
+             for title, cell, formula in formulas
+             if not same_value(calculated[title][cell].value, portal[title][cell].value)]
+    assert wrong == []
+    # The indicators' figures and changes are the page's.
+    response = as_role("staff").get(reverse("project_indicators"), {"period": later.pk})
+    rows = rows_by_code(calculated["Показатели"])
+    compared = 0
+    for _, lines in response.context["groups"]:
+        for line in lines:
+            row = rows[line.indicator.code]
+            if row[4].data_type == "n" and line.current.value is not None:
+                assert same_value(row[4].value, float(line.current.value)), line.indicator.code
+                compared += 1
+            if line.change is not None:
+                delta = float(line.change.delta) * (100 if line.indicator.is_share else 1)
+                assert same_value(row[8].value, delta), line.indicator.code
+                compared += 1
+    assert compared > 5

@@ -35,3 +35,37 @@ def formula_cells(path) -> list:
     return [(sheet.title, cell.coordinate, cell.value)
             for sheet in book.worksheets for row in sheet.iter_rows() for cell in row
             if cell.data_type == "f"]
+
+
+# LibreOffice keeps an .xlsx's stored results unless told to recalculate on load.
+RECALCULATE_ON_LOAD = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry"
+ xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode"
+ oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+"""
+
+
+def recalculated(path, folder):
+    """``path`` opened, recalculated and saved again as .xlsx by LibreOffice Calc headless
+    (a fresh profile that recalculates every formula on load); the new file's path."""
+    import shutil
+    import subprocess
+
+    profile = folder / "profile"
+    (profile / "user").mkdir(parents=True, exist_ok=True)
+    (profile / "user" / "registrymodifications.xcu").write_text(RECALCULATE_ON_LOAD,
+                                                                encoding="utf-8")
+    out = folder / "recalculated"
+    subprocess.run([shutil.which("soffice"), f"-env:UserInstallation={profile.as_uri()}",
+                    "--headless", "--convert-to", "xlsx", "--outdir", str(out), str(path)],
+                   check=True, capture_output=True, timeout=300)
+    return out / path.name
+
+
+def same_value(found, expected) -> bool:
+    """Equal as a spreadsheet shows them: numbers to rounding, an empty text as no value."""
+    if isinstance(found, (int, float)) and isinstance(expected, (int, float)):
+        return abs(found - expected) <= 1e-9 * max(1, abs(expected))
+    return (found or None) == (expected or None)
