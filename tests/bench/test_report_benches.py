@@ -65,6 +65,11 @@ def test_it_writes_the_floor_workbook_with_our_sheet_names_and_cell_values(synth
     assert rows["Показатели ОО"] == 31
     assert rows["Распределение"] == 31 + 3
     assert excel.differences(folder=tmp_path / "lines", workbook=floor) == []
+    # Bare XlsxWriter writes the same cells, and the formulas with the portal's results.
+    excel.write_floor_xlsxwriter(folder=tmp_path / "lines", output=tmp_path / "writer.xlsx")
+    assert excel.differences(folder=tmp_path / "lines", workbook=tmp_path / "writer.xlsx") == []
+    assert load_workbook(tmp_path / "writer.xlsx", data_only=True)["Показатели"]["E2"].value \
+        == load_workbook(ours, data_only=True)["Показатели"]["E2"].value
 
 
 def test_it_keeps_a_text_that_looks_like_a_formula_a_text_in_the_floor(synthetic, tmp_path):

@@ -87,8 +87,8 @@ def test_it_writes_the_person_indicators_into_the_workbook(world, training, tmp_
     build_indicator_workbook(municipality=world.municipality, period=world.period,
                              parameters={}, output=output, progress=lambda *args: None)
 
-    rows = {code: [cell.value for cell in row]
-            for code, row in rows_by_code(load_workbook(output, data_only=True)["Показатели"]).items()}
+    sheet = load_workbook(output, data_only=True)["Показатели"]
+    rows = {code: [cell.value for cell in row] for code, row in rows_by_code(sheet).items()}
     assert rows["persons_trained"][4] == 2
     assert rows["young_persons_trained"][4] == 1
     assert "один раз" in rows["persons_trained"][10]
