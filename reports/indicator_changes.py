@@ -1,11 +1,29 @@
 """How an indicator moved since the previous academic year: «↑ 3», «↓ 2,5 п. п.», and
 the indicator table's rows by group."""
 
+import datetime
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from core.formatting import ru_number
 from reports.indicator_catalogue import Group, Indicator, IndicatorValue
+
+
+def comparable_cutoff(*, starts_on: datetime.date, ends_on: datetime.date,
+                      as_of: datetime.date | None, earlier_starts_on: datetime.date,
+                      earlier_ends_on: datetime.date) -> datetime.date | None:
+    """The day an earlier academic year is counted to, so that it compares like with like
+    with a year counted to ``as_of``.
+
+    A whole year (no ``as_of``, or ``as_of`` on or after the year's end) compares with the
+    whole earlier year (None). A part of a year — a control point in December is the first
+    half-year — compares with the same part of the earlier year: as many days from its start,
+    never past its end.
+    """
+    if as_of is None or as_of >= ends_on:
+        return None
+    elapsed = max(as_of - starts_on, datetime.timedelta(0))
+    return min(earlier_starts_on + elapsed, earlier_ends_on)
 
 
 @dataclass(frozen=True)

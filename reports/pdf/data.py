@@ -41,8 +41,8 @@ from internships.models import (
 from internships.periods import municipality_default_period
 from reports.errors import ReportError
 from reports.indicator_catalogue import Group, IndicatorValue
-from reports.indicator_changes import IndicatorChange, indicator_change
-from reports.indicators import compute_periods, programme_periods
+from reports.indicator_changes import IndicatorChange, comparable_cutoff, indicator_change
+from reports.indicators import PeriodIndicators, compute_periods, programme_periods
 from teams.models import ManagementTeam, Municipality
 
 NO_DATA = "нет данных"
@@ -149,21 +149,39 @@ class Indicators:
     # Direction number → the per-direction values of the year.
     by_direction: dict[int, list[IndicatorValue]]
     previous_period: Period | None
+    # The day the previous year is counted to when the report is a part of its year.
+    previous_as_of: datetime.date | None = None
 
     def row(self, code: str) -> IndicatorRow:
         return next(row for section in self.sections for row in section.rows
                     if row.indicator.code == code)
 
 
+def comparable_series(*, municipality: Municipality, periods: list[Period],
+                      as_of: datetime.date | None) -> list[PeriodIndicators]:
+    """The indicators of ``periods`` (oldest first), the last counted to ``as_of`` and
+    each earlier one to the same point of its own year (``comparable_cutoff``): a
+    half-year beside the same half-year, a whole year beside whole years."""
+    last = periods[-1]
+    cutoffs = [as_of if item == last else comparable_cutoff(
+        starts_on=last.starts_on, ends_on=last.ends_on, as_of=as_of,
+        earlier_starts_on=item.starts_on, earlier_ends_on=item.ends_on) for item in periods]
+    if not any(cutoffs):
+        return compute_periods(municipality=municipality, periods=periods, as_of=None)
+    return [compute_periods(municipality=municipality, periods=[item], as_of=cutoff)[0]
+            for item, cutoff in zip(periods, cutoffs, strict=True)]
+
+
 def read_indicators(*, municipality: Municipality, period: Period,
                     as_of: datetime.date | None = None) -> Indicators:
     """The year's indicators with the previous year's and the series up to the year;
-    with ``as_of``, the year's dated data up to that day (see ``compute_periods``)."""
+    with ``as_of``, the year's dated data up to that day (see ``compute_periods``) and
+    each earlier year's to the same point of that year."""
     periods = [item for item in programme_periods(municipality=municipality)
                if item.programme_id == period.programme_id and item.starts_on <= period.starts_on]
     if period not in periods:
         raise ReportError("Учебный год не найден среди учебных годов программы.")
-    series = compute_periods(municipality=municipality, periods=periods, as_of=as_of)
+    series = comparable_series(municipality=municipality, periods=periods, as_of=as_of)
     current = series[-1]
     previous = series[-2] if len(series) > 1 else None
     sections: dict[str, IndicatorSection] = {}
@@ -181,6 +199,9 @@ def read_indicators(*, municipality: Municipality, period: Period,
         sections=[sections[group] for group in Group if group in sections],
         by_direction=current.by_direction,
         previous_period=previous.period if previous is not None else None,
+        previous_as_of=None if previous is None else comparable_cutoff(
+            starts_on=period.starts_on, ends_on=period.ends_on, as_of=as_of,
+            earlier_starts_on=previous.period.starts_on, earlier_ends_on=previous.period.ends_on),
     )
 
 

@@ -97,9 +97,9 @@ def test_the_report_says_no_data_where_nothing_is_known(world):
     html = render_to_string(monitoring.TEMPLATE, _context(world))
 
     assert "нет данных" in html
-    assert "Сведений о кадровом составе на 31.08.2022 нет" in html
-    assert "До конца 2021–2022 учебного года диагностики не проводились" in html
-    assert "пока нет мероприятий" in html
+    assert "Сведений о кадровом составе образовательных организаций на 31.08.2022 нет" in html
+    assert "До конца 2021–2022 учебного года диагностики проекта не проводились" in html
+    assert "не записано ни одного мероприятия" in html
 
 
 def test_the_report_prints_the_sections_and_the_figures(district):
@@ -116,7 +116,7 @@ def test_the_report_prints_the_sections_and_the_figures(district):
     assert "01.05.2022 — 31.05.2022" in html
     assert "по состоянию на 31.05.2022" in html
     # The staffing lines of 01.06.2022 came after the control point.
-    assert "Сведений о кадровом составе на 31.05.2022 нет" in html
+    assert "Сведений о кадровом составе образовательных организаций на 31.05.2022 нет" in html
     assert "50,0 %" in html
     assert html.count("<svg") >= 5
     assert "Своя О. К." in html
