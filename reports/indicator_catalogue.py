@@ -238,6 +238,52 @@ COMPETITION_WINNERS_SHARE = Indicator(
             "знаменатель: сумма педагогов — по организациям, у которых известны оба числа.",
     short_name="Победители конкурсов мастерства",
 )
+# К5 by category: the contests held on the portal (reports.contest_indicators).
+CONTEST_SOURCE = ("Считается по конкурсам муниципального образования, проведённым на портале, "
+                  "итоги которых утверждены в учебном году (до контрольной точки отчёта): "
+                  "категория заявки — по рейтингу номинации. ")
+CONTEST_TEACHER_WINNERS = Indicator(
+    code="contest_teacher_winners",
+    number="К5.1",
+    name="В том числе педагоги — победители конкурсов (муниципальный уровень)",
+    unit=UNIT_PEOPLE,
+    group=Group.INDIRECT,
+    formula=CONTEST_SOURCE + "Число различных педагогов, чья заявка в номинации для "
+                             "педагогов получила категорию «победитель».",
+    short_name="Педагоги-победители конкурсов",
+)
+CONTEST_TEACHER_PRIZES = Indicator(
+    code="contest_teacher_prizes",
+    number="К5.2",
+    name="В том числе педагоги — призёры конкурсов (муниципальный уровень)",
+    unit=UNIT_PEOPLE,
+    group=Group.INDIRECT,
+    formula=CONTEST_SOURCE + "Число различных педагогов, чья заявка в номинации для "
+                             "педагогов получила категорию «призёр».",
+    short_name="Педагоги-призёры конкурсов",
+)
+CONTEST_ORGANIZATIONS = Indicator(
+    code="contest_organizations",
+    number="К5.3",
+    name="Образовательные организации — победители и призёры конкурсов (муниципальный "
+         "уровень)",
+    unit=UNIT_COUNT,
+    group=Group.INDIRECT,
+    formula=CONTEST_SOURCE + "Число различных организаций, чья заявка в номинации для "
+                             "образовательных организаций получила категорию «победитель» "
+                             "или «призёр».",
+    short_name="ОО — победители и призёры",
+)
+CONTEST_REGIONAL = Indicator(
+    code="contest_regional",
+    number="К5.4",
+    name="Работы, прошедшие I этап регионального (краевого) конкурса",
+    unit=UNIT_COUNT,
+    group=Group.INDIRECT,
+    formula=CONTEST_SOURCE + "Число заявок этих конкурсов, направленных на региональный этап "
+                             "и прошедших его I этап.",
+    short_name="Прошли региональный этап",
+)
 ENVIRONMENT_CREATED = Indicator(
     code="environment_created",
     number="П1",
@@ -363,6 +409,10 @@ INDICATORS: tuple[Indicator, ...] = (
     OLYMPIAD_WINNERS_SHARE,
     HIGH_GIA_SHARE,
     COMPETITION_WINNERS_SHARE,
+    CONTEST_TEACHER_WINNERS,
+    CONTEST_TEACHER_PRIZES,
+    CONTEST_ORGANIZATIONS,
+    CONTEST_REGIONAL,
     QUALITY_COEFFICIENT,
     CRITICAL_STAFFING,
     LEADING_TEAMS_SHARE,

@@ -26,6 +26,7 @@ from core.plurals import ru_plural
 from diagnostics import dynamics
 from internships.models import CuratorBody, Direction, Period
 from reports.competence_indicators import competence_values
+from reports.contest_indicators import contest_values, read_contest_counts
 from reports.effect_indicators import effect_values, programmes_with_projects
 from reports.indicator_catalogue import (
     COMPETITION_WINNERS_SHARE,
@@ -250,6 +251,9 @@ def compute_periods(*, municipality: Municipality, periods: Sequence[Period],
         directions[direction.programme_id].append(direction)
     target = coverage_target(municipality)
     with_projects = programmes_with_projects({period.programme_id for period in periods})
+    contests = read_contest_counts(
+        municipality=municipality, periods=periods,
+        cutoffs={period.pk: min(period.ends_on, as_of or period.ends_on) for period in periods})
     result = []
     for period in periods:
         period_data = data[period.pk]
@@ -266,7 +270,7 @@ def compute_periods(*, municipality: Municipality, periods: Sequence[Period],
             values=with_persons_trained(
                 _fact_values(period_data, counts["schools"])
                 + _with_value(_direct_values(period_data, counts["organizations"]), fewer)
-                + _indirect_values(period_data)
+                + _indirect_values(period_data) + contest_values(contests[period.pk])
                 + _extra_values(period_data) + persons + [grown], trained)
             # Э1–Э5, only for a programme with school innovation projects.
             + effect_values(period=period, organizations=counts["organizations"],
