@@ -235,6 +235,8 @@ class ImportTable(models.TextChoices):
     TEACHERS = "teachers", "Педагогические работники"
     # Registered by the competence app (``diagnostics/imports/tables.py`` register_table).
     COMPETENCE_RESULTS = "competence_results", "Результаты диагностики компетенций"
+    # Registered by the reports app.
+    REGIONAL_MONITORING = "regional_monitoring", "Мотивирующий мониторинг региона"
 
 
 class ImportStatus(models.TextChoices):

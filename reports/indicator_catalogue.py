@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from django.db.models import TextChoices
 
-from core.formatting import ru_percent
+from core.formatting import ru_number, ru_percent
 from trainings import indicator_reads as person_reads
 
 
@@ -23,6 +23,8 @@ class Group(TextChoices):
     INDIRECT = "indirect", "Опосредованные показатели"
     EXTRA = "extra", "Дополнительно"
     PERSONS = "persons", "Показатели по педагогическим работникам"
+    # Section 10: the region's figures, loaded from its table (reports.regional_monitoring).
+    REGIONAL = "regional", "Мотивирующий мониторинг региональной системы образования"
     # Only for programmes with school innovation projects (reports.effect_indicators).
     EFFECT = "effect", "Эффективность инновационного проекта"
 
@@ -76,6 +78,8 @@ class IndicatorValue:
             return "да" if self.value else "нет"
         if self.indicator.is_share:
             return ru_percent(Decimal(self.value) * 100)
+        if isinstance(self.value, Decimal):
+            return ru_number(self.value, 3, trim=True)
         return str(self.value)
 
 
@@ -283,6 +287,18 @@ CONTEST_REGIONAL = Indicator(
     formula=CONTEST_SOURCE + "Число заявок этих конкурсов, направленных на региональный этап "
                              "и прошедших его I этап.",
     short_name="Прошли региональный этап",
+)
+# The line the regional group shows for a year whose table was not loaded; the loaded
+# figures are indicators of their own (reports.regional_monitoring).
+REGIONAL_MONITORING = Indicator(
+    code="regional_monitoring",
+    number="Р",
+    name="Показатели мотивирующего мониторинга региональной системы образования",
+    unit=UNIT_COUNT,
+    group=Group.REGIONAL,
+    formula="Значения муниципального образования и его места среди муниципальных образований "
+            "края по таблице региона за учебный год.",
+    short_name="Мотивирующий мониторинг",
 )
 ENVIRONMENT_CREATED = Indicator(
     code="environment_created",

@@ -162,7 +162,7 @@ def _both_known(part: str, whole: str) -> Q:
     return Q(**{f"{part}__isnull": False, f"{whole}__isnull": False})
 
 
-def _read_monitoring(periods: dict[int, PeriodData], municipality: Municipality) -> None:
+def read_monitoring(periods: dict[int, PeriodData], municipality: Municipality) -> None:
     sums = {}
     for part, whole in (("olympiad_winners", "students_total"),
                         ("graduates_high_gia", "graduates_total"),
@@ -261,7 +261,7 @@ def read_periods(*, municipality: Municipality, periods: Sequence[Period],
     _read_platforms(data, as_of)
     _read_network(data, municipality)
     _read_handbooks(data, as_of)
-    _read_monitoring(data, municipality)
+    read_monitoring(data, municipality)
     _read_staffing(data, cutoffs, municipality)
     _read_diagnostics(data, list(periods), cutoffs)
     return data

@@ -12,6 +12,8 @@ from internships.views import municipality_wide
 from outcomes.change import FORMULA as CHAIN_FORMULA
 from outcomes.period_figures import chain_figures
 from reports import indicator_catalogue, indicator_changes, indicators
+from reports.municipal_monitoring import municipal_monitoring
+from reports.regional_monitoring import may_load_any
 
 # The figures drawn over the years: the project's activity and its main effect.
 CHART_CODES = (
@@ -87,6 +89,8 @@ def project_indicators(request):
         # Whole sources not entered yet: the page says where they are entered.
         "monitoring_missing": MONITORING_CODES.issubset(missing),
         "staffing_missing": STAFFING_CODES.issubset(missing),
+        "regional_missing": indicator_catalogue.REGIONAL_MONITORING.code in missing,
+        "may_load_regional": may_load_any(request.user),
         "previous_period": previous.period if previous else None,
         "groups": indicator_changes.grouped_rows(current=current.values,
                                                  previous=previous.values if previous else None),
@@ -100,6 +104,8 @@ def project_indicators(request):
             (dataset["label"], *CHART_SOURCES[dataset["code"]])
             for dataset in chart["datasets"] if all(v is None for v in dataset["values"])
         ],
+        "municipal": municipal_monitoring(municipality=municipality, programme=period.programme,
+                                          until=period.ends_on),
         "chain": chain_figures(programme=period.programme, until=period.ends_on),
         "chain_formula": CHAIN_FORMULA,
     })

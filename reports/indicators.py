@@ -52,6 +52,7 @@ from reports.indicator_catalogue import (
 )
 from reports.indicator_reads import PeriodData, read_periods
 from reports.person_indicators import coverage_target, person_values, with_persons_trained
+from reports.regional_monitoring import regional_values
 from teams.models import Municipality, Organization, OrganizationKind
 
 
@@ -213,6 +214,12 @@ def _extra_values(data: PeriodData) -> list[IndicatorValue]:
     ]
 
 
+def monitoring_values(data: PeriodData) -> list[IndicatorValue]:
+    """The figures of the municipal quality monitoring (section 10 of the programme): the
+    schools' yearly indicators (К1–К5) and the staffing quality (Д1, Д2)."""
+    return _indirect_values(data) + _extra_values(data)[:2]
+
+
 def _direction_values(data: PeriodData, number: int, direction_id: int,
                       shares: dict[int, dynamics.Share]) -> list[IndicatorValue]:
     pk = data.platforms.get(number)
@@ -251,6 +258,7 @@ def compute_periods(*, municipality: Municipality, periods: Sequence[Period],
         directions[direction.programme_id].append(direction)
     target = coverage_target(municipality)
     with_projects = programmes_with_projects({period.programme_id for period in periods})
+    regional = regional_values(municipality=municipality, periods=periods)
     contests = read_contest_counts(
         municipality=municipality, periods=periods,
         cutoffs={period.pk: min(period.ends_on, as_of or period.ends_on) for period in periods})
@@ -274,7 +282,9 @@ def compute_periods(*, municipality: Municipality, periods: Sequence[Period],
                 + _extra_values(period_data) + persons + [grown], trained)
             # Э1–Э5, only for a programme with school innovation projects.
             + effect_values(period=period, organizations=counts["organizations"],
-                            with_projects=with_projects),
+                            with_projects=with_projects)
+            # Section 10: the region's motivating monitoring, as loaded for the year.
+            + regional[period.pk],
             by_direction={direction.number: _direction_values(period_data, direction.number,
                                                               direction.pk, shares)
                           for direction in own},
@@ -290,7 +300,7 @@ def _with_value(values: list[IndicatorValue], value: IndicatorValue) -> list[Ind
 
 def compute_indicators(*, municipality: Municipality, period: Period) -> list[IndicatorValue]:
     """Every indicator of INDICATORS for the period, in that order, then Э1–Э5 when the
-    programme has school innovation projects."""
+    programme has school innovation projects, then the region's motivating monitoring."""
     return compute_periods(municipality=municipality, periods=[period])[0].values
 
 

@@ -207,3 +207,51 @@ class HandbookText(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_topic_display()} — {self.programme.title}"
+
+
+class RegionalIndicator(models.Model):
+    """A figure of the region's motivating monitoring (мотивирующий мониторинг региональной
+    системы образования) for a municipality and an academic year: the value and the
+    municipality's place among the region's municipalities, as the region publishes them.
+    Section 10 of the Krymsky programme names it as a source of the project's effect."""
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE,
+                                     related_name="regional_indicators",
+                                     verbose_name="муниципальное образование")
+    period = models.ForeignKey(Period, on_delete=models.PROTECT,
+                               related_name="regional_indicators", verbose_name="учебный год")
+    number = models.CharField("номер показателя", max_length=20,
+                              help_text="Как в таблице мониторинга, например «1.2».")
+    name = models.CharField("показатель", max_length=500)
+    unit = models.CharField("единица", max_length=20, blank=True,
+                            help_text="«%» — значение в процентах.")
+    value = models.DecimalField("значение", max_digits=12, decimal_places=3)
+    rank = models.PositiveSmallIntegerField("место муниципального образования", null=True,
+                                            blank=True)
+    ranked = models.PositiveSmallIntegerField("муниципальных образований в рейтинге",
+                                              null=True, blank=True)
+    illustrative = models.BooleanField(
+        "иллюстративные данные", default=False,
+        help_text="Демонстрационные значения, не опубликованные регионом.")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "показатель мотивирующего мониторинга"
+        verbose_name_plural = "показатели мотивирующего мониторинга"
+        ordering = ["municipality", "period", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "period", "number"],
+                                    name="regional_indicator_unique_number"),
+            models.CheckConstraint(condition=models.Q(rank__isnull=True) | models.Q(rank__gte=1),
+                                   name="regional_indicator_rank_positive"),
+            models.CheckConstraint(
+                condition=models.Q(rank__isnull=True) | models.Q(ranked__isnull=True)
+                | models.Q(rank__lte=models.F("ranked")),
+                name="regional_indicator_rank_within_ranked"),
+            models.CheckConstraint(
+                condition=~models.Q(unit="%") | models.Q(value__gte=0, value__lte=100),
+                name="regional_indicator_percent_range"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.name} — {self.municipality}, {self.period}"

@@ -1,9 +1,18 @@
 from django.urls import path
 
-from reports import application_views, handbook_views, indicator_views, job_views, protocol_views
+from reports import (
+    application_views,
+    handbook_views,
+    indicator_views,
+    job_views,
+    protocol_views,
+    regional_views,
+)
 
 urlpatterns = [
     path("indicators/project/", indicator_views.project_indicators, name="project_indicators"),
+    path("indicators/regional/", regional_views.regional_monitoring_import,
+         name="regional_monitoring_import"),
     path("reports/", job_views.report_jobs, name="report_jobs"),
     path("reports/<int:pk>/status/", job_views.report_job_status, name="report_job_status"),
     path("reports/<int:pk>/download/", job_views.report_job_download,

@@ -185,12 +185,16 @@ def read_indicators(*, municipality: Municipality, period: Period,
     current = series[-1]
     previous = series[-2] if len(series) > 1 else None
     sections: dict[str, IndicatorSection] = {}
-    for index, value in enumerate(current.values):
-        before = previous.values[index] if previous is not None else None
+    # By code, not by position: the region's figures differ from year to year.
+    by_code = [{item.indicator.code: item for item in year.values} for year in series]
+    for value in current.values:
+        code = value.indicator.code
+        before = by_code[-2].get(code) if previous is not None else None
         row = IndicatorRow(
             value=value, previous=before,
             change=indicator_change(current=value, previous=before),
-            history=[item.values[index] for item in series],
+            history=[year.get(code) or IndicatorValue(value.indicator, None)
+                     for year in by_code],
         )
         group = Group(value.indicator.group)
         sections.setdefault(group, IndicatorSection(group=group, rows=[])).rows.append(row)

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from internships.models import TIER_ORDER, ControlPoint, Period, Stage, Tier
 from reports.errors import ReportError
+from reports.municipal_monitoring import municipal_monitoring
 from reports.pdf import charts, data
 from reports.pdf.render import render_pdf
 from teams.models import ManagementTeam, Municipality
@@ -96,6 +97,8 @@ def monitoring_context(*, municipality: Municipality, period: Period,
     on_date = as_of or period.ends_on
     progress(5, "Показатели проекта")
     indicators = data.read_indicators(municipality=municipality, period=period, as_of=as_of)
+    municipal = municipal_monitoring(municipality=municipality, programme=period.programme,
+                                     until=on_date, since=period.starts_on)
     progress(25, "Распределение команд")
     matrix = data.read_matrix(period=period)
     activity = data.read_activity(period=period, matrix=matrix,
@@ -141,6 +144,7 @@ def monitoring_context(*, municipality: Municipality, period: Period,
         "stage": stage,
         "generated_on": timezone.localdate(),
         "indicators": indicators,
+        "municipal": municipal,
         "matrix": matrix,
         "tiers": [(tier, Tier(tier).label) for tier in TIER_ORDER],
         "placement_count": sum(row.total for row in matrix),

@@ -15,7 +15,7 @@ from diagnostics.models import (
 )
 from internships.models import Tier
 from reports import indicator_catalogue, indicator_changes, indicators
-from reports.indicator_catalogue import INDICATORS, Group, IndicatorValue
+from reports.indicator_catalogue import INDICATORS, REGIONAL_MONITORING, Group, IndicatorValue
 from reports.indicator_changes import indicator_change
 from reports.indicators import compute_by_direction, compute_indicators, indicator_series
 from tests import factories
@@ -65,7 +65,8 @@ def test_it_lists_every_period_of_the_programme_oldest_first(world):
     series = indicator_series(municipality=world.municipality)
 
     assert [period for period, _ in series] == [earlier, world.period, later]
-    assert all([item.indicator for item in found] == list(INDICATORS) for _, found in series)
+    assert all([item.indicator for item in found] == [*INDICATORS, REGIONAL_MONITORING]
+               for _, found in series)
     network = {period: next(item.value for item in found
                             if item.indicator.code == "network_organizations")
                for period, found in series}
@@ -116,7 +117,7 @@ def test_it_groups_the_rows_with_their_change(world):
     groups = indicator_changes.grouped_rows(current=series[1].values, previous=series[0].values)
 
     assert [group for group, _ in groups] == [Group.DIRECT, Group.INDIRECT, Group.EXTRA,
-                                              Group.PERSONS]
+                                              Group.PERSONS, Group.REGIONAL]
     rows = {row.indicator.code: row for _, found in groups for row in found}
     assert rows["platforms_open"].change.text == "↓ 2"
     assert rows["network_organizations"].change.text == "↓ 4"
@@ -147,7 +148,8 @@ def _grow(world, deficit_history) -> None:
 # With the persons of the year: the coverage target once, then three reads a period, and
 # one for the competence rounds a period.
 # One more (19th) since the criteria of school innovation projects: which programmes have them.
-QUERIES = 19
+# Two more (21): the contests with approved results and the region's monitoring.
+QUERIES = 21
 
 
 def test_it_computes_the_indicators_in_a_constant_number_of_queries(

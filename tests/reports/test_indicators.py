@@ -21,7 +21,13 @@ from diagnostics.models import (
 from internships.journal_reads import journal_entries, people_trained
 from internships.models import CuratorBody, JournalEntry, Tier
 from reports import builders, indicator_catalogue, indicators, jobs
-from reports.indicator_catalogue import INDICATORS, Group, Indicator, IndicatorValue
+from reports.indicator_catalogue import (
+    INDICATORS,
+    REGIONAL_MONITORING,
+    Group,
+    Indicator,
+    IndicatorValue,
+)
 from reports.indicators import compute_by_direction, compute_indicators
 from reports.models import ProducedHandbook, ReportJob, ReportKind
 from reports.person_indicators import JOURNAL_SOURCE
@@ -54,7 +60,9 @@ def test_it_defines_every_indicator_once_with_a_russian_name_unit_and_formula():
         numbers[item.group].append(item.number)
     assert numbers[Group.DIRECT] == ["П1", "П2", "П3", "П4", "П5", "П6.1", "П6.2", "П7",
                                      "П8.1", "П8.2"]
-    assert numbers[Group.INDIRECT] == ["К1", "К2", "К3", "К4", "К5"]
+    # К5 broken down by category: К5.1–К5.4 (reports.contest_indicators).
+    assert numbers[Group.INDIRECT] == ["К1", "К2", "К3", "К4", "К5", "К5.1", "К5.2", "К5.3",
+                                       "К5.4"]
     assert all(number.startswith("Д") for group, found in numbers.items()
                if group not in (Group.DIRECT, Group.INDIRECT) for number in found)
     assert len({item.number for item in INDICATORS}) == len(INDICATORS)
@@ -65,7 +73,8 @@ def test_it_defines_every_indicator_once_with_a_russian_name_unit_and_formula():
 
 def test_it_computes_every_indicator_in_definition_order(world):
     computed = compute_indicators(municipality=world.municipality, period=world.period)
-    assert [item.indicator for item in computed] == list(INDICATORS)
+    # Then the region's motivating monitoring: one «нет данных» line when not loaded.
+    assert [item.indicator for item in computed] == [*INDICATORS, REGIONAL_MONITORING]
 
 
 @pytest.mark.parametrize(("value", "unit", "text"), [

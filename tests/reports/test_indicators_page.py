@@ -195,7 +195,9 @@ def _grow(world) -> None:
 # of each year: the coverage target once, three reads a period) and the rounds the chain
 # «deficit → event → result» compares (none here).
 # One more (29th): which programmes have school innovation projects (Э1–Э5).
-PAGE_QUERIES = 29
+# Five more (34): the contests with approved results (К5.1–К5.4), the region's motivating
+# monitoring, and the municipal monitoring's periods, control points and staffing lines.
+PAGE_QUERIES = 34
 
 
 @pytest.mark.parametrize("role", ["staff", "curator", "analyst"])

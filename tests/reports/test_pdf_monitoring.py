@@ -19,7 +19,9 @@ from tests.reports.pdf_world import LEADER_TOPIC, enrich
 
 # Reading every section of the report, whatever the size of the district.
 # One more (35th): which programmes have school innovation projects (Э1–Э5).
-MONITORING_QUERIES = 35
+# Six more (41): the contests (К5.1–К5.4), the region's monitoring, and the municipal
+# monitoring by control points (periods, points, school indicators, staffing lines).
+MONITORING_QUERIES = 41
 
 
 def _context(world, period=None, control_point=None):
