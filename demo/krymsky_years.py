@@ -33,6 +33,7 @@ from django.db import transaction
 from demo.diagnostics import ROUND_TITLES
 from demo.krymsky import MUNICIPALITY, PERIOD, PROGRAMME
 from demo.krymsky_monitoring import ILLUSTRATIVE, diagnose_round, load_school_figures
+from demo.krymsky_regional import load_regional_monitoring
 from diagnostics.models import Diagnosis, DiagnosisSource, DiagnosticRound
 from internships.council import AgendaItemInput, save_protocol
 from internships.journal import (
@@ -364,6 +365,7 @@ def load_demo_years() -> dict:
         loaded.periods.append(period)
         previous = period
     figures = load_school_figures(periods=loaded.periods, rng=rng)
+    load_regional_monitoring(periods=loaded.periods)
     placements = defaultdict(int)
     for title in Placement.objects.filter(platform__period__in=loaded.periods).values_list(
             "platform__period__title", flat=True):

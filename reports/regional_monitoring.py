@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 
 from django.contrib.auth.models import AnonymousUser, User
+from django.db import transaction
 
 from core.sheet_headers import Column
 from diagnostics.imports.base import CREATED, UPDATED, Row, TableImport, find_period
@@ -164,6 +165,18 @@ class RegionalMonitoringImport(TableImport):
 def build(*, municipality: Municipality, imported_by: User | None = None
           ) -> RegionalMonitoringImport:
     return RegionalMonitoringImport(municipality=municipality)
+
+
+@transaction.atomic
+def save_regional_figure(*, municipality: Municipality, period: Period, number: str, name: str,
+                         unit: str, value: Decimal, rank: int | None, ranked: int | None,
+                         illustrative: bool = False) -> RegionalIndicator:
+    """Record (or replace) one figure of the region's monitoring for the year."""
+    line, _ = RegionalIndicator.objects.update_or_create(
+        municipality=municipality, period=period, number=number,
+        defaults={"name": name, "unit": unit, "value": value, "rank": rank, "ranked": ranked,
+                  "illustrative": illustrative})
+    return line
 
 
 # --- Reads --------------------------------------------------------------------------------

@@ -27,6 +27,7 @@ from internships.models import (
     PlannedEvent,
     Transfer,
 )
+from reports.models import RegionalIndicator
 from reports.pdf import data
 from reports.pdf.monitoring import monitoring_context
 from teams.models import Municipality
@@ -202,6 +203,20 @@ def test_the_invented_figures_say_they_are_illustrative(krymsky):
         description__startswith="Иллюстративные данные").exists()
     assert not Diagnosis.objects.filter(round__starts_on__gt=D(2022, 8, 31)).exclude(
         comment__startswith="Иллюстративные данные").exists()
+
+
+def test_the_regions_monitoring_is_illustrative_with_a_place_every_year(krymsky):
+    periods = krymsky_periods(krymsky)
+    lines = RegionalIndicator.objects.filter(municipality=krymsky)
+
+    assert lines.count() == 3 * len(periods)
+    assert not lines.filter(illustrative=False).exists()
+    assert not lines.filter(rank__isnull=True).exists()
+    context = monitoring_context(municipality=krymsky, period=periods[-1], control_point=None,
+                                 progress=lambda *args: None)
+    row = context["indicators"].row("regional_1.1")
+    assert row.value.note == "место 12 из 44 (иллюстративные данные)"
+    assert row.change.text == "↑ 0,2 п. п."
 
 
 def test_loading_again_changes_nothing(krymsky):

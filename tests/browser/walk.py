@@ -108,6 +108,7 @@ STOPS = [
     Stop("import_organizations", ("staff",)),
     Stop("distribution_new", ("staff",)),
     Stop("project_indicators", DEPARTMENT),
+    Stop("regional_monitoring_import", ("staff",)),
     Stop("report_jobs", ("staff", "analyst")),
     Stop("handbook_texts", ("staff", "analyst")),
     Stop("handbook_text_edit", ("staff", "analyst"), "innovation_programme"),

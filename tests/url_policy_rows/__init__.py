@@ -30,6 +30,7 @@ from tests.url_policy_rows import (
     people_teachers,
     plans,
     project_indicators,
+    regional_monitoring,
     registers,
     report_jobs,
     rounds,
@@ -40,4 +41,4 @@ from tests.url_policy_rows import (
 AREAS = [journal, council, rounds, monitoring, imports, distribution, project_indicators,
          report_jobs, people_platforms, people_teachers, trainings, routes, competence,
          outcomes, api_tokens, handbook_texts, innovation, contests,
-         networks, plans, registers]
+         networks, plans, registers, regional_monitoring]
