@@ -243,9 +243,9 @@ COMPETITION_WINNERS_SHARE = Indicator(
     short_name="Победители конкурсов мастерства",
 )
 # К5 by category: the contests held on the portal (reports.contest_indicators).
-CONTEST_SOURCE = ("Считается по конкурсам муниципального образования, проведённым на портале, "
-                  "итоги которых утверждены в учебном году (до контрольной точки отчёта): "
-                  "категория заявки — по рейтингу номинации. ")
+CONTEST_SOURCE = ("Считается по конкурсам муниципального образования, итоги которых утверждены "
+                  "в учебном году (до контрольной точки отчёта): категория заявки — по "
+                  "рейтингу номинации. ")
 CONTEST_TEACHER_WINNERS = Indicator(
     code="contest_teacher_winners",
     number="К5.1",
