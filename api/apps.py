@@ -9,3 +9,6 @@ class ApiConfig(AppConfig):
     def ready(self) -> None:
         # The schema's authentication schemes register themselves on import.
         from api import schema  # noqa: F401
+        from api.history import connect
+
+        connect()

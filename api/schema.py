@@ -68,4 +68,7 @@ def add_problem_responses(result, generator, request, public):
             responses = operation.setdefault("responses", {})
             for code, text in ERROR_ANSWERS.items():
                 responses.setdefault(code, {"description": text, "content": reference})
+            for code, answer in responses.items():
+                if code.startswith("4"):
+                    answer.setdefault("content", reference)
     return result

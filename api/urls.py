@@ -19,6 +19,8 @@ urlpatterns = [
     path("api/v1/municipalities/<int:pk>/staffing/",
          write_views.MunicipalityStaffingPush.as_view(), name="api_municipality_staffing_push"),
     path("api/v1/platforms/", views.PlatformList.as_view(), name="api_platforms"),
+    path("api/v1/platforms/<int:pk>/journal-entries/",
+         write_views.PlatformJournalPush.as_view(), name="api_platform_journal_push"),
     path("api/v1/placements/", views.PlacementList.as_view(), name="api_placements"),
     path("api/v1/deficits/", views.DeficitList.as_view(), name="api_deficits"),
     path("api/v1/rounds/", views.RoundList.as_view(), name="api_rounds"),

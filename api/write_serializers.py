@@ -3,6 +3,8 @@
 from django.conf import settings
 from rest_framework import serializers
 
+from internships.models import Outcome, WorkForm
+
 
 class DiagnosisItemSerializer(serializers.Serializer):
     organization = serializers.CharField(
@@ -104,3 +106,90 @@ class BatchResultSerializer(serializers.Serializer):
     updated = serializers.IntegerField(help_text="Обновлённых записей.")
     skipped = SkippedItemSerializer(many=True, help_text="Пропущенные элементы.")
     summary = serializers.CharField(help_text="Итог, как в отчёте загрузки Excel.")
+
+
+def _choices_help(text: str, choices) -> str:
+    return text + " " + "; ".join(f"«{value}» — {label}" for value, label in choices) + "."
+
+
+def _ids(help_text: str, **kwargs) -> serializers.ListField:
+    return serializers.ListField(
+        child=serializers.IntegerField(min_value=1, max_value=2147483647,
+                                       help_text="Идентификатор."),
+        max_length=500, help_text=help_text, **kwargs)
+
+
+class TeamResultItemSerializer(serializers.Serializer):
+    team = serializers.IntegerField(min_value=1, max_value=2147483647,
+                                    help_text="Команда-участница (идентификатор).")
+    attended = serializers.BooleanField(
+        required=False, default=True,
+        help_text="Участвовала ли команда; false — 0 руководителей, 0 педагогов, без "
+                  "результата.")
+    managers = serializers.IntegerField(required=False, default=0, min_value=0,
+                                        max_value=32767, help_text="Руководителей.")
+    teachers = serializers.IntegerField(required=False, default=0, min_value=0,
+                                        max_value=32767, help_text="Педагогов.")
+    outcome = serializers.CharField(
+        required=False, default="", allow_blank=True, max_length=20,
+        help_text=_choices_help("Результат; пусто — не указан:", Outcome.choices))
+    comment = serializers.CharField(required=False, default="", allow_blank=True,
+                                    max_length=5000, help_text="Комментарий.")
+
+
+class JournalEntryItemSerializer(serializers.Serializer):
+    id = serializers.IntegerField(
+        required=False, min_value=1, max_value=2147483647,
+        help_text="Мероприятие журнала, которое меняется (идентификатор); без него — новое "
+                  "мероприятие.")
+    version = serializers.IntegerField(
+        required=False, min_value=1, max_value=2147483647,
+        help_text="Версия мероприятия, прочитанная из /api/v1/journal-entries/; обязательна "
+                  "с id. Если мероприятие с тех пор изменили, ответ 409 и ничего не меняется.")
+    held_on = serializers.DateField(help_text="Дата мероприятия (ГГГГ-ММ-ДД).")
+    ends_on = serializers.DateField(required=False, allow_null=True,
+                                    help_text="Дата окончания, если мероприятие дольше дня.")
+    form = serializers.CharField(max_length=20, help_text=_choices_help(
+        "Форма работы:", WorkForm.choices))
+    form_other = serializers.CharField(required=False, default="", allow_blank=True,
+                                       max_length=200,
+                                       help_text="Название формы работы для «other».")
+    topic = serializers.CharField(max_length=500, help_text="Тема мероприятия.")
+    venue = serializers.IntegerField(required=False, allow_null=True, min_value=1,
+                                     max_value=2147483647,
+                                     help_text="Место проведения: организация (идентификатор).")
+    hosts = _ids("Проводящие команды (идентификаторы): команда-лидер площадки и, если есть, "
+                 "соведущая команда, подающая надежды.", allow_empty=False)
+    description = serializers.CharField(required=False, default="", allow_blank=True,
+                                        max_length=20000, help_text="Описание.")
+    planned_event = serializers.IntegerField(
+        required=False, allow_null=True, min_value=1, max_value=2147483647,
+        help_text="Пункт плана работы площадки, который мероприятие выполняет (идентификатор).")
+    results = TeamResultItemSerializer(
+        many=True, allow_empty=False, max_length=500,
+        help_text="Команды-участницы с результатами: команда, которой нет в списке, "
+                  "перестаёт быть участницей мероприятия.")
+
+    def validate(self, attrs):
+        if attrs.get("id") and not attrs.get("version"):
+            raise serializers.ValidationError(
+                {"version": "Укажите версию мероприятия, прочитанную вместе с ним: без неё "
+                            "нельзя проверить, не изменил ли его кто-то другой."})
+        teams = [row["team"] for row in attrs["results"]]
+        if len(teams) != len(set(teams)):
+            raise serializers.ValidationError(
+                {"results": "Каждая команда — не больше одного раза в результатах."})
+        return attrs
+
+
+class JournalEntryBatchSerializer(_Batch):
+    items = JournalEntryItemSerializer(
+        many=True, allow_empty=False,
+        help_text="Мероприятия журнала площадки из адреса с результатами команд.")
+
+
+class JournalBatchResultSerializer(BatchResultSerializer):
+    entries = serializers.ListField(
+        child=serializers.IntegerField(help_text="Идентификатор."),
+        help_text="Записанные мероприятия (идентификаторы) в порядке items; пусто при "
+                  "проверке.")

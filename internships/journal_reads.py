@@ -343,7 +343,7 @@ class HistoryItem:
     ``history_line`` tag."""
 
     when: datetime.datetime
-    who: User | None
+    who: User | str | None
     action: str
     subject: str
     changes: list[Change]
@@ -402,7 +402,9 @@ def _items(records, model, fields, subject_of, names,
                 previous[key] = record
                 continue
         previous[key] = record
-        items.append(HistoryItem(when=record.history_date, who=record.history_user,
+        # A change with no author user names its author in the reason (an API token).
+        who = record.history_user or record.history_change_reason or None
+        items.append(HistoryItem(when=record.history_date, who=who,
                                  action=action, subject=subject_of(record, action),
                                  changes=changes))
     return items

@@ -33,6 +33,7 @@ ROWS: dict[str, tuple] = {
     "api_round_diagnoses_push": (401, 415,   415,   403,   403,   403,   403,   404, 403),
     "api_period_indicators_push": (401, 415, 403,   403,   403,   403,   403,   404, 403),
     "api_municipality_staffing_push": (401, 415, 403, 403,   403,   403,   403,   404, 403),
+    "api_platform_journal_push": (401, 415, 415,  403,   404,   404,   403,   404, 404),
     "api_school_indicators":   ANY,
     "api_staffing":            ANY,
     "api_needs_offers":        ANY,
@@ -48,12 +49,14 @@ OBJECT_OF: dict[str, str] = {
     "api_round_diagnoses_push": "api_round",
     "api_period_indicators_push": "api_period",
     "api_municipality_staffing_push": "api_municipality",
+    "api_platform_journal_push": "api_platform",
 }
 POST_DATA: dict[str, dict] = {
     "api_token_revoke": {},
     "api_round_diagnoses_push": {},
     "api_period_indicators_push": {},
     "api_municipality_staffing_push": {},
+    "api_platform_journal_push": {},
 }
 
 
@@ -65,4 +68,5 @@ def targets(context) -> dict[str, int]:
         starts_on=datetime.date(2021, 9, 1), ends_on=datetime.date(2021, 10, 1),
         entry_opens=datetime.date(2021, 9, 1), entry_closes=datetime.date(2021, 10, 1))
     return {"api_period": context.period.pk, "api_token": issued.token.pk,
-            "api_round": diagnostic_round.pk, "api_municipality": context.municipality.pk}
+            "api_round": diagnostic_round.pk, "api_municipality": context.municipality.pk,
+            "api_platform": context.platform.pk}
