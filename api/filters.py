@@ -2,6 +2,7 @@
 ``updated_since`` for incremental sync where a model keeps its modification time."""
 
 import django_filters
+from django import forms
 from django.db.models import Exists, OuterRef
 
 from diagnostics.models import (
@@ -15,6 +16,19 @@ from diagnostics.models import (
 from internships.access import periods_for_user
 from internships.filters import OrganizationFilter, PlacementFilter
 from internships.models import Direction, JournalEntry, Period, Placement
+
+
+class IdFilter(django_filters.NumberFilter):
+    """An object's id: a whole number within the column's range, else a 400 with the field,
+    never a database error on a number the column cannot hold."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", 2147483647)
+        super().__init__(*args, **kwargs)
+
 
 UPDATED_SINCE_HELP = ("Только изменённые начиная с этого момента (ISO 8601, например "
                       "2026-09-01T00:00:00+03:00): для пошаговой синхронизации.")
@@ -55,7 +69,7 @@ class ApiPlacementFilter(PlacementFilter):
 
 
 class DeficitFilter(django_filters.FilterSet):
-    direction = django_filters.NumberFilter(help_text="Направление (идентификатор).")
+    direction = IdFilter(help_text="Направление (идентификатор).")
     active = django_filters.BooleanFilter(help_text="Только действующие (true) или "
                                                     "выведенные из каталога (false).")
 
@@ -65,7 +79,7 @@ class DeficitFilter(django_filters.FilterSet):
 
 
 class RoundFilter(django_filters.FilterSet):
-    programme = django_filters.NumberFilter(help_text="Проект (идентификатор).")
+    programme = IdFilter(help_text="Проект (идентификатор).")
     kind = django_filters.CharFilter(help_text="Вид: start, intermediate или final.")
 
     class Meta:
@@ -74,9 +88,9 @@ class RoundFilter(django_filters.FilterSet):
 
 
 class DiagnosisFilter(django_filters.FilterSet):
-    round = django_filters.NumberFilter(help_text="Диагностика (идентификатор).")
-    team = django_filters.NumberFilter(help_text="Команда (идентификатор).")
-    direction = django_filters.NumberFilter(help_text="Направление (идентификатор).")
+    round = IdFilter(help_text="Диагностика (идентификатор).")
+    team = IdFilter(help_text="Команда (идентификатор).")
+    direction = IdFilter(help_text="Направление (идентификатор).")
     source = django_filters.CharFilter(help_text="Источник: expert или self.")
     updated_since = django_filters.IsoDateTimeFilter(field_name="updated_at",
                                                      lookup_expr="gte",
@@ -88,8 +102,8 @@ class DiagnosisFilter(django_filters.FilterSet):
 
 
 class SchoolIndicatorFilter(django_filters.FilterSet):
-    period = django_filters.NumberFilter(help_text="Учебный год (идентификатор).")
-    organization = django_filters.NumberFilter(help_text="Организация (идентификатор).")
+    period = IdFilter(help_text="Учебный год (идентификатор).")
+    organization = IdFilter(help_text="Организация (идентификатор).")
 
     class Meta:
         model = SchoolIndicator
@@ -97,7 +111,7 @@ class SchoolIndicatorFilter(django_filters.FilterSet):
 
 
 class StaffingFilter(django_filters.FilterSet):
-    organization = django_filters.NumberFilter(help_text="Организация (идентификатор).")
+    organization = IdFilter(help_text="Организация (идентификатор).")
     as_of_from = django_filters.DateFilter(field_name="as_of", lookup_expr="gte",
                                            help_text="На дату не раньше (ГГГГ-ММ-ДД).")
 
@@ -107,9 +121,9 @@ class StaffingFilter(django_filters.FilterSet):
 
 
 class NeedsOfferFilter(django_filters.FilterSet):
-    period = django_filters.NumberFilter(help_text="Учебный год (идентификатор).")
-    direction = django_filters.NumberFilter(help_text="Направление (идентификатор).")
-    organization = django_filters.NumberFilter(help_text="Организация (идентификатор).")
+    period = IdFilter(help_text="Учебный год (идентификатор).")
+    direction = IdFilter(help_text="Направление (идентификатор).")
+    organization = IdFilter(help_text="Организация (идентификатор).")
 
     class Meta:
         model = NeedsOffer
@@ -117,7 +131,7 @@ class NeedsOfferFilter(django_filters.FilterSet):
 
 
 class JournalEntryFilter(django_filters.FilterSet):
-    platform = django_filters.NumberFilter(help_text="Площадка (идентификатор).")
+    platform = IdFilter(help_text="Площадка (идентификатор).")
     held_from = django_filters.DateFilter(field_name="held_on", lookup_expr="gte",
                                           help_text="Проведено не раньше (ГГГГ-ММ-ДД).")
     held_to = django_filters.DateFilter(field_name="held_on", lookup_expr="lte",

@@ -110,3 +110,12 @@ def test_it_answers_a_body_that_is_not_json_in_russian(districts, issue, bearer)
         f"/api/v1/rounds/{round_id}/diagnoses/", "{сломано", content_type="application/json")
     assert response.status_code == 400
     assert response.json()["detail"].startswith("Тело запроса не удалось прочитать как JSON")
+
+
+@pytest.mark.parametrize("url", ["/api/v1/deficits/?direction=", "/api/v1/diagnoses/?team=",
+                                 "/api/v1/placements/?period=", "/api/v1/placements/?direction="])
+def test_it_refuses_an_id_beyond_the_column_range_with_400(districts, issue, bearer, url):
+    home, _ = districts["home"]
+    response = bearer(issue(home)).get(url + "-27429309889668772427806328919949312")
+    assert response.status_code == 400, response.content
+    assert response["Content-Type"] == "application/problem+json"
