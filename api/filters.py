@@ -13,6 +13,7 @@ from diagnostics.models import (
     SchoolIndicator,
     Staffing,
 )
+from innovation.models import InnovationProject
 from internships.access import periods_for_user
 from internships.filters import OrganizationFilter, PlacementFilter
 from internships.models import Direction, JournalEntry, Period, Placement
@@ -143,3 +144,19 @@ class JournalEntryFilter(django_filters.FilterSet):
     class Meta:
         model = JournalEntry
         fields = ["platform", "held_from", "held_to", "updated_since"]
+
+
+class InnovationProjectFilter(django_filters.FilterSet):
+    programme = IdFilter(help_text="Проект программы (идентификатор).")
+    period = IdFilter(help_text="Учебный год регистрации (идентификатор).")
+    organization = IdFilter(help_text="Организация (идентификатор).")
+    stage = IdFilter(help_text="Этап пути инновационного проекта (идентификатор).")
+    is_pilot = django_filters.BooleanFilter(help_text="Только пилотные школы (true) или "
+                                                      "остальные (false).")
+    updated_since = django_filters.IsoDateTimeFilter(field_name="updated_at",
+                                                     lookup_expr="gte",
+                                                     help_text=UPDATED_SINCE_HELP)
+
+    class Meta:
+        model = InnovationProject
+        fields = ["programme", "period", "organization", "stage", "is_pilot", "updated_since"]

@@ -13,6 +13,7 @@ from diagnostics.models import (
     SchoolIndicator,
     Staffing,
 )
+from innovation.models import InnovationProject
 from internships.models import (
     Direction,
     JournalEntry,
@@ -217,3 +218,11 @@ class PeriodIndicatorsSerializer(serializers.Serializer):
     title = serializers.CharField(source="period.title", help_text="Название учебного года.")
     values = IndicatorValueSerializer(
         many=True, help_text="Показатели проекта в порядке страницы «Показатели проекта».")
+
+
+class InnovationProjectSerializer(DescribedModelSerializer):
+    class Meta:
+        model = InnovationProject
+        fields = ["id", "organization", "programme", "period", "is_pilot", "theme",
+                  "key_problem", "idea", "innovation_object", "plan", "stage", "created_at",
+                  "updated_at"]

@@ -18,6 +18,7 @@ from diagnostics.access import (
     rounds_for_user,
     staffing_for_user,
 )
+from innovation.access import projects_for_user
 from internships.access import (
     entries_for_user,
     periods_for_user,
@@ -181,6 +182,18 @@ class JournalEntryList(generics.ListAPIView):
         user = self.request.user
         return entries_for_user(user).prefetch_related(
             "hosts", Prefetch("results", queryset=results_for_user(user).order_by("pk")))
+
+
+@_described("Инновационные проекты школ", "Проекты школ на пути из семи этапов: тема, "
+            "ключевая проблема, идея, объект нововведений, план и текущий этап. Школа видит "
+            "свой проект, куратор и тьютор — сопровождаемые, управление — все проекты "
+            "муниципального образования.", "Инновационные проекты школ")
+class InnovationProjectList(generics.ListAPIView):
+    serializer_class = serializers.InnovationProjectSerializer
+    filterset_class = filters.InnovationProjectFilter
+
+    def get_queryset(self):
+        return projects_for_user(self.request.user)
 
 
 class PeriodIndicators(APIView):
