@@ -5,6 +5,7 @@ import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef
 
+from contests.models import Contest
 from diagnostics.models import (
     Deficit,
     Diagnosis,
@@ -160,3 +161,14 @@ class InnovationProjectFilter(django_filters.FilterSet):
     class Meta:
         model = InnovationProject
         fields = ["programme", "period", "organization", "stage", "is_pilot", "updated_since"]
+
+
+class ContestFilter(django_filters.FilterSet):
+    programme = IdFilter(help_text="Проект программы (идентификатор).")
+    year = IdFilter(min_value=1900, max_value=2100, help_text="Год проведения.")
+    kind = django_filters.CharFilter(help_text="Вид: conference (конференция) или contest "
+                                               "(конкурс).")
+
+    class Meta:
+        model = Contest
+        fields = ["programme", "year", "kind"]

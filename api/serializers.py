@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.text import capfirst
 from rest_framework import serializers
 
+from contests.models import Contest, Nomination
 from diagnostics.models import (
     Deficit,
     Diagnosis,
@@ -226,3 +227,20 @@ class InnovationProjectSerializer(DescribedModelSerializer):
         fields = ["id", "organization", "programme", "period", "is_pilot", "theme",
                   "key_problem", "idea", "innovation_object", "plan", "stage", "created_at",
                   "updated_at"]
+
+
+class NominationSerializer(DescribedModelSerializer):
+    class Meta:
+        model = Nomination
+        fields = ["id", "audience", "title", "description"]
+
+
+class ContestSerializer(DescribedModelSerializer):
+    nominations = NominationSerializer(many=True, read_only=True,
+                                       help_text="Номинации конкурса по порядку.")
+
+    class Meta:
+        model = Contest
+        fields = ["id", "programme", "kind", "title", "year", "description",
+                  "regulation_number", "regulation_date", "regulation_issuer",
+                  "category_method", "illustrative", "results_approved_at", "nominations"]

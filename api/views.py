@@ -10,6 +10,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from api import filters, serializers
+from contests.access import contests_for_user
+from contests.models import Nomination
 from diagnostics.access import (
     deficits_for_user,
     diagnoses_for_user,
@@ -194,6 +196,17 @@ class InnovationProjectList(generics.ListAPIView):
 
     def get_queryset(self):
         return projects_for_user(self.request.user)
+
+
+@_described("Конференции и конкурсы", "Конференции и конкурсы муниципального образования "
+            "с положением и номинациями.", "Конкурсы")
+class ContestList(generics.ListAPIView):
+    serializer_class = serializers.ContestSerializer
+    filterset_class = filters.ContestFilter
+
+    def get_queryset(self):
+        return contests_for_user(self.request.user).prefetch_related(
+            Prefetch("nominations", queryset=Nomination.objects.order_by("pk")))
 
 
 class PeriodIndicators(APIView):
