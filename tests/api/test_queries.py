@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.db.models import Max
 
 from diagnostics.models import Aspect, Deficit, Diagnosis, NeedsOffer, SchoolIndicator, Staffing
 from internships.models import (
@@ -15,6 +16,7 @@ from internships.models import (
     WorkForm,
 )
 from reports.indicators import compute_indicators
+from teams.models import Organization
 from tests import factories
 from tests.api.conftest import ENDPOINTS
 
@@ -47,7 +49,10 @@ def _grow(municipality, district) -> None:
     (period_id,) = district.ids["period"]
     (round_id,) = district.ids["round"]
     deficits = list(Deficit.objects.filter(pk__in=district.ids["deficit"]))
-    for number in range(100, ROWS + 100):
+    # Past the numbers the factories' sequences have handed out in this run.
+    first = 1 + max(Direction.objects.aggregate(top=Max("number"))["top"] or 0,
+                    Organization.objects.aggregate(top=Max("number"))["top"] or 0, 99)
+    for number in range(first, first + ROWS):
         direction = Direction.objects.create(programme_id=programme_id, number=number,
                                              title=f"Направление {number}")
         Stage.objects.create(programme_id=programme_id, number=number, title=f"Этап {number}",
