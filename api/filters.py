@@ -18,6 +18,7 @@ from innovation.models import InnovationProject
 from internships.access import periods_for_user
 from internships.filters import OrganizationFilter, PlacementFilter
 from internships.models import Direction, JournalEntry, Period, Placement
+from trainings.models import PlatformSession
 
 
 class IdFilter(django_filters.NumberFilter):
@@ -172,3 +173,15 @@ class ContestFilter(django_filters.FilterSet):
     class Meta:
         model = Contest
         fields = ["programme", "year", "kind"]
+
+
+class TrainingSessionFilter(django_filters.FilterSet):
+    platform = IdFilter(help_text="Площадка повышения квалификации (идентификатор).")
+    held_from = django_filters.DateFilter(field_name="held_on", lookup_expr="gte",
+                                          help_text="Проведено не раньше (ГГГГ-ММ-ДД).")
+    held_to = django_filters.DateFilter(field_name="held_on", lookup_expr="lte",
+                                        help_text="Проведено не позже (ГГГГ-ММ-ДД).")
+
+    class Meta:
+        model = PlatformSession
+        fields = ["platform", "held_from", "held_to"]

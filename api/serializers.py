@@ -26,6 +26,7 @@ from internships.models import (
     TeamResult,
 )
 from teams.models import ManagementTeam, Municipality, Organization
+from trainings.models import PlatformSession
 
 ID_HELP = "Постоянный идентификатор; не меняется и не используется повторно."
 
@@ -244,3 +245,12 @@ class ContestSerializer(DescribedModelSerializer):
         fields = ["id", "programme", "kind", "title", "year", "description",
                   "regulation_number", "regulation_date", "regulation_issuer",
                   "category_method", "illustrative", "results_approved_at", "nominations"]
+
+
+class TrainingSessionSerializer(DescribedModelSerializer):
+    """Without who led the session: a person's name is not part of the exchange."""
+
+    class Meta:
+        model = PlatformSession
+        fields = ["id", "platform", "held_on", "topic", "form", "programme", "module", "place",
+                  "notes"]

@@ -36,6 +36,8 @@ urlpatterns = [
     path("api/v1/innovation-projects/", views.InnovationProjectList.as_view(),
          name="api_innovation_projects"),
     path("api/v1/contests/", views.ContestList.as_view(), name="api_contests"),
+    path("api/v1/training-sessions/", views.TrainingSessionList.as_view(),
+         name="api_training_sessions"),
     path("api-tokens/", token_views.token_list, name="api_token_list"),
     path("api-tokens/new/", token_views.token_create, name="api_token_create"),
     path("api-tokens/<int:pk>/revoke/", token_views.token_revoke, name="api_token_revoke"),

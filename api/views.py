@@ -37,6 +37,7 @@ from teams.access import (
     sees_whole_municipality,
     teams_for_user,
 )
+from trainings.access import sessions_for_user
 
 
 def _described(summary: str, description: str, tag: str):
@@ -207,6 +208,16 @@ class ContestList(generics.ListAPIView):
     def get_queryset(self):
         return contests_for_user(self.request.user).prefetch_related(
             Prefetch("nominations", queryset=Nomination.objects.order_by("pk")))
+
+
+@_described("Занятия площадок повышения квалификации", "Занятия площадок педагогов: дата, "
+            "тема, форма, модуль программы. Без имён проводящих.", "Повышение квалификации")
+class TrainingSessionList(generics.ListAPIView):
+    serializer_class = serializers.TrainingSessionSerializer
+    filterset_class = filters.TrainingSessionFilter
+
+    def get_queryset(self):
+        return sessions_for_user(self.request.user)
 
 
 class PeriodIndicators(APIView):

@@ -40,6 +40,7 @@ ROWS: dict[str, tuple] = {
     "api_journal_entries":     ANY,
     "api_innovation_projects": ANY,
     "api_contests":            ANY,
+    "api_training_sessions":   ANY,
     "api_token_list":          (LOGIN, 200,  403,   403,   403,   403,   403,   200, 403),
     "api_token_create":        (LOGIN, 200,  403,   403,   403,   403,   403,   200, 403),
     "api_token_revoke":        (LOGIN, MOVED, 403,  403,   403,   403,   403,   404, 403),
