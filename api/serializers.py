@@ -25,6 +25,7 @@ from internships.models import (
     Stage,
     TeamResult,
 )
+from reports.indicator_catalogue import Group
 from teams.models import ManagementTeam, Municipality, Organization
 from trainings.models import PlatformSession
 
@@ -204,7 +205,9 @@ class IndicatorValueSerializer(serializers.Serializer):
                   "опосредованные; Д — показатели, которые добавляет портал.")
     name = serializers.CharField(source="indicator.name", help_text="Название показателя.")
     group = serializers.CharField(source="indicator.group",
-                                  help_text="Группа: direct, indirect, extra или persons.")
+                                  help_text="Группа: " + ", ".join(
+                                      f"{value} — {label}" for value, label in Group.choices)
+                                  + ".")
     unit = serializers.CharField(source="indicator.unit",
                                  help_text="Единица: «ед.», «чел.», «%» или пусто для да/нет.")
     value = serializers.JSONField(

@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('internships', '0003_programme_structure'),
-        ('reports', '0005_contest_protocol_kinds'),
+        ('reports', '0006_register_produced_handbooks'),
         ('teams', '0004_password_change_required'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
