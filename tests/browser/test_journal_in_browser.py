@@ -78,5 +78,5 @@ def test_a_curator_records_an_event_enters_results_and_sees_it_in_the_journal(
 
     entry = JournalEntry.objects.get()
     assert entry.results.filter(attended=True).count() == 9
-    assert entry.planned_event.topic.startswith("Управленческая команда школы")
+    assert entry.planned_event.topic.startswith("Стажировочная сессия площадки")
     assert console_errors == []

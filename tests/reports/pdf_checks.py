@@ -92,9 +92,18 @@ def overlapping_words(page) -> list[str]:
     return found
 
 
+def _badge_row(table) -> bool:
+    """A one-row table of more than three short cells: a row of badges, not a table."""
+    return len(table.rows) == 1 and len(table.cells) > 3 and all(
+        cell[3] - cell[1] < 16 for cell in table.cells if cell)
+
+
 def words_crossing_cells(page) -> list[str]:
-    """Words that lie partly outside the table cell they start in."""
-    cells = [cell for table in page.find_tables() for cell in table.cells if cell]
+    """Words that lie partly outside the table cell they start in. A row of badges (the
+    teams of a platform) reads to pdfplumber as a one-row table whose cells it joins at
+    the gaps between the badges; such a row is not a table."""
+    cells = [cell for table in page.find_tables() if not _badge_row(table)
+             for cell in table.cells if cell]
     found = []
     for word in _words(page):
         x = (word["x0"] + word["x1"]) / 2
