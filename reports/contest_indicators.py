@@ -84,10 +84,14 @@ def _note(counts: ContestCounts) -> str:
     return f"{titles}{' (иллюстративные данные)' if illustrative else ''}"
 
 
+# К5.1–К5.4, in the programme's order.
+CONTEST_INDICATORS = (CONTEST_TEACHER_WINNERS, CONTEST_TEACHER_PRIZES, CONTEST_ORGANIZATIONS,
+                      CONTEST_REGIONAL)
+
+
 def contest_values(counts: ContestCounts) -> list[IndicatorValue]:
     """К5.1–К5.4 of one academic year."""
-    indicators = (CONTEST_TEACHER_WINNERS, CONTEST_TEACHER_PRIZES, CONTEST_ORGANIZATIONS,
-                  CONTEST_REGIONAL)
+    indicators = CONTEST_INDICATORS
     if not counts.contests:
         return [IndicatorValue(indicator, None, note=NOT_APPROVED) for indicator in indicators]
     note = _note(counts)

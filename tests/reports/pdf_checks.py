@@ -92,10 +92,14 @@ def overlapping_words(page) -> list[str]:
     return found
 
 
+# A badge is one line of small type: lower than any table row of the reports.
+BADGE_HEIGHT = 16
+
+
 def _badge_row(table) -> bool:
     """A one-row table of more than three short cells: a row of badges, not a table."""
     return len(table.rows) == 1 and len(table.cells) > 3 and all(
-        cell[3] - cell[1] < 16 for cell in table.cells if cell)
+        cell[3] - cell[1] < BADGE_HEIGHT for cell in table.cells if cell)
 
 
 def words_crossing_cells(page) -> list[str]:

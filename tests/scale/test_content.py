@@ -32,14 +32,8 @@ from internships.models import (
     Transfer,
 )
 from outcomes.models import AddressedDeficit
-from reports.indicator_catalogue import (
-    CONTEST_ORGANIZATIONS,
-    CONTEST_REGIONAL,
-    CONTEST_TEACHER_PRIZES,
-    CONTEST_TEACHER_WINNERS,
-    DEFICITS_DECREASED_TEACHERS,
-    Group,
-)
+from reports.contest_indicators import CONTEST_INDICATORS
+from reports.indicator_catalogue import DEFICITS_DECREASED_TEACHERS, Group
 from reports.indicators import compute_periods
 from teams.models import (
     Locality,
@@ -310,8 +304,7 @@ def test_monitoring_staffing_and_needs_are_there_for_the_organizations(district)
     assert 0.4 <= share(strategies, organizations * 2) <= 0.6
 
 
-NOT_SYNTHESISED = (DEFICITS_DECREASED_TEACHERS, CONTEST_TEACHER_WINNERS, CONTEST_TEACHER_PRIZES,
-                   CONTEST_ORGANIZATIONS, CONTEST_REGIONAL)
+NOT_SYNTHESISED = (DEFICITS_DECREASED_TEACHERS, *CONTEST_INDICATORS)
 
 
 def test_every_indicator_of_the_project_is_computable(districts):
