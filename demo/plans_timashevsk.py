@@ -16,6 +16,7 @@ import itertools
 from django.db import transaction
 
 from internships.models import Programme
+from networks.models import Network
 from plans.evidence import record_occurrence
 from plans.items import ItemDetails, PlanDetails, create_plan, save_item, update_plan
 from plans.models import Plan, PlanItem
@@ -229,12 +230,14 @@ SCHEDULE_ITEMS = [
 ]
 
 
-def replace_plan(*, programme: Programme, details: PlanDetails,
-                 items: list[ItemDetails]) -> Plan:
-    """The plan with exactly these items (a reload starts its items and marks afresh)."""
-    plan = Plan.objects.filter(programme=programme, title=details.title).first()
+def replace_plan(*, details: PlanDetails, items: list[ItemDetails],
+                 programme: Programme | None = None, network: Network | None = None) -> Plan:
+    """The plan of the programme or of the network with exactly these items (a reload starts
+    its items and marks afresh)."""
+    owner = {"network": network} if network is not None else {"programme": programme}
+    plan = Plan.objects.filter(title=details.title, **owner).first()
     if plan is None:
-        plan = create_plan(programme=programme, details=details)
+        plan = create_plan(details=details, **owner)
     else:
         plan.items.all().delete()
         plan = update_plan(plan=plan, details=details)
@@ -269,11 +272,16 @@ SUPPORT_HELD = {"1": 3, "2": 9, "3": 6, "4": 20}
 
 
 @transaction.atomic
-def load_timashevsk_plans(programme: Programme) -> dict[str, int]:
-    support = replace_plan(programme=programme, items=_support_items(), details=PlanDetails(
+def load_timashevsk_plans(programme: Programme,
+                          network: Network | None = None) -> dict[str, int]:
+    """The plan-graph on the programme; the network support plan on the network (the
+    resource centre's methodological network) when there is one, else on the programme."""
+    details = PlanDetails(
         title=SUPPORT_TITLE, kind="support", starts_on=SUPPORT_START, ends_on=SUPPORT_END,
         source="Проект краевого ресурсного центра, раздел 4.6 «План развития и поддержки "
-               "методической сети»; срок — срок плана-графика (август 2020 – декабрь 2023)"))
+               "методической сети»; срок — срок плана-графика (август 2020 – декабрь 2023)")
+    support = replace_plan(programme=programme, network=network, items=_support_items(),
+                           details=details)
     schedule = replace_plan(programme=programme, items=_schedule_items(), details=PlanDetails(
         title=SCHEDULE_TITLE, kind="schedule", starts_on=SCHEDULE_START, ends_on=SCHEDULE_END,
         source="Проект краевого ресурсного центра, раздел 6 «План-график выполнения работ»"))

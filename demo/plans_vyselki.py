@@ -22,6 +22,7 @@ from django.db import transaction
 
 from demo.plans_timashevsk import NO_TERM, every, mark_held, months, replace_plan
 from internships.models import Programme
+from networks.models import Network
 from plans.evidence import record_occurrence
 from plans.items import ItemDetails, PlanDetails
 
@@ -187,11 +188,14 @@ def _pilot_items() -> list[ItemDetails]:
 
 
 @transaction.atomic
-def load_vyselki_plans(programme: Programme) -> dict[str, int]:
-    plan = replace_plan(programme=programme, items=_items(), details=PlanDetails(
+def load_vyselki_plans(programme: Programme, network: Network | None = None) -> dict[str, int]:
+    """The roadmap of the network project 2021–2023 on the five-district network when there
+    is one (else on the programme); the pilot project's roadmap on the programme."""
+    details = PlanDetails(
         title=TITLE, kind="roadmap", starts_on=START, ends_on=END,
         source="Инновационный проект МКУ ИМЦ, «План сетевого взаимодействия с "
-               "образовательными организациями сетевого сообщества»"))
+               "образовательными организациями сетевого сообщества»")
+    plan = replace_plan(programme=programme, network=network, items=_items(), details=details)
     curator = User.objects.filter(username="vys-curator").first()
     held = 0
     for item in plan.items.all():

@@ -93,6 +93,8 @@ def network_detail(request, pk):
         "agreements": agreements,
         "warnings": [row for row in agreements if row.expiry],
         "events": list(events_of(network)),
+        # The plans the network owns (plans.Plan.network), shared like its events.
+        "plans": list(network.plans.order_by("starts_on", "title")),
         "can_manage": request.user.has_perm("networks.manage_network", network),
         "can_contribute": request.user.has_perm("networks.contribute", network),
     })

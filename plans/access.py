@@ -4,38 +4,47 @@ Plans of a programme are read by the department's staff, curators and analysts o
 municipality and by its schools (read-only: a school sees what the department plans for it);
 teachers and other municipalities do not see them (404). The department's staff keep plans
 and their items; staff and curators record that an occurrence was held.
+
+A network's plan is shared exactly like the network's other objects (``networks.access``):
+whoever sees the network sees its plans; the network's managers (the hub's department staff,
+its coordinators) keep them and record their occurrences. Nobody else sees them (404).
 """
 
 from django.contrib.auth.models import AnonymousUser, User
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from internships.models import JournalEntry
+from networks.access import may_manage, networks_for_user
+from networks.models import MembershipStatus, Network
 from plans.models import Occurrence, Plan, PlanItem
+from registers.models import Product
 from teams.access import has_role, is_staff_of, municipality_scope, profile_of
 from teams.models import Role
 
 READING_ROLES = (Role.STAFF, Role.CURATOR, Role.ANALYST, Role.SCHOOL)
 
 
-def _scope(user: User | AnonymousUser, path: str) -> dict | None:
+def _scope(user: User | AnonymousUser, prefix: str) -> Q:
+    """Plans (under ``prefix``) of the user's programmes or of the user's networks."""
+    shared = Q(**{f"{prefix}network__in": networks_for_user(user)})
     if not (user.is_authenticated and user.is_superuser) and not has_role(user, *READING_ROLES):
-        return None
-    return municipality_scope(user, path)
+        return shared
+    own = municipality_scope(user, f"{prefix}programme__municipality_id")
+    if own is None:
+        return shared
+    return Q(**{f"{prefix}programme__isnull": False, **own}) | shared
 
 
 def plans_for_user(user: User | AnonymousUser) -> QuerySet[Plan]:
-    scope = _scope(user, "programme__municipality_id")
-    return Plan.objects.none() if scope is None else Plan.objects.filter(**scope)
+    return Plan.objects.filter(_scope(user, ""))
 
 
 def items_for_user(user: User | AnonymousUser) -> QuerySet[PlanItem]:
-    scope = _scope(user, "plan__programme__municipality_id")
-    return PlanItem.objects.none() if scope is None else PlanItem.objects.filter(**scope)
+    return PlanItem.objects.filter(_scope(user, "plan__"))
 
 
 def occurrences_for_user(user: User | AnonymousUser) -> QuerySet[Occurrence]:
-    scope = _scope(user, "item__plan__programme__municipality_id")
-    return Occurrence.objects.none() if scope is None else Occurrence.objects.filter(**scope)
+    return Occurrence.objects.filter(_scope(user, "item__plan__"))
 
 
 def may_keep_any(user: User | AnonymousUser) -> bool:
@@ -43,20 +52,63 @@ def may_keep_any(user: User | AnonymousUser) -> bool:
 
 
 def may_keep(user: User | AnonymousUser, plan: Plan) -> bool:
-    """The department's staff add plans and items and change them."""
+    """The department's staff add plans and items and change them; a network's plan, the
+    network's managers."""
+    if plan.network_id:
+        return may_manage(user, plan.network)
     return is_staff_of(user, plan.programme.municipality_id)
 
 
 def may_record(user: User | AnonymousUser, plan: Plan) -> bool:
-    """Staff and curators of the plan's municipality record held occurrences."""
+    """Staff and curators of the plan's municipality record held occurrences; of a
+    network's plan, the network's managers."""
     if may_keep(user, plan):
         return True
+    if plan.network_id:
+        return False
     profile = profile_of(user)
     return (profile is not None and profile.role == Role.CURATOR
             and profile.municipality_id == plan.programme.municipality_id)
 
 
+def networks_kept_by(user: User | AnonymousUser) -> QuerySet[Network]:
+    """The networks whose plans the user may keep: those of the user's hub municipality
+    (department staff) and those the user coordinates."""
+    if user.is_authenticated and user.is_superuser:
+        return Network.objects.all()
+    if not user.is_authenticated:
+        return Network.objects.none()
+    profile = profile_of(user)
+    kept = Q(coordinators=user)
+    if profile is not None and profile.role == Role.STAFF:
+        kept |= Q(hub_municipality_id=profile.municipality_id)
+    return Network.objects.filter(kept).distinct()
+
+
+def network_municipalities(network: Network) -> set[int]:
+    """The hub's municipality and those of the live members (one query)."""
+    ids = {network.hub_municipality_id}
+    for municipality, organization_municipality in network.memberships.exclude(
+            status=MembershipStatus.ENDED).values_list("municipality_id",
+                                                       "organization__municipality_id"):
+        ids.add(municipality or organization_municipality)
+    ids.discard(None)
+    return ids
+
+
 def journal_entries_for_evidence(plan: Plan) -> QuerySet[JournalEntry]:
-    """Journal entries of the plan's programme that may evidence an occurrence."""
-    return JournalEntry.objects.filter(platform__period__programme=plan.programme).order_by(
+    """Journal entries of the plan's programme (of the network's project, for a network's
+    plan) that may evidence an occurrence."""
+    programme_id = plan.programme_id or plan.network.programme_id
+    return JournalEntry.objects.filter(platform__period__programme_id=programme_id).order_by(
         "-held_on", "topic")
+
+
+def products_for_evidence(plan: Plan) -> QuerySet[Product]:
+    """Products of the register that may evidence an occurrence: the plan's municipality's,
+    and for a network's plan those of every municipality of the network."""
+    if plan.network_id:
+        municipalities = network_municipalities(plan.network)
+    else:
+        municipalities = {plan.programme.municipality_id}
+    return Product.objects.filter(municipality_id__in=municipalities).order_by("-year", "title")

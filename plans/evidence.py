@@ -1,5 +1,6 @@
 """Recording that an occurrence of a plan's item was held, and with what evidence: a journal
-entry of the portal, a report file, or a note with the date."""
+entry of the portal, a product of the register of products and publications, a report file,
+or a note with the date."""
 
 import datetime
 
@@ -16,9 +17,11 @@ from internships.attachments import (
     original_name,
 )
 from internships.models import JournalEntry
+from plans.access import journal_entries_for_evidence, products_for_evidence
 from plans.models import Occurrence, Periodicity, PlanItem
 from plans.recurrence import expand
 from plans.terms import term_of
+from registers.models import Product
 
 REPORT_EXTENSIONS = tuple(ATTACHMENT_TYPES)
 
@@ -33,11 +36,27 @@ def _check_due(item: PlanItem, due_on: datetime.date | None) -> None:
         raise ValidationError("У пункта нет такого срока: откройте его из плана.")
 
 
+def _check_evidence(item: PlanItem, *, journal_entry: JournalEntry | None,
+                    product: Product | None) -> None:
+    plan = item.plan
+    if journal_entry is not None and (
+            journal_entry.platform.period.programme.municipality_id != plan.municipality_id
+            if plan.network_id is None
+            else not journal_entries_for_evidence(plan).filter(pk=journal_entry.pk).exists()):
+        raise ValidationError({"journal_entry": "Выберите мероприятие журнала своего района "
+                                                "(для плана сети — проекта сети)."})
+    if product is not None and not products_for_evidence(item.plan).filter(
+            pk=product.pk).exists():
+        raise ValidationError({"product": "Выберите продукт из реестра своего района (для "
+                                          "плана сети — из реестров муниципалитетов сети)."})
+
+
 @transaction.atomic
 def record_occurrence(*, item: PlanItem, due_on: datetime.date | None,
                       held_on: datetime.date | None, recorded_by: User | None, note: str = "",
                       upload: UploadedFile | None = None,
                       journal_entry: JournalEntry | None = None,
+                      product: Product | None = None,
                       illustrative: bool = False) -> Occurrence:
     """Mark the occurrence due on ``due_on`` as held (again: the new evidence replaces the
     old); an item held «по мере запроса» gets one more occurrence."""
@@ -45,14 +64,12 @@ def record_occurrence(*, item: PlanItem, due_on: datetime.date | None,
     if held_on is None:
         raise ValidationError({"held_on": "Укажите, когда проведено."})
     note = note.strip()
-    if journal_entry is not None and (journal_entry.platform.period.programme.municipality_id
-                                      != item.plan.programme.municipality_id):
-        raise ValidationError({"journal_entry": "Выберите мероприятие журнала своего района."})
-    if upload is None and journal_entry is None and not note:
-        raise ValidationError("Подтвердите проведение: выберите мероприятие журнала, приложите "
-                              "отчёт или напишите примечание.")
+    _check_evidence(item, journal_entry=journal_entry, product=product)
+    if upload is None and journal_entry is None and product is None and not note:
+        raise ValidationError("Подтвердите проведение: выберите мероприятие журнала или "
+                              "продукт, приложите отчёт или напишите примечание.")
     values = {"held_on": held_on, "note": note, "journal_entry": journal_entry,
-              "recorded_by": recorded_by, "illustrative": illustrative}
+              "product": product, "recorded_by": recorded_by, "illustrative": illustrative}
     if upload is not None:
         values["content_type"] = check_upload(upload, max_bytes=settings.PLANS_REPORT_MAX_BYTES,
                                               extensions=REPORT_EXTENSIONS)

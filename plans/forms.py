@@ -21,7 +21,12 @@ def _text(label: str, max_length: int, **kwargs) -> forms.CharField:
 
 class PlanForm(CrispyForm):
     programme = forms.ModelChoiceField(label="Проект (программа)", queryset=None,
-                                       empty_label=None)
+                                       required=False, empty_label="—",
+                                       help_text="План проекта видят участники проекта района.")
+    network = forms.ModelChoiceField(label="Сеть", queryset=None, required=False,
+                                     empty_label="—",
+                                     help_text="Или сеть: её план видят участники сети из "
+                                               "всех её муниципалитетов.")
     title = forms.CharField(label="Название", max_length=500,
                             error_messages={"required": "Укажите название плана."})
     kind = forms.ChoiceField(label="Вид плана", choices=PlanKind.choices)
@@ -34,9 +39,17 @@ class PlanForm(CrispyForm):
     approval = _text("Утверждение", 500, help_text="Кем и каким документом утверждён план.")
     source = _text("Источник", 500, help_text="Раздел документа, из которого взят план.")
 
-    def __init__(self, *args, programmes, **kwargs):
+    def __init__(self, *args, programmes, networks, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["programme"].queryset = programmes
+        self.fields["network"].queryset = networks
+
+    def clean(self):
+        data = super().clean()
+        if (data.get("programme") is None) == (data.get("network") is None):
+            raise forms.ValidationError("Выберите проект или сеть, которой принадлежит план, — "
+                                        "одно из двух.")
+        return data
 
     def details(self) -> PlanDetails:
         data = self.cleaned_data
@@ -86,13 +99,18 @@ class EvidenceForm(CrispyForm):
     journal_entry = forms.ModelChoiceField(
         label="Мероприятие журнала", queryset=None, required=False, empty_label="—",
         help_text="Мероприятие журнала площадки, которое подтверждает проведение.")
+    product = forms.ModelChoiceField(
+        label="Продукт", queryset=None, required=False, empty_label="—",
+        help_text="Продукт или публикация из реестра продуктов, которые подтверждают "
+                  "проведение.")
     report = forms.FileField(label="Отчёт (файл)", required=False)
     note = forms.CharField(label="Примечание", required=False,
                            widget=forms.Textarea(attrs={"rows": 3}),
                            help_text="Что проведено и где это видно, если нет ни мероприятия "
-                                     "журнала, ни отчёта.")
+                                     "журнала, ни продукта, ни отчёта.")
 
-    def __init__(self, *args, journal_entries, report_help, **kwargs):
+    def __init__(self, *args, journal_entries, products, report_help, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["journal_entry"].queryset = journal_entries
+        self.fields["product"].queryset = products
         self.fields["report"].help_text = report_help

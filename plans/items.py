@@ -1,4 +1,5 @@
-"""Writes of plans and their items: a plan of a programme, an item with a consistent term."""
+"""Writes of plans and their items: a plan of a programme or of a network, an item with a
+consistent term."""
 
 import datetime
 from dataclasses import dataclass
@@ -7,6 +8,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from internships.models import Programme
+from networks.models import Network
+from plans.access import network_municipalities
 from plans.models import Periodicity, Plan, PlanItem, TermKind
 from teams.models import Organization
 
@@ -40,28 +43,38 @@ class ItemDetails:
     expected_result: str = ""
 
 
-def _check_plan(details: PlanDetails, *, programme: Programme, plan: Plan | None) -> None:
+def _check_plan(details: PlanDetails, *, programme: Programme | None, network: Network | None,
+                plan: Plan | None) -> None:
+    if (programme is None) == (network is None):
+        raise ValidationError("План принадлежит либо проекту, либо сети — укажите одно из "
+                              "двух.")
     if not details.title.strip():
         raise ValidationError({"title": "Укажите название плана."})
     if details.ends_on < details.starts_on:
         raise ValidationError({"ends_on": "Окончание срока плана раньше его начала."})
-    same = Plan.objects.filter(programme=programme, title=details.title.strip())
+    if programme is not None:
+        same = Plan.objects.filter(programme=programme, title=details.title.strip())
+    else:
+        same = Plan.objects.filter(network=network, title=details.title.strip())
     if plan is not None:
         same = same.exclude(pk=plan.pk)
     if same.exists():
-        raise ValidationError({"title": "План с таким названием в проекте уже есть."})
+        where = "проекте" if programme is not None else "сети"
+        raise ValidationError({"title": f"План с таким названием в {where} уже есть."})
 
 
 @transaction.atomic
-def create_plan(*, programme: Programme, details: PlanDetails) -> Plan:
-    _check_plan(details, programme=programme, plan=None)
-    return Plan.objects.create(programme=programme, **{
+def create_plan(*, details: PlanDetails, programme: Programme | None = None,
+                network: Network | None = None) -> Plan:
+    """A plan of a programme or of a network (exactly one of them)."""
+    _check_plan(details, programme=programme, network=network, plan=None)
+    return Plan.objects.create(programme=programme, network=network, **{
         **details.__dict__, "title": details.title.strip()})
 
 
 @transaction.atomic
 def update_plan(*, plan: Plan, details: PlanDetails) -> Plan:
-    _check_plan(details, programme=plan.programme, plan=plan)
+    _check_plan(details, programme=plan.programme, network=plan.network, plan=plan)
     outside = [item for item in plan.items.all() if not _within(item, details)]
     if outside:
         raise ValidationError(
@@ -112,9 +125,9 @@ def save_item(*, plan: Plan, details: ItemDetails, item: PlanItem | None = None)
         raise ValidationError(
             f"Срок пункта выходит за срок плана ({plan.starts_on:%d.%m.%Y} – "
             f"{plan.ends_on:%d.%m.%Y}).")
-    if (details.organization is not None
-            and details.organization.municipality_id != plan.programme.municipality_id):
-        raise ValidationError({"organization": "Выберите организацию своего района."})
+    if details.organization is not None and not _may_execute(plan, details.organization):
+        raise ValidationError({"organization": "Выберите организацию своего района (для плана "
+                                               "сети — района участника сети)."})
     if item is not None and item.term_kind != details.term_kind and item.occurrences.exists():
         raise ValidationError({"term_kind": "У пункта уже отмечены проведения: вид срока "
                                             "менять нельзя, исправьте даты."})
@@ -132,6 +145,12 @@ def save_item(*, plan: Plan, details: ItemDetails, item: PlanItem | None = None)
         setattr(item, name, value)
     item.save()
     return item
+
+
+def _may_execute(plan: Plan, organization: Organization) -> bool:
+    if plan.network_id is None:
+        return organization.municipality_id == plan.programme.municipality_id
+    return organization.municipality_id in network_municipalities(plan.network)
 
 
 @dataclass(frozen=True)

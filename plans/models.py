@@ -12,6 +12,8 @@ from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
 from internships.models import JournalEntry, Programme, attachment_path
+from networks.models import Network
+from registers.models import Product
 from teams.models import Organization
 
 
@@ -23,10 +25,14 @@ class PlanKind(models.TextChoices):
 
 
 class Plan(models.Model):
-    # The owner is a programme. When networks own plans too, a nullable ``network`` joins
-    # this column (then nullable as well) under a CHECK that exactly one of them is set.
-    programme = models.ForeignKey(Programme, on_delete=models.PROTECT, related_name="plans",
-                                  verbose_name="проект (программа)")
+    # The owner is a programme or a network, exactly one of them (CHECK): a network's plan
+    # is shared with its member municipalities like the network's other objects.
+    programme = models.ForeignKey(Programme, on_delete=models.PROTECT, null=True, blank=True,
+                                  related_name="plans", verbose_name="проект (программа)")
+    network = models.ForeignKey(Network, on_delete=models.PROTECT, null=True, blank=True,
+                                related_name="plans", verbose_name="сеть",
+                                help_text="План сети видят участники сети из всех её "
+                                          "муниципалитетов.")
     title = models.CharField("название", max_length=500)
     kind = models.CharField("вид плана", max_length=20, choices=PlanKind.choices)
     starts_on = models.DateField("начало срока плана")
@@ -48,12 +54,34 @@ class Plan(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["programme", "title"],
                                     name="plan_unique_title_in_programme"),
+            models.UniqueConstraint(fields=["network", "title"],
+                                    condition=Q(network__isnull=False),
+                                    name="plan_unique_title_in_network",
+                                    violation_error_message="План с таким названием в сети "
+                                                            "уже есть."),
+            models.CheckConstraint(
+                condition=Q(programme__isnull=False, network__isnull=True)
+                | Q(programme__isnull=True, network__isnull=False),
+                name="plan_one_owner",
+                violation_error_message="План принадлежит либо проекту, либо сети — "
+                                        "укажите одно из двух."),
             models.CheckConstraint(condition=Q(ends_on__gte=F("starts_on")),
                                    name="plan_ends_after_start"),
         ]
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def owner(self) -> Programme | Network:
+        return self.programme if self.programme_id else self.network
+
+    @property
+    def municipality_id(self) -> int:
+        """The municipality that keeps the plan: the programme's, or the network's hub."""
+        if self.programme_id:
+            return self.programme.municipality_id
+        return self.network.hub_municipality_id
 
 
 class TermKind(models.TextChoices):
@@ -127,8 +155,8 @@ class Occurrence(models.Model):
 
     ``due_on`` names the computed occurrence it closes; an item held «по мере запроса» has
     none, and may hold any number of recorded occurrences. The evidence is a journal entry
-    of the portal, a file (a report) or a note. A product of the registers of products
-    comes later as one more nullable column and joins the evidence CHECK.
+    of the portal, a product of the register of products and publications, a file (a
+    report) or a note.
     """
 
     item = models.ForeignKey(PlanItem, on_delete=models.CASCADE, related_name="occurrences",
@@ -139,6 +167,10 @@ class Occurrence(models.Model):
     journal_entry = models.ForeignKey(JournalEntry, on_delete=models.CASCADE, null=True,
                                       blank=True, related_name="plan_occurrences",
                                       verbose_name="мероприятие журнала")
+    # Deleting the product takes away the evidence too.
+    product = models.ForeignKey(Product, on_delete=models.CASCADE, null=True, blank=True,
+                                related_name="plan_occurrences",
+                                verbose_name="продукт (реестр продуктов)")
     file = models.FileField("отчёт (файл)", upload_to=attachment_path, blank=True)
     original_name = models.CharField("имя файла", max_length=255, blank=True)
     content_type = models.CharField("тип файла", max_length=100, blank=True)
@@ -159,7 +191,10 @@ class Occurrence(models.Model):
                                     name="occurrence_unique_due_per_item"),
             models.CheckConstraint(
                 name="occurrence_evidenced",
-                condition=Q(journal_entry__isnull=False) | ~Q(file="") | ~Q(note=""),
+                condition=Q(journal_entry__isnull=False) | Q(product__isnull=False)
+                | ~Q(file="") | ~Q(note=""),
+                violation_error_message="Подтвердите проведение: мероприятием журнала, "
+                                        "продуктом, отчётом или примечанием.",
             ),
         ]
 

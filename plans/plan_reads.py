@@ -75,8 +75,8 @@ def _records_by_item(occurrences: QuerySet[Occurrence]) -> dict[int, list[Occurr
 def plan_summaries(plans: QuerySet[Plan], *, today: datetime.date) -> list[PlanSummary]:
     """Each plan with its counts of expanded occurrences done, due and overdue (three
     queries)."""
-    plans = list(plans.select_related("programme").order_by("programme__title", "starts_on",
-                                                              "title"))
+    plans = list(plans.select_related("programme", "network").order_by(
+        "programme__title", "network__title", "starts_on", "title"))
     items = PlanItem.objects.filter(plan__in=plans).only(
         "plan_id", "term_kind", "due_on", "starts_on", "ends_on", "periodicity")
     records = _records_by_item(Occurrence.objects.filter(
@@ -116,7 +116,7 @@ def plan_sections(plan: Plan, *, today: datetime.date, wanted_status: str = "",
     count ``illustrative`` says how many marks are illustrative."""
     items = list(plan.items.select_related("organization"))
     records = _records_by_item(Occurrence.objects.filter(item__plan=plan).select_related(
-        "journal_entry", "recorded_by"))
+        "journal_entry", "product", "recorded_by"))
     sections: dict[str, list[ItemRow]] = {}
     counts: Counter = Counter()
     filtering = bool(wanted_status or month)

@@ -17,14 +17,18 @@ from core.downloads import file_download
 from core.forms import apply_posted_form
 from internships.attachments import extensions_text, megabytes
 from internships.models import Programme
+from networks.models import Network
 from plans import evidence, items
 from plans.access import (
     journal_entries_for_evidence,
     may_keep,
     may_keep_any,
     may_record,
+    network_municipalities,
+    networks_kept_by,
     occurrences_for_user,
     plans_for_user,
+    products_for_evidence,
 )
 from plans.forms import EvidenceForm, ItemForm, PlanForm
 from plans.models import Periodicity, Plan, PlanItem
@@ -37,11 +41,12 @@ from plans.plan_reads import (
 )
 from plans.recurrence import STATUS_LABELS
 from teams.access import acting_municipality, organizations_for_user
+from teams.models import Organization
 
 
 def _plan_for(request, pk) -> Plan:
     return get_object_or_404(plans_for_user(request.user).select_related(
-        "programme__municipality"), pk=pk)
+        "programme__municipality", "network"), pk=pk)
 
 
 def _kept_plan(request, pk) -> Plan:
@@ -52,7 +57,8 @@ def _kept_plan(request, pk) -> Plan:
 
 
 def _item_for(request, pk) -> PlanItem:
-    item = get_object_or_404(PlanItem.objects.select_related("plan__programme"), pk=pk)
+    item = get_object_or_404(PlanItem.objects.select_related("plan__programme",
+                                                             "plan__network"), pk=pk)
     item.plan = _plan_for(request, item.plan_id)
     return item
 
@@ -80,9 +86,10 @@ def _programmes(request):
 def plan_create(request):
     if not may_keep_any(request.user):
         raise PermissionDenied
-    form = PlanForm(request.POST or None, programmes=_programmes(request))
+    form = PlanForm(request.POST or None, programmes=_programmes(request),
+                    networks=networks_kept_by(request.user).order_by("title"))
     done, plan = apply_posted_form(request, form, lambda data: items.create_plan(
-        programme=data["programme"], details=form.details()))
+        programme=data["programme"], network=data["network"], details=form.details()))
     if done:
         messages.success(request, "План добавлен. Теперь добавьте его пункты.")
         return redirect("plans_detail", plan.pk)
@@ -93,10 +100,11 @@ def plan_create(request):
 def plan_edit(request, pk):
     plan = _kept_plan(request, pk)
     initial = {name: getattr(plan, name) for name in (
-        "programme", "title", "kind", "starts_on", "ends_on", "school_years", "approval",
+        "programme", "network", "title", "kind", "starts_on", "ends_on", "school_years", "approval",
         "source")}
     form = PlanForm(request.POST or None, initial=initial,
-                    programmes=Programme.objects.filter(pk=plan.programme_id))
+                    programmes=Programme.objects.filter(pk=plan.programme_id),
+                    networks=Network.objects.filter(pk=plan.network_id))
     done, _ = apply_posted_form(request, form, lambda data: items.update_plan(
         plan=plan, details=form.details()))
     if done:
@@ -132,9 +140,14 @@ def _item_page(request, plan: Plan, item: PlanItem | None):
     initial = {}
     if item is not None:
         initial = {name: getattr(item, name) for name in ItemForm.base_fields}
+    if plan.network_id:
+        organizations = Organization.objects.filter(
+            municipality_id__in=network_municipalities(plan.network))
+    else:
+        organizations = organizations_for_user(request.user).filter(
+            municipality_id=plan.programme.municipality_id)
     form = ItemForm(request.POST or None, initial=initial,
-                    organizations=organizations_for_user(request.user).filter(
-                        municipality_id=plan.programme.municipality_id).order_by("name"))
+                    organizations=organizations.order_by("name"))
     done, _ = apply_posted_form(request, form, lambda data: items.save_item(
         plan=plan, item=item, details=form.details()))
     if done:
@@ -179,15 +192,16 @@ def occurrence_record(request, pk):
     initial = {"held_on": due_on or timezone.localdate()}
     if record is not None:
         initial = {"held_on": record.held_on, "note": record.note,
-                   "journal_entry": record.journal_entry_id}
+                   "journal_entry": record.journal_entry_id, "product": record.product_id}
     form = EvidenceForm(
         request.POST or None, request.FILES or None, initial=initial,
         journal_entries=journal_entries_for_evidence(item.plan),
+        products=products_for_evidence(item.plan),
         report_help=f"{extensions_text(evidence.REPORT_EXTENSIONS)}, до "
                     f"{megabytes(settings.PLANS_REPORT_MAX_BYTES)}.")
     done, _ = apply_posted_form(request, form, lambda data: evidence.record_occurrence(
         item=item, due_on=due_on, held_on=data["held_on"], note=data["note"],
-        upload=data["report"], journal_entry=data["journal_entry"],
+        upload=data["report"], journal_entry=data["journal_entry"], product=data["product"],
         recorded_by=request.user))
     if done:
         messages.success(request, "Проведение отмечено.")
@@ -208,7 +222,7 @@ def occurrence_file(request, pk):
 @require_POST
 def occurrence_remove(request, pk):
     occurrence = get_object_or_404(occurrences_for_user(request.user).select_related(
-        "item__plan__programme"), pk=pk)
+        "item__plan__programme", "item__plan__network"), pk=pk)
     plan = occurrence.item.plan
     if not may_record(request.user, plan):
         raise PermissionDenied

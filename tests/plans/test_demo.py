@@ -8,6 +8,8 @@ from io import StringIO
 from django.core.management import call_command
 from django.utils import timezone
 
+from demo.networks import TIMASHEVSK_TITLE as TIMASHEVSK_NETWORK
+from demo.networks import VYSELKI_TITLE as VYSELKI_NETWORK
 from demo.plans_timashevsk import SCHEDULE_TITLE, SUPPORT_TITLE, load_timashevsk_plans
 from demo.plans_vyselki import PILOT_TITLE, TITLE, load_vyselki_plans
 from plans.models import Occurrence, Plan
@@ -88,3 +90,10 @@ def test_the_load_demo_command_reports_the_plans(db):
     assert line.startswith("Планы мероприятий: Тимашевский район")
     assert "из них в плане-графике — 54" in line and "иллюстративные" in line
     assert Plan.objects.count() == 4
+    # The network support plan and the network project's roadmap belong to their networks;
+    # the plan-graph and the pilot project's roadmap stay on the programmes.
+    assert dict(Plan.objects.filter(network__isnull=False)
+                .values_list("title", "network__title")) == {
+        SUPPORT_TITLE: TIMASHEVSK_NETWORK, TITLE: VYSELKI_NETWORK}
+    assert set(Plan.objects.filter(programme__isnull=False)
+               .values_list("title", flat=True)) == {SCHEDULE_TITLE, PILOT_TITLE}

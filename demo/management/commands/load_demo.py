@@ -7,6 +7,8 @@ from demo.krymsky_chain import load_demo_chain
 from demo.krymsky_handbook import load_demo_handbook
 from demo.krymsky_registers import load_krymsky_registers
 from demo.krymsky_years import load_demo_years
+from demo.networks import TIMASHEVSK_TITLE as TIMASHEVSK_NETWORK
+from demo.networks import VYSELKI_TITLE as VYSELKI_NETWORK
 from demo.networks import load_networks
 from demo.plans_timashevsk import load_timashevsk_plans
 from demo.plans_vyselki import load_vyselki_plans
@@ -17,6 +19,7 @@ from demo.vyselki import PROGRAMME as VYSELKI_PROGRAMME
 from demo.vyselki import load_vyselki
 from demo.vyselki_contests import load_vyselki_contests
 from internships.models import Programme
+from networks.models import Network
 from teams.models import Municipality
 
 
@@ -108,14 +111,19 @@ class Command(BaseCommand):
             "и недостающие подписи иллюстративные. Участник сети: din-staff (Динской район)."
         )
         timashevsk_plans = load_timashevsk_plans(
-            Programme.objects.get(title=TIMASHEVSK_PROGRAMME))
-        vyselki_plans = load_vyselki_plans(Programme.objects.get(title=VYSELKI_PROGRAMME))
+            Programme.objects.get(title=TIMASHEVSK_PROGRAMME),
+            network=Network.objects.filter(title=TIMASHEVSK_NETWORK).first())
+        vyselki_plans = load_vyselki_plans(Programme.objects.get(title=VYSELKI_PROGRAMME),
+                                           network=Network.objects.filter(
+                                               title=VYSELKI_NETWORK).first())
         self.stdout.write(
             f"Планы мероприятий: Тимашевский район — план развития и поддержки методической "
-            f"сети и план-график 2020–2023 (пунктов — {timashevsk_plans['items']}, из них "
+            f"сети (план сети ресурсного центра) и план-график 2020–2023 (пунктов — "
+            f"{timashevsk_plans['items']}, из них "
             f"в плане-графике — {timashevsk_plans['schedule_items']}), Выселковский район — "
             f"дорожные карты пилотного проекта по этапам ({vyselki_plans['pilot_items']}) и "
-            f"сетевого проекта 2021–2023 (пунктов — {vyselki_plans['roadmap_items']}); "
+            f"сетевого проекта 2021–2023 (план межмуниципальной сети, пунктов — "
+            f"{vyselki_plans['roadmap_items']}); "
             f"пункты — по документам, отметки о проведении "
             f"({timashevsk_plans['held'] + vyselki_plans['held']}) иллюстративные."
         )
