@@ -9,6 +9,12 @@ networks. Everyone else gets 404 on every page of it. Ended memberships share no
 Actions: the hub's department staff and the network's coordinators manage it (members,
 agreements, events); the staff of a member municipality contribute: they record the
 signature of their own party and add materials and their participants to events.
+
+Joint reports are seen by whoever sees their network. A member's part is written by the
+department staff of the member's municipality (of the organization's, for an organization)
+and by the organization's own management team; the managers write any part (a partner's,
+sent to them) and return a submitted part for rework. A part's texts are read by everyone
+who sees the report once submitted; a draft only by those who write it.
 """
 
 from django.contrib.auth.models import AnonymousUser, User
@@ -17,10 +23,13 @@ from django.db.models import Q, QuerySet
 from networks.models import (
     Agreement,
     AgreementParty,
+    JointReport,
+    JointReportPart,
     Membership,
     MembershipStatus,
     Network,
     NetworkEvent,
+    PartStatus,
 )
 from teams.access import MUNICIPALITY_WIDE_ROLES, profile_of
 from teams.models import Role
@@ -149,3 +158,31 @@ def may_create_network(user: User | AnonymousUser) -> bool:
         return True
     profile = profile_of(user)
     return profile is not None and profile.role == Role.STAFF
+
+
+def joint_reports_for_user(user: User | AnonymousUser) -> QuerySet[JointReport]:
+    return JointReport.objects.filter(network__in=networks_for_user(user))
+
+
+def joint_report_parts_for_user(user: User | AnonymousUser) -> QuerySet[JointReportPart]:
+    return JointReportPart.objects.filter(report__network__in=networks_for_user(user))
+
+
+def may_write_part(user: User | AnonymousUser, membership: Membership) -> bool:
+    """Managers, the staff of the member's municipality, the member organization's team."""
+    if may_manage(user, membership.network):
+        return True
+    if membership.status == MembershipStatus.ENDED:
+        return False
+    profile = profile_of(user)
+    if profile is None:
+        return False
+    if profile.role == Role.STAFF:
+        return (membership.municipality_of_side() == profile.municipality_id
+                and member_staff_municipality(user, membership.network) is not None)
+    return (profile.role == Role.SCHOOL and membership.organization_id is not None
+            and membership.organization_id == profile.organization_id)
+
+
+def may_read_part(user: User | AnonymousUser, part: JointReportPart) -> bool:
+    return part.status == PartStatus.SUBMITTED or may_write_part(user, part.membership)

@@ -1,6 +1,7 @@
 """Forms of networks: the network, a member or partner, a membership's status, an agreement,
 a signature, an event, its report and its materials."""
 
+from crispy_forms.layout import Submit
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -196,3 +197,57 @@ class CoordinatorsForm(CrispyForm):
         self.fields["coordinators"].queryset = users
         self.fields["coordinators"].label_from_instance = (
             lambda user: f"{user.get_full_name() or user.username} — {user.profile.municipality}")
+
+
+# A suggestion only: the document names no sections, the coordinator sets them.
+SUGGESTED_SECTIONS = ("Мероприятия сети, проведённые участником\n"
+                      "Результаты и продукты за период\n"
+                      "Трудности и предложения на следующий период")
+
+
+class JointReportForm(CrispyForm):
+    title = _text("Название", required=True, rows=1, max_length=300,
+                  help_text="Например: «Совместный отчёт сети за первое полугодие 2022 года».")
+    period_starts_on = _date("Начало отчётного периода")
+    period_ends_on = _date("Окончание отчётного периода")
+    due_on = _date("Срок сдачи частей", help_text="До этой даты участники сдают свои части.")
+    sections = _text("Разделы отчёта", required=True, rows=5,
+                     help_text="По одному разделу в строке. Каждый участник пишет текст в "
+                               "каждом разделе своей части.")
+    instructions = _text("Что написать участникам", rows=3)
+
+
+class PartForm(CrispyForm):
+    """A text per section of the report, and a file with its title."""
+
+    submit_label = "Сохранить черновик"
+    file_title = _text("Файл: название", rows=1, max_length=300,
+                       help_text="Например: «Программа методического дня».")
+    file = forms.FileField(label="Файл", required=False, help_text=MATERIAL_HELP)
+
+    def __init__(self, *args, sections, instructions: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        texts = {}
+        for section in sections:
+            texts[f"section_{section.pk}"] = _text(f"{section.number}. {section.title}",
+                                                   rows=5)
+        if texts and instructions:
+            next(iter(texts.values())).help_text = f"Координатор: {instructions}"
+        self.fields = {**texts, **self.fields}
+        self.helper.add_input(Submit("submit_part", "Сдать часть",
+                                     css_class="btn-success ms-2"))
+
+    def texts(self) -> dict[int, str]:
+        return {int(name.removeprefix("section_")): value
+                for name, value in self.cleaned_data.items() if name.startswith("section_")}
+
+    def clean(self):
+        data = super().clean()
+        if data.get("file") and not data.get("file_title"):
+            self.add_error("file_title", "Назовите файл.")
+        return data
+
+
+class ReturnPartForm(CrispyForm):
+    submit_label = "Вернуть на доработку"
+    comment = _text("Что доработать", required=True, rows=4)

@@ -6,9 +6,11 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from internships.attachments import original_name
 from networks.files import check_file
+from networks.joint_reports import open_parts_for_member
 from networks.models import (
     Membership,
     MembershipDocument,
@@ -42,14 +44,17 @@ def side_fields(side) -> dict:
 def add_member(*, network: Network, side, role: str = MembershipRole.MEMBER,
                status: str = MembershipStatus.PREPARING,
                joined_on: datetime.date | None = None, note: str = "") -> Membership:
-    """A new member or partner; a side already in the network is refused."""
+    """A new member or partner, with a part of every joint report still due; a side
+    already in the network is refused."""
     try:
         with transaction.atomic():
-            return Membership.objects.create(network=network, role=role, status=status,
-                                             joined_on=joined_on, note=note,
-                                             **side_fields(side))
+            membership = Membership.objects.create(network=network, role=role, status=status,
+                                                   joined_on=joined_on, note=note,
+                                                   **side_fields(side))
     except IntegrityError:
         raise ValidationError(f"«{side}» уже входит в сеть «{network}».") from None
+    open_parts_for_member(membership, today=timezone.localdate())
+    return membership
 
 
 @transaction.atomic

@@ -352,3 +352,163 @@ class EventMaterial(StoredFile):
     class Meta(StoredFile.Meta):
         verbose_name = "материал мероприятия сети"
         verbose_name_plural = "материалы мероприятий сетей"
+
+
+class JointReport(models.Model):
+    """A joint report of the network for a period (Vyselki's roadmap, item 1.4: «Подготовка
+    совместного отчета о результатах реализации проекта», each December and June): the
+    coordinator sets its sections, every member writes its part before the due date."""
+
+    network = models.ForeignKey(Network, on_delete=models.CASCADE,
+                                related_name="joint_reports", verbose_name="сеть")
+    title = models.CharField("название", max_length=300)
+    period_starts_on = models.DateField("начало отчётного периода")
+    period_ends_on = models.DateField("окончание отчётного периода")
+    due_on = models.DateField("срок сдачи частей",
+                              help_text="До этой даты участники сдают свои части отчёта.")
+    instructions = models.TextField("что написать участникам", blank=True,
+                                    help_text="Пояснение координатора к разделам отчёта.")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                   null=True, blank=True, related_name="+",
+                                   verbose_name="кто создал")
+    created_at = models.DateTimeField("создан", auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "совместный отчёт сети"
+        verbose_name_plural = "совместные отчёты сетей"
+        ordering = ["-period_starts_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(period_ends_on__gte=models.F("period_starts_on")),
+                name="joint_report_period_in_order",
+                violation_error_message="Отчётный период кончается раньше, чем начинается."),
+            models.CheckConstraint(
+                condition=Q(due_on__gte=models.F("period_starts_on")),
+                name="joint_report_due_after_period_start",
+                violation_error_message="Срок сдачи раньше начала отчётного периода."),
+            models.UniqueConstraint(
+                fields=["network", "period_starts_on", "period_ends_on"],
+                name="joint_report_one_per_period",
+                violation_error_message="За этот период у сети уже есть совместный отчёт."),
+        ]
+        indexes = [
+            # The joint reports list: a network's reports, latest period first.
+            models.Index(fields=["network", "-period_starts_on"], name="joint_report_by_period"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class JointReportSection(models.Model):
+    """A section of the joint report that every member fills in its part."""
+
+    report = models.ForeignKey(JointReport, on_delete=models.CASCADE, related_name="sections",
+                               verbose_name="совместный отчёт")
+    number = models.PositiveSmallIntegerField("номер")
+    title = models.CharField("раздел", max_length=300)
+
+    class Meta:
+        verbose_name = "раздел совместного отчёта"
+        verbose_name_plural = "разделы совместных отчётов"
+        ordering = ["number", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(number__gte=1),
+                                   name="joint_report_section_number_positive",
+                                   violation_error_message="Разделы нумеруются с единицы."),
+            models.UniqueConstraint(fields=["report", "number"],
+                                    name="joint_report_section_unique_number",
+                                    violation_error_message="Номер раздела повторяется."),
+            models.UniqueConstraint(fields=["report", "title"],
+                                    name="joint_report_section_unique_title",
+                                    violation_error_message="Раздел с таким названием уже "
+                                                            "есть в отчёте."),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.title}"
+
+
+class PartStatus(models.TextChoices):
+    DRAFT = "draft", "черновик"
+    SUBMITTED = "submitted", "сдана"
+    RETURNED = "returned", "возвращена на доработку"
+
+
+class JointReportPart(models.Model):
+    """A member's part of a joint report: its texts by section and its files."""
+
+    report = models.ForeignKey(JointReport, on_delete=models.CASCADE, related_name="parts",
+                               verbose_name="совместный отчёт")
+    membership = models.ForeignKey(Membership, on_delete=models.CASCADE,
+                                   related_name="joint_report_parts",
+                                   verbose_name="участник сети")
+    status = models.CharField("состояние", max_length=10, choices=PartStatus.choices,
+                              default=PartStatus.DRAFT)
+    submitted_at = models.DateTimeField("сдана", null=True, blank=True)
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                     null=True, blank=True, related_name="+",
+                                     verbose_name="кто сдал")
+    returned_at = models.DateTimeField("возвращена", null=True, blank=True)
+    return_comment = models.TextField("замечание координатора", blank=True,
+                                      help_text="Что доработать, когда часть возвращена.")
+    updated_at = models.DateTimeField("изменена", auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "часть совместного отчёта"
+        verbose_name_plural = "части совместных отчётов"
+        ordering = ["report", "membership__role", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["report", "membership"],
+                                    name="joint_report_part_once_per_member",
+                                    violation_error_message="У участника уже есть часть "
+                                                            "этого отчёта."),
+            models.CheckConstraint(
+                condition=~Q(status=PartStatus.SUBMITTED) | Q(submitted_at__isnull=False),
+                name="joint_report_part_submitted_has_time",
+                violation_error_message="У сданной части должна быть дата сдачи."),
+            models.CheckConstraint(
+                condition=~Q(status=PartStatus.RETURNED) | (Q(returned_at__isnull=False)
+                                                            & ~Q(return_comment="")),
+                name="joint_report_part_returned_has_comment",
+                violation_error_message="Возвращённая часть должна иметь замечание."),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.membership.side_name} — {self.report}"
+
+
+class JointReportAnswer(models.Model):
+    """A member's text in one section of its part."""
+
+    part = models.ForeignKey(JointReportPart, on_delete=models.CASCADE,
+                             related_name="answers", verbose_name="часть отчёта")
+    section = models.ForeignKey(JointReportSection, on_delete=models.CASCADE,
+                                related_name="answers", verbose_name="раздел")
+    text = models.TextField("текст", blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "текст раздела части отчёта"
+        verbose_name_plural = "тексты разделов частей отчётов"
+        ordering = ["section__number", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["part", "section"],
+                                    name="joint_report_answer_once_per_section",
+                                    violation_error_message="Текст раздела уже есть в части."),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.section} — {self.part}"
+
+
+class JointReportFile(StoredFile):
+    part = models.ForeignKey(JointReportPart, on_delete=models.CASCADE, related_name="files",
+                             verbose_name="часть отчёта")
+    title = models.CharField("документ", max_length=300)
+
+    class Meta(StoredFile.Meta):
+        verbose_name = "файл части совместного отчёта"
+        verbose_name_plural = "файлы частей совместных отчётов"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from networks import agreement_views, event_views, views
+from networks import agreement_views, event_views, joint_report_views, views
 
 urlpatterns = [
     path("networks/", views.network_list, name="network_list"),
@@ -38,4 +38,20 @@ urlpatterns = [
          name="network_material_add"),
     path("networks/materials/<int:pk>/", event_views.material_download,
          name="network_material"),
+    path("networks/joint-reports/", joint_report_views.joint_report_list,
+         name="network_joint_report_list"),
+    path("networks/<int:pk>/joint-reports/new/", joint_report_views.joint_report_add,
+         name="network_joint_report_add"),
+    path("networks/joint-reports/<int:pk>/", joint_report_views.joint_report_detail,
+         name="network_joint_report"),
+    path("networks/joint-reports/<int:pk>/edit/", joint_report_views.joint_report_edit,
+         name="network_joint_report_edit"),
+    path("networks/joint-report-parts/<int:pk>/", joint_report_views.joint_report_part,
+         name="network_joint_report_part"),
+    path("networks/joint-report-parts/<int:pk>/edit/", joint_report_views.joint_report_part_edit,
+         name="network_joint_report_part_edit"),
+    path("networks/joint-report-parts/<int:pk>/return/",
+         joint_report_views.joint_report_part_return, name="network_joint_report_part_return"),
+    path("networks/joint-report-files/<int:pk>/", joint_report_views.joint_report_file,
+         name="network_joint_report_file"),
 ]

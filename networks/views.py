@@ -95,6 +95,7 @@ def network_detail(request, pk):
         "events": list(events_of(network)),
         # The plans the network owns (plans.Plan.network), shared like its events.
         "plans": list(network.plans.order_by("starts_on", "title")),
+        "joint_reports": list(network.joint_reports.order_by("-period_starts_on", "pk")),
         "can_manage": request.user.has_perm("networks.manage_network", network),
         "can_contribute": request.user.has_perm("networks.contribute", network),
     })

@@ -5,7 +5,8 @@ from django.db.models import Q, QuerySet
 
 from innovation.access import versions_for_user
 from internships.models import Programme
-from reports.models import APPLICATION_KINDS, ReportJob
+from networks.access import joint_reports_for_user
+from reports.models import APPLICATION_KINDS, ReportJob, ReportKind
 from teams.access import has_role, municipalities_for_user
 from teams.models import Role
 
@@ -19,11 +20,13 @@ def may_order_reports(user: User | AnonymousUser) -> bool:
 
 def report_jobs_for_user(user: User | AnonymousUser) -> QuerySet[ReportJob]:
     """The jobs of the user's municipality for its staff and analysts; the exports of an
-    application for whoever may read that application (its school, curators, tutors)."""
+    application for whoever may read that application (its school, curators, tutors); a
+    joint report's PDF for whoever sees that report (the network's members)."""
     if not user.is_authenticated:
         return ReportJob.objects.none()
     exports = Q(kind__in=APPLICATION_KINDS,
-                application_version__in=versions_for_user(user))
+                application_version__in=versions_for_user(user)) | Q(
+        kind=ReportKind.JOINT_REPORT, joint_report__in=joint_reports_for_user(user))
     if not may_order_reports(user):
         return ReportJob.objects.filter(exports)
     return ReportJob.objects.filter(
@@ -47,3 +50,9 @@ def handbook_programmes_for_user(user: User | AnonymousUser) -> QuerySet[Program
     if not may_order_reports(user):
         return Programme.objects.none()
     return Programme.objects.filter(municipality__in=municipalities_for_user(user))
+
+
+def joint_report_exports_for_user(user: User | AnonymousUser,
+                                  report_id: int) -> QuerySet[ReportJob]:
+    return report_jobs_for_user(user).filter(kind=ReportKind.JOINT_REPORT,
+                                             joint_report_id=report_id)

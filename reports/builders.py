@@ -15,6 +15,7 @@ from reports.contest_protocol import build_protocol_pdf, build_protocol_workbook
 from reports.excel import build_indicator_workbook
 from reports.models import ReportKind
 from reports.pdf.handbook import build_handbook
+from reports.pdf.joint_report import build_joint_report_pdf
 from reports.pdf.monitoring import build_monitoring_report
 
 BUILDERS = {
@@ -25,4 +26,5 @@ BUILDERS = {
     ReportKind.APPLICATION_DOCX: build_application_docx,
     ReportKind.CONTEST_PDF: build_protocol_pdf,
     ReportKind.CONTEST_XLSX: build_protocol_workbook,
+    ReportKind.JOINT_REPORT: build_joint_report_pdf,
 }

@@ -46,6 +46,7 @@ EXTENSIONS = {
     ReportKind.APPLICATION_DOCX: "docx",
     ReportKind.CONTEST_PDF: "pdf",
     ReportKind.CONTEST_XLSX: "xlsx",
+    ReportKind.JOINT_REPORT: "pdf",
 }
 PART_SUFFIX = ".part"
 REPORTS_FOLDER = "reports"
@@ -99,12 +100,15 @@ ProgressCallback = Callable[[int, str], None]
 def create_job(*, municipality: Municipality, kind: str, period: Period | None,
                requested_by: User | None, parameters: dict | None = None) -> ReportJob:
     """Record a queued job; ``reports.tasks.request_report`` also hands it to the queue.
-    An application export's ``parameters["version"]`` is also kept as its version."""
+    An application export's ``parameters["version"]`` is also kept as its version, a joint
+    report's ``parameters["joint_report"]`` as its report."""
     parameters = parameters or {}
     return ReportJob.objects.create(
         municipality=municipality, kind=kind, period=period,
         requested_by=requested_by, parameters=parameters,
         application_version_id=parameters.get("version") if kind in APPLICATION_KINDS
+        else None,
+        joint_report_id=parameters.get("joint_report") if kind == ReportKind.JOINT_REPORT
         else None,
     )
 

@@ -8,6 +8,7 @@ from simple_history.models import HistoricalRecords
 
 from innovation.models import ApplicationVersion
 from internships.models import Period, Programme
+from networks.models import JointReport
 from teams.models import Municipality
 
 
@@ -19,6 +20,7 @@ class ReportKind(models.TextChoices):
     APPLICATION_DOCX = "application_docx", "Заявка «Инновационный поиск» (Word, .docx)"
     CONTEST_PDF = "contest_pdf", "Протокол итогов конкурса (PDF)"
     CONTEST_XLSX = "contest_xlsx", "Протокол итогов конкурса (Excel)"
+    JOINT_REPORT = "joint_report", "Совместный отчёт сети (PDF)"
 
 
 # Exports of one application version, ordered from its page rather than the «Отчёты» form.
@@ -65,6 +67,10 @@ class ReportJob(models.Model):
         ApplicationVersion, on_delete=models.CASCADE, null=True, blank=True,
         related_name="report_jobs", verbose_name="версия заявки",
         help_text="Для выгрузки заявки: какую версию выгрузить.")
+    joint_report = models.ForeignKey(
+        JointReport, on_delete=models.CASCADE, null=True, blank=True,
+        related_name="report_jobs", verbose_name="совместный отчёт сети",
+        help_text="Для PDF совместного отчёта: какой отчёт собрать.")
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
                                      null=True, blank=True, related_name="report_jobs",
                                      verbose_name="заказал")
@@ -103,6 +109,16 @@ class ReportJob(models.Model):
                 | (~models.Q(kind__in=APPLICATION_KINDS)
                    & models.Q(application_version__isnull=True)),
                 name="report_job_version_iff_application",
+            ),
+            # A joint report's PDF names its report; no other report does.
+            models.CheckConstraint(
+                condition=(models.Q(kind=ReportKind.JOINT_REPORT)
+                           & models.Q(joint_report__isnull=False))
+                | (~models.Q(kind=ReportKind.JOINT_REPORT)
+                   & models.Q(joint_report__isnull=True)),
+                name="report_job_joint_report_iff_kind",
+                violation_error_message="PDF совместного отчёта называет свой отчёт, "
+                                        "другие отчёты — нет.",
             ),
         ]
         indexes = [

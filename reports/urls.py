@@ -5,6 +5,7 @@ from reports import (
     handbook_views,
     indicator_views,
     job_views,
+    joint_report_views,
     protocol_views,
     regional_views,
 )
@@ -22,6 +23,8 @@ urlpatterns = [
          name="handbook_text_edit"),
     path("reports/applications/<int:pk>/", application_views.application_exports,
          name="application_exports"),
+    path("reports/joint-reports/<int:pk>/", joint_report_views.joint_report_exports,
+         name="joint_report_exports"),
     path("contests/<int:pk>/protocol/", protocol_views.contest_protocol,
          name="contest_protocol"),
 ]
