@@ -15,6 +15,7 @@ from django.core.files.base import ContentFile
 
 from networks.agreements import AgreementCard, create_agreement, record_signature
 from networks.events import EventCard, add_material, plan_event
+from networks.joint_reports import ReportCard, add_part_file, create_joint_report, save_part
 from networks.memberships import add_member, attach_document, create_network
 from networks.models import AgreementKind, EventForm, MembershipRole, Partner, PartnerKind
 from teams.models import Municipality
@@ -46,6 +47,16 @@ ROWS: dict[str, tuple] = {
     "network_event_report": MANAGES,
     "network_material_add": MANAGES,
     "network_material": SEES,
+    "network_joint_report_list": (LOGIN, 200, 200, 200, 200, 200, 200, 200, 200),
+    "network_joint_report_add": MANAGES,
+    "network_joint_report": SEES,
+    "network_joint_report_edit": MANAGES,
+    "network_joint_report_part": SEES,
+    # The own school's part: the hub's staff, the coordinator and the school's team write it.
+    "network_joint_report_part_edit": (LOGIN, 200, 200, 403, 200, 404, 403, 404, 403),
+    "network_joint_report_part_return": MANAGES,
+    "network_joint_report_file": SEES,
+    "joint_report_exports": SEES,
 }  # fmt: skip
 
 OBJECT_OF: dict[str, str] = {
@@ -66,6 +77,14 @@ OBJECT_OF: dict[str, str] = {
     "network_event_report": "network_event",
     "network_material_add": "network_event",
     "network_material": "network_material",
+    "network_joint_report_add": "network_network",
+    "network_joint_report": "jointreports_report",
+    "network_joint_report_edit": "jointreports_report",
+    "network_joint_report_part": "jointreports_school_part",
+    "network_joint_report_part_edit": "jointreports_school_part",
+    "network_joint_report_part_return": "jointreports_partner_part",
+    "network_joint_report_file": "jointreports_file",
+    "joint_report_exports": "jointreports_report",
 }
 POST_DATA: dict[str, dict] = {}
 
@@ -103,7 +122,25 @@ def targets(context) -> dict[str, int]:
         starts_on=datetime.date(2022, 3, 1), form=EventForm.WEBINAR, topic="Вебинар сети"))
     material = add_material(event=event, title="Презентация", upload=_pdf("slides.pdf"),
                             uploaded_by=context.staff)
-    return {"network_network": network.pk, "network_membership": membership.pk,
+    joint = _joint_report(network, context)
+    return {**joint, "network_network": network.pk, "network_membership": membership.pk,
             "network_membership_document": document.pk, "network_agreement": agreement.pk,
             "network_party": party.pk, "network_event": event.pk,
             "network_material": material.pk}
+
+
+def _joint_report(network, context) -> dict[str, int]:
+    """A half-year report: the partner's part submitted by the coordinator with a file, the
+    own school's part a draft."""
+    report = create_joint_report(network=network, card=ReportCard(
+        title="Совместный отчёт за полугодие", period_starts_on=datetime.date(2022, 1, 1),
+        period_ends_on=datetime.date(2022, 6, 30), due_on=datetime.date(2022, 7, 10)),
+        sections=["Мероприятия", "Результаты"])
+    partner_part = report.parts.get(membership__partner__isnull=False)
+    school_part = report.parts.get(membership__organization=context.own_school)
+    attached = add_part_file(part=partner_part, title="Программа", upload=_pdf("plan.pdf"),
+                             uploaded_by=context.curator)
+    save_part(part=partner_part, by=context.curator, submit=True,
+              texts={section.pk: "Текст" for section in report.sections.all()})
+    return {"jointreports_report": report.pk, "jointreports_school_part": school_part.pk,
+            "jointreports_partner_part": partner_part.pk, "jointreports_file": attached.pk}
