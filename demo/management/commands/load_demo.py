@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 
 from demo.diagnostics import load_demo_diagnostics
 from demo.ermakovsky import load_ermakovsky
+from demo.joint_reports import load_joint_reports
 from demo.krymsky import load_demo
 from demo.krymsky_chain import load_demo_chain
 from demo.krymsky_handbook import load_demo_handbook
@@ -109,6 +110,12 @@ class Command(BaseCommand):
             f"соглашений — {networks['agreements']}, неподписанных сторон — "
             f"{networks['unsigned']}, мероприятий — {networks['events']}. Даты внутри месяцев "
             "и недостающие подписи иллюстративные. Участник сети: din-staff (Динской район)."
+        )
+        joint = load_joint_reports()
+        self.stdout.write(
+            f"Совместный отчёт Выселковской сети за первое полугодие 2022 года: сдано частей — "
+            f"{joint['submitted']} из {joint['parts']} (не сдал Мостовской район). Разделы, "
+            "тексты частей и день срока сдачи иллюстративные."
         )
         timashevsk_plans = load_timashevsk_plans(
             Programme.objects.get(title=TIMASHEVSK_PROGRAMME),
