@@ -8,7 +8,15 @@ import pytest
 from demo.krymsky import load_demo
 from demo.networks import VYSELKI_TITLE, load_networks
 from demo.vyselki import load_vyselki
-from networks.models import AgreementParty, EventMaterial, Network, NetworkEvent
+from networks.models import (
+    AgreementParty,
+    EventMaterial,
+    JointReportPart,
+    Network,
+    NetworkEvent,
+    PartStatus,
+)
+from reports.models import ReportJob
 from tests.browser.test_accessibility import axe_problems, layout_problems, new_context
 from tests.browser.test_journal_in_browser import log_in
 from tests.browser.walk import ROLES, WIDTHS, build_world, sign_in, stops_for
@@ -115,3 +123,57 @@ def test_it_finds_no_serious_violation_on_the_network_pages_for(role, live_serve
             problems += axe_problems(page, where) + layout_problems(page, where, stop, width)
         context.close()
     assert not problems, f"{len(problems)} нарушений:\n" + "\n".join(problems)
+
+
+JOINT_TITLE = "Совместный отчёт за второе полугодие 2022 года"
+
+
+def _coordinator_sets_the_joint_report(page, live_server):
+    log_in(page, live_server, "vys-curator")
+    _open_the_network(page)
+    page.get_by_role("link", name="Новый совместный отчёт").click()
+    page.get_by_label("Название").fill(JOINT_TITLE)
+    page.get_by_label("Начало отчётного периода").fill("2022-07-01")
+    page.get_by_label("Окончание отчётного периода").fill("2022-12-31")
+    page.get_by_label("Срок сдачи частей").fill("2030-01-15")
+    page.get_by_label("Разделы отчёта").fill("Мероприятия\nРезультаты")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Сохранить").click()
+    assert DINSKOY in page.text_content("#missing-members")
+
+
+def _member_writes_its_part(page, live_server):
+    log_in(page, live_server, "din-staff")
+    _open_the_network(page)
+    page.get_by_role("link", name=JOINT_TITLE).click()
+    page.locator("#parts li", has_text=DINSKOY).get_by_role("link", name="заполнить").click()
+    page.get_by_label("1. Мероприятия").fill("Вебинар для руководителей пилотных школ")
+    page.get_by_label("2. Результаты").fill("Два проекта школ к конкурсу")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Сдать часть").click()
+    assert "Часть сдана координатору" in page.text_content("main")
+
+
+def test_a_coordinator_assembles_a_joint_report_a_member_contributes_its_part(
+        live_server, page):
+    load_demo()
+    load_vyselki()
+    load_networks()
+
+    _coordinator_sets_the_joint_report(page, live_server)
+    page.context.clear_cookies()
+    _member_writes_its_part(page, live_server)
+    page.context.clear_cookies()
+    log_in(page, live_server, "vys-curator")
+    _open_the_network(page)
+    page.get_by_role("link", name=JOINT_TITLE).click()
+    assert DINSKOY not in page.text_content("#missing-members")
+    page.get_by_role("link", name="Собрать PDF").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Собрать PDF").click()
+    assert "PDF совместного отчёта" in page.text_content("main")
+
+    part = JointReportPart.objects.get(report__title=JOINT_TITLE,
+                                       membership__municipality__name=DINSKOY)
+    assert part.status == PartStatus.SUBMITTED
+    assert ReportJob.objects.filter(joint_report=part.report).exists()

@@ -27,6 +27,7 @@ from internships.journal import EntryData, record_entry
 from internships.models import Outcome, Placement, Platform, TeamResult, Tier, WorkForm
 from networks.agreements import AgreementCard, create_agreement, record_signature
 from networks.events import EventCard, plan_event
+from networks.joint_reports import ReportCard, create_joint_report, save_part
 from networks.memberships import add_member, create_network
 from networks.models import AgreementKind, EventForm
 from plans.evidence import record_occurrence
@@ -176,6 +177,15 @@ STOPS = [
     Stop("network_event_edit", WRITERS, "network_event"),
     Stop("network_event_report", WRITERS, "network_event"),
     Stop("network_material_add", WRITERS, "network_event"),
+    Stop("network_joint_report_list", ALL),
+    Stop("network_joint_report_add", WRITERS, "network"),
+    Stop("network_joint_report", ALL, "jointreports_report"),
+    Stop("network_joint_report_edit", WRITERS, "jointreports_report"),
+    Stop("network_joint_report_part", ALL, "jointreports_second_part"),
+    Stop("network_joint_report_part_edit", ("staff", "curator", "school"),
+         "jointreports_school_part"),
+    Stop("network_joint_report_part_return", WRITERS, "jointreports_second_part"),
+    Stop("joint_report_exports", ALL, "jointreports_report"),
     Stop("plans_list", MANAGERS),
     Stop("plans_detail", MANAGERS, "plan_plan"),
     Stop("plans_create", ("staff",)),
@@ -313,9 +323,18 @@ def _network(*, school: Organization, curator) -> dict:
     event = plan_event(network=network, host=second, card=EventCard(
         starts_on=datetime.date(2022, 3, 24), form=EventForm.WEBINAR,
         topic="Управление качеством образования через взаимные стажировки"))
+    report = create_joint_report(network=network, card=ReportCard(
+        title="Совместный отчёт сети за первое полугодие 2022 года",
+        period_starts_on=datetime.date(2022, 1, 1), period_ends_on=datetime.date(2022, 6, 30),
+        due_on=datetime.date(2022, 7, 10)), sections=["Мероприятия", "Результаты"])
+    second_part = report.parts.get(membership=membership)
+    save_part(part=second_part, by=curator, submit=True, texts={
+        section.pk: "Вебинар для руководителей школ" for section in report.sections.all()})
     return {"network": network.pk, "network_membership": membership.pk,
             "network_agreement": agreement.pk, "network_party": party.pk,
-            "network_event": event.pk}
+            "network_event": event.pk, "jointreports_report": report.pk,
+            "jointreports_second_part": second_part.pk,
+            "jointreports_school_part": report.parts.get(membership__organization=school).pk}
 
 
 def _plans(programme, staff) -> dict:
