@@ -1,5 +1,6 @@
 """Networks across municipalities: partners, networks, memberships, agreements with their
-parties' signatures, and network events with participants and materials.
+parties' signatures, network events with participants and materials, and joint reports
+with a part for every member.
 
 A membership, an agreement's party and an event's host are each exactly one of a
 municipality, an organization or a partner; the database holds that rule (CHECK).
