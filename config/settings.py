@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "trainings",
     "innovation",
     "networks",
+    "services",
     "diagnostics",
     "registers",
     "distribution",

@@ -45,6 +45,7 @@ urlpatterns = [
     path("", include("trainings.urls")),
     path("", include("innovation.urls")),
     path("", include("networks.urls")),
+    path("", include("services.urls")),
     path("", include("reports.urls")),
     path("", include("api.urls")),
 ]

@@ -35,10 +35,11 @@ from tests.url_policy_rows import (
     report_jobs,
     rounds,
     routes,
+    services,
     trainings,
 )
 
 AREAS = [journal, council, rounds, monitoring, imports, distribution, project_indicators,
          report_jobs, people_platforms, people_teachers, trainings, routes, competence,
          outcomes, api_tokens, handbook_texts, innovation, contests,
-         networks, plans, registers, regional_monitoring]
+         networks, plans, registers, regional_monitoring, services]
