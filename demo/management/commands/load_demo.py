@@ -11,6 +11,7 @@ from demo.krymsky_years import load_demo_years
 from demo.networks import TIMASHEVSK_TITLE as TIMASHEVSK_NETWORK
 from demo.networks import VYSELKI_TITLE as VYSELKI_NETWORK
 from demo.networks import load_networks
+from demo.novokubansk import load_novokubansk
 from demo.plans_timashevsk import load_timashevsk_plans
 from demo.plans_vyselki import load_vyselki_plans
 from demo.timashevsk import PROGRAMME as TIMASHEVSK_PROGRAMME
@@ -28,7 +29,8 @@ class Command(BaseCommand):
     help = ("Загружает демонстрационные данные: Крымский район (стажировки 2021–2024, "
             "диагностика), Тимашевский район (педагоги, площадки, модульные программы), "
             "Выселковский район (инновационные проекты школ), Ермаковский район (организации "
-            "и кадровый состав), межмуниципальные сети трёх районов и планы мероприятий.")
+            "и кадровый состав), Новокубанский район (специалисты ЦРО и паспорт проекта), "
+            "межмуниципальные сети трёх районов и планы мероприятий.")
 
     def handle(self, *args, **options):
         counts = load_demo()
@@ -139,4 +141,13 @@ class Command(BaseCommand):
             f"Ермаковский район: организаций — {ermakovsky['organizations']}, строк кадрового "
             f"состава на 30.06.2021 — {ermakovsky['staffing']} (числа — из таблицы района; "
             "у Ойской СШ без категории 7 педагогов, как показывают её напечатанные доли)."
+        )
+        novokubansk = load_novokubansk()
+        self.stdout.write(
+            f"Новокубанский район: специалистов МБУ «ЦРО» — {novokubansk['specialists']}, из "
+            f"них начальников отделов — {novokubansk['heads']} (по паспорту проекта); паспорт "
+            f"проекта с этапами ({novokubansk['stages']}) и ожидаемыми результатами "
+            f"({novokubansk['deliverables']}) — из документа. Отделы, ФИО специалистов "
+            f"(вымышлены), курируемые направления и отметки о полученных результатах "
+            f"({novokubansk['ticked']}) иллюстративные."
         )
