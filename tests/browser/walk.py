@@ -9,6 +9,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.contrib.auth.models import User
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from demo.diagnostics import load_demo_diagnostics
@@ -34,6 +35,14 @@ from plans.evidence import record_occurrence
 from plans.items import ItemDetails, PlanDetails, create_plan, save_item
 from registers.bank import record_review
 from registers.models import BankEntry, NormativeDocument, Product, Verdict
+from services.passports import add_deliverable, save_passport, save_stage, tick_deliverable
+from services.staff import (
+    SpecialistData,
+    add_department,
+    add_direction,
+    create_service,
+    save_specialist,
+)
 from teams.models import Municipality, Organization
 from tests import factories
 
@@ -204,6 +213,20 @@ STOPS = [
     Stop("register_document_detail", ALL, "register_document"),
     Stop("register_document_edit", ("staff",), "register_document"),
     Stop("register_programme_citations", ("staff",), "innovation_programme"),
+    Stop("service_staff", MANAGERS),
+    Stop("service_add", ("staff",)),
+    Stop("service_department_add", ("staff",), "passport_service"),
+    Stop("service_direction_add", ("staff",), "passport_service"),
+    Stop("service_specialist_add", ("staff",), "passport_service"),
+    Stop("service_specialist_edit", ("staff",), "passport_specialist"),
+    Stop("passport_list", ALL),
+    Stop("passport_detail", ALL, "passport_programme"),
+    Stop("passport_stages", ALL, "passport_programme"),
+    Stop("passport_edit", ("staff",), "passport_programme"),
+    Stop("passport_stage_add", ("staff",), "passport_programme"),
+    Stop("passport_stage_edit", ("staff",), "passport_stage"),
+    Stop("passport_deliverable_add", ("staff",), "passport_stage"),
+    Stop("passport_deliverable_tick", ("staff",), "passport_deliverable"),
 ]
 
 LONG_QUESTION = (
@@ -369,6 +392,39 @@ def _registers(staff) -> dict:
             "register_document": NormativeDocument.objects.order_by("pk").first().pk}
 
 
+def _services(programme, staff) -> dict:
+    """A methodological service with two departments, and the programme's passport with a
+    stage whose first result is ticked with its file and whose second is expected."""
+    service = create_service(municipality=programme.municipality, short_name="МКУ ИМЦ",
+                             name="Муниципальное казённое учреждение «Информационно-"
+                                  "методический центр»")
+    directions = [add_direction(service=service, title=title) for title in (
+        "Стажировки управленческих команд", "Диагностика профессиональных дефицитов",
+        "Сетевое взаимодействие с муниципалитетами края")]
+    specialist = None
+    for number, name in enumerate(("Отдел методического сопровождения",
+                                   "Отдел оценки качества образования")):
+        department = add_department(service=service, name=name)
+        specialist = save_specialist(service=service, data=SpecialistData(
+            full_name=f"Сидоренко Ольга Владимировна {number + 1}", position="начальник отдела",
+            department=department, heads_department=True, directions=tuple(directions)))
+    passport = save_passport(programme=programme, user=staff, values={
+        "nomination": "Муниципальные модели системы оценки качества образования",
+        "title": programme.title, "mechanism": "Поэтапно", "status": "нет",
+        "goals": "Создать и апробировать модель взаимных стажировок управленческих команд."})
+    stage = save_stage(passport=passport, values={
+        "number": 1, "title": "Подготовительный (поисково-аналитический)",
+        "starts_on": programme.starts_on, "ends_on": programme.starts_on + datetime.timedelta(
+            days=120), "tasks": "Обосновать организационно-педагогические условия."})
+    done = add_deliverable(stage=stage, text="Аналитическая справка")
+    tick_deliverable(deliverable=done, done_on=stage.ends_on, user=staff,
+                     upload=SimpleUploadedFile("spravka.pdf", b"%PDF-1.4 spravka"))
+    expected = add_deliverable(stage=stage, text="План мероприятий по сетевой организации работы")
+    return {"passport_service": service.pk, "passport_specialist": specialist.pk,
+            "passport_programme": programme.pk, "passport_stage": stage.pk,
+            "passport_deliverable": expected.pk}
+
+
 def build_world() -> dict:
     """Load the demo district and add what its pages need to show their tables."""
     load_demo()
@@ -400,6 +456,7 @@ def build_world() -> dict:
         **_network(school=own_school, curator=curator),
         **_plans(platform.period.programme, staff),
         **_registers(staff),
+        **_services(platform.period.programme, staff),
         "platform": platform.pk,
         "placement": Placement.objects.filter(platform=platform).order_by("pk").first().pk,
         "organization": own_school.pk,
