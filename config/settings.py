@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "outcomes",
     "contests",
     "plans",
+    "mutual",
     "reports",
     "demo",
     "api",

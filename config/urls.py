@@ -40,6 +40,7 @@ urlpatterns = [
     path("", include("competence.urls")),
     path("", include("contests.urls")),
     path("", include("plans.urls")),
+    path("", include("mutual.urls")),
     path("", include("registers.urls")),
     path("", include("routes.urls")),
     path("", include("trainings.urls")),

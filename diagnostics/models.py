@@ -237,6 +237,8 @@ class ImportTable(models.TextChoices):
     COMPETENCE_RESULTS = "competence_results", "Результаты диагностики компетенций"
     # Registered by the reports app.
     REGIONAL_MONITORING = "regional_monitoring", "Мотивирующий мониторинг региона"
+    # Registered by the mutual app.
+    MUTUAL_ANSWERS = "mutual_answers", "Ответ на техническое задание (взаимообучение ОО)"
 
 
 class ImportStatus(models.TextChoices):
