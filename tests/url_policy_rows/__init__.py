@@ -24,6 +24,7 @@ from tests.url_policy_rows import (
     innovation,
     journal,
     monitoring,
+    mutual,
     networks,
     outcomes,
     people_platforms,
@@ -42,4 +43,4 @@ from tests.url_policy_rows import (
 AREAS = [journal, council, rounds, monitoring, imports, distribution, project_indicators,
          report_jobs, people_platforms, people_teachers, trainings, routes, competence,
          outcomes, api_tokens, handbook_texts, innovation, contests,
-         networks, plans, registers, regional_monitoring, services]
+         networks, plans, registers, regional_monitoring, services, mutual]
