@@ -140,3 +140,18 @@ def test_the_load_demo_command_reports_the_ermakovsky_district():
         "(числа — из таблицы района; у Ойской СШ без категории 7 педагогов, как показывают её " \
         "напечатанные доли)." in out.getvalue().splitlines()
     assert User.objects.get(username="erm-staff").check_password("demo")
+
+
+def test_the_mutual_learning_demo_is_illustrative_and_loads_twice(district):
+    from demo.ermakovsky_mutual import TITLE, load_ermakovsky_mutual
+    from mutual.reads import dashboard
+
+    first = load_ermakovsky_mutual()
+    assert load_ermakovsky_mutual() == first
+    assert first == {"groups": 24, "signed": 25, "submitted": 18, "not_started": 7}
+    assert UserProfile.objects.get(user__username="erm-school").role == Role.SCHOOL
+    programme = district.programmes.get(title=TITLE)
+    results = {r.criterion.number: r for r in dashboard(programme, today=AS_OF)}
+    assert results[1].value == "24 из 29 организаций"
+    assert results[2].value == "25 из 29 организаций"
+    assert results[6].value == "нет данных"

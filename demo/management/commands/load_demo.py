@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 
 from demo.diagnostics import load_demo_diagnostics
 from demo.ermakovsky import load_ermakovsky
+from demo.ermakovsky_mutual import load_ermakovsky_mutual
 from demo.joint_reports import load_joint_reports
 from demo.krymsky import load_demo
 from demo.krymsky_chain import load_demo_chain
@@ -150,4 +151,12 @@ class Command(BaseCommand):
             f"({novokubansk['deliverables']}) — из документа. Отделы, ФИО специалистов "
             f"(вымышлены), курируемые направления и отметки о полученных результатах "
             f"({novokubansk['ticked']}) иллюстративные."
+        )
+        mutual = load_ermakovsky_mutual()
+        self.stdout.write(
+            f"Ермаковский район, «Взаимообучение ОО»: шесть критериев мониторинга по документу; "
+            f"иллюстративные группы ответственных ({mutual['groups']}), подписи соглашения "
+            f"о совместной деятельности ({mutual['signed']}), ответы на техническое задание "
+            f"(первая часть сдана — {mutual['submitted']}, не начата — "
+            f"{mutual['not_started']}); вход школы — erm-school."
         )
