@@ -70,8 +70,10 @@ def _choice(row: Row, key: str, choices, what: str) -> str | None:
     if not text:
         return None
     wanted = normalise(text)
+    # A word's ending may differ («одарённость» for «развитие одарённости»).
+    stem = wanted[:-2] if len(wanted) > 5 else wanted
     for value, label in choices:
-        if wanted in (normalise(value), normalise(label)) or normalise(label).startswith(wanted):
+        if wanted == normalise(value) or stem in normalise(label):
             return value
     row.problem(key, f"«{text}» — не {what}")
     return None

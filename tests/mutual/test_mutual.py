@@ -2,14 +2,18 @@
 district (five organizations: СОШ № 1–4 and a kindergarten)."""
 
 import datetime
+import io
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from openpyxl import Workbook
 
+from diagnostics.imports.tables import import_file
 from mutual.answers import return_part, save_part1, save_part2, submit_part
 from mutual.assignments import AssignmentDetails, publish_assignment, seed_criteria
 from mutual.groups import Member, save_group
+from mutual.imports import COLUMNS, SLUG
 from mutual.models import Answer, PartStatus
 from mutual.reads import dashboard
 
@@ -140,3 +144,43 @@ def test_groups_list_costs_a_fixed_number_of_queries(client, world,
     client.get(reverse("mutual_groups"))
     with django_assert_max_num_queries(12):
         client.get(reverse("mutual_groups"))
+
+
+def _workbook(rows) -> io.BytesIO:
+    book = Workbook()
+    sheet = book.active
+    sheet.append([c.title for c in COLUMNS])
+    for row in rows:
+        sheet.append(row)
+    data = io.BytesIO()
+    book.save(data)
+    data.seek(0)
+    return data
+
+
+def test_an_upload_fills_both_parts_or_nothing(world, assignment):
+    good = [("СОШ № 1", "анализ резервов", None, None, None, None, None, None, "Резервы"),
+            ("СОШ № 1", "рейтинг", "одарённость", "деятельность педагога", "успешно",
+             None, None, None, "Олимпиадный кружок"),
+            ("СОШ № 1", "аспект", None, None, None, "педагогический процесс",
+             "готово представить свою практику", 1, "Проектная деятельность")]
+    bad = good + [("СОШ № 1", "аспект", None, None, None, "педагогический процесс",
+                   "готово представить свою практику", 1, "Повтор места")]
+    report = import_file(SLUG, municipality=world.municipality, file=_workbook(bad),
+                         dry_run=False, imported_by=world.school_user)
+    answer = _answer(assignment, world.school_a)
+    assert not report.ok and "место 1" in report.as_text()
+    assert not answer.aspect_rows.exists()
+    report = import_file(SLUG, municipality=world.municipality, file=_workbook(good),
+                         dry_run=False, imported_by=world.school_user)
+    assert report.ok, report.as_text()
+    answer.refresh_from_db()
+    assert answer.reserves == "Резервы" and answer.part1_status == PartStatus.DRAFT
+    assert list(answer.aspect_rows.values_list("text", flat=True)) == ["Проектная деятельность"]
+
+
+def test_an_upload_for_another_organization_is_refused(world, assignment):
+    rows = [("СОШ № 2", "анализ резервов", None, None, None, None, None, None, "Резервы")]
+    report = import_file(SLUG, municipality=world.municipality, file=_workbook(rows),
+                         dry_run=False, imported_by=world.school_user)
+    assert "только для своей организации" in report.as_text()
