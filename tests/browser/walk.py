@@ -26,6 +26,10 @@ from innovation.stages import move_stage
 from internships.council import AgendaItemInput, save_protocol
 from internships.journal import EntryData, record_entry
 from internships.models import Outcome, Placement, Platform, TeamResult, Tier, WorkForm
+from mutual.answers import save_part1, save_part2
+from mutual.assignments import AssignmentDetails, publish_assignment, seed_criteria
+from mutual.groups import Member, save_group
+from mutual.models import Answer
 from networks.agreements import AgreementCard, create_agreement, record_signature
 from networks.events import EventCard, plan_event
 from networks.joint_reports import ReportCard, create_joint_report, save_part
@@ -195,6 +199,19 @@ STOPS = [
          "jointreports_school_part"),
     Stop("network_joint_report_part_return", WRITERS, "jointreports_second_part"),
     Stop("joint_report_exports", ALL, "jointreports_report"),
+    Stop("mutual_home", MANAGERS),
+    Stop("mutual_groups", MANAGERS),
+    Stop("mutual_group_edit", ("staff", "school"), "mutual_own_school"),
+    Stop("mutual_assignment_add", ("staff",), "mutual_programme"),
+    Stop("mutual_assignment", MANAGERS, "mutual_assignment"),
+    Stop("mutual_assignment_edit", ("staff",), "mutual_assignment"),
+    Stop("mutual_answer", MANAGERS, "mutual_own_answer"),
+    Stop("mutual_part1", ("school",), "mutual_own_answer"),
+    Stop("mutual_part2", ("school",), "mutual_own_answer"),
+    Stop("mutual_import", ("school",)),
+    Stop("mutual_monitoring", DEPARTMENT, "mutual_programme"),
+    Stop("mutual_criterion_add", ("staff",), "mutual_programme"),
+    Stop("mutual_criterion_edit", ("staff",), "mutual_criterion"),
     Stop("plans_list", MANAGERS),
     Stop("plans_detail", MANAGERS, "plan_plan"),
     Stop("plans_create", ("staff",)),
@@ -425,6 +442,27 @@ def _services(programme, staff) -> dict:
             "passport_deliverable": expected.pk}
 
 
+def _mutual(programme, school: Organization) -> dict:
+    """The technical assignment of the programme with the six criteria, the own school's
+    group and an answer with both parts in draft."""
+    D = datetime.date
+    assignment = publish_assignment(programme=programme, today=D(2021, 11, 1),
+                                    details=AssignmentDetails(part1_due=D(2021, 12, 20),
+                                                              part2_due=D(2022, 1, 31)))
+    seed_criteria(programme=programme)
+    save_group(organization=school, order_number="7", order_date=D(2021, 11, 10), members=[
+        Member("curator", "Иванова А. А.", "заместитель директора"),
+        Member("moderator", "Петров Б. Б.", "учитель"),
+        Member("technician", "Сидоров В. В.", "лаборант")])
+    answer = Answer.objects.get(assignment=assignment, organization=school)
+    save_part1(answer=answer, reserves="Сильная методическая служба",
+               cells={("literacy", "teacher", True): "Читательские практики"})
+    save_part2(answer=answer, lists={("pedagogical", "need"): ["Формирующее оценивание"]})
+    return {"mutual_programme": programme.pk, "mutual_assignment": assignment.pk,
+            "mutual_own_school": school.pk, "mutual_own_answer": answer.pk,
+            "mutual_criterion": programme.mutual_criteria.first().pk}
+
+
 def build_world() -> dict:
     """Load the demo district and add what its pages need to show their tables."""
     load_demo()
@@ -455,6 +493,7 @@ def build_world() -> dict:
         **innovation,
         **_network(school=own_school, curator=curator),
         **_plans(platform.period.programme, staff),
+        **_mutual(platform.period.programme, own_school),
         **_registers(staff),
         **_services(platform.period.programme, staff),
         "platform": platform.pk,
