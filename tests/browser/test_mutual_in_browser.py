@@ -1,0 +1,64 @@
+"""Ermakovsky: the school names its responsible group and fills both parts of the technical
+assignment; staff read the six-criterion monitoring dashboard."""
+
+import pytest
+
+from demo.ermakovsky import load_ermakovsky
+from demo.ermakovsky_mutual import TITLE, load_ermakovsky_mutual
+from internships.models import Programme
+from mutual.models import Answer, PartStatus
+from tests.browser.test_accessibility import axe_problems, layout_problems
+from tests.browser.test_plans_in_browser import log_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_a_school_names_its_group_and_fills_both_parts(live_server, page):
+    load_ermakovsky()
+    load_ermakovsky_mutual()
+    answer = Answer.objects.get(organization__short_name="Ермаковская СШ № 1")
+    Answer.objects.filter(pk=answer.pk).update(part1_status=PartStatus.DRAFT,
+                                               part2_status=PartStatus.DRAFT)
+    log_in(page, live_server, "erm-school")
+    page.goto(f"{live_server.url}/mutual/groups/")
+    problems = axe_problems(page, "группы") + layout_problems(page, "группы")
+    with page.expect_navigation():
+        page.click("a:has-text('Ермаковская СШ № 1')")
+    page.get_by_label("ФИО (куратор от ОО)").fill("Кузнецова О. В.")
+    page.get_by_label("Номер приказа руководителя").fill("45-од")
+    page.get_by_label("Дата приказа").fill("2021-11-15")
+    problems += axe_problems(page, "группа") + layout_problems(page, "группа")
+    with page.expect_navigation():
+        page.click("input[type=submit]")
+    assert "Кузнецова О. В." in page.text_content("#groups")
+
+    page.goto(f"{live_server.url}/mutual/answers/{answer.pk}/part1/")
+    page.get_by_label("Анализ внутренних резервов").fill("Опытные наставники")
+    with page.expect_navigation():
+        page.click("input[type=submit]")
+    page.goto(f"{live_server.url}/mutual/answers/{answer.pk}/part2/")
+    page.locator("#id_pedagogical_need").fill("Формирующее оценивание\nРабота с ОВЗ")
+    with page.expect_navigation():
+        page.click("input[type=submit]")
+    assert "место 2: Работа с ОВЗ" in page.text_content("#part2")
+    with page.expect_navigation():
+        page.click("#part2 button:has-text('Сдать вторую часть')")
+    problems += axe_problems(page, "ответ") + layout_problems(page, "ответ")
+    answer.refresh_from_db()
+    assert answer.part2_status == PartStatus.SUBMITTED
+    assert answer.reserves == "Опытные наставники"
+    assert problems == []
+
+
+def test_staff_read_the_six_criteria(live_server, page):
+    load_ermakovsky()
+    load_ermakovsky_mutual()
+    programme = Programme.objects.get(title=TITLE)
+    log_in(page, live_server, "erm-staff")
+    page.goto(f"{live_server.url}/mutual/programmes/{programme.pk}/monitoring/")
+    table = page.text_content("#criteria")
+    assert "24 из 29 организаций" in table
+    assert "25 из 29 организаций" in table
+    assert "нет данных" in table
+    problems = axe_problems(page, "мониторинг") + layout_problems(page, "мониторинг")
+    assert problems == []
