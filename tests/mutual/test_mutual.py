@@ -136,13 +136,13 @@ def test_lists_open_for_staff_and_school(client, world, assignment, name):
 
 
 def test_groups_list_costs_a_fixed_number_of_queries(client, world,
-                                                     django_assert_max_num_queries):
+                                                     django_assert_num_queries):
     for organization in (world.school_a, world.school_b):
         save_group(organization=organization, order_number="1", order_date=D(2021, 11, 1),
                    members=FULL)
     client.force_login(world.staff)
     client.get(reverse("mutual_groups"))
-    with django_assert_max_num_queries(12):
+    with django_assert_num_queries(5):
         client.get(reverse("mutual_groups"))
 
 
@@ -184,3 +184,58 @@ def test_an_upload_for_another_organization_is_refused(world, assignment):
     report = import_file(SLUG, municipality=world.municipality, file=_workbook(rows),
                          dry_run=False, imported_by=world.school_user)
     assert "только для своей организации" in report.as_text()
+
+
+def test_the_dashboard_reads_the_signatures_and_the_joint_plan(world, assignment):
+    from networks.agreements import AgreementCard, create_agreement, record_signature
+    from plans.evidence import record_occurrence
+    from plans.items import ItemDetails, PlanDetails, create_plan, save_item
+
+    seed_criteria(programme=world.programme)
+    agreement = create_agreement(
+        card=AgreementCard(kind="joint", title="Соглашение о совместной деятельности"),
+        municipality=world.municipality, programme=world.programme,
+        parties=[world.school_a, world.school_b])
+    record_signature(party=agreement.parties.get(organization=world.school_a),
+                     signed_on=D(2021, 12, 10), signed_by="Директор")
+    plan = create_plan(programme=world.programme, details=PlanDetails(
+        title="Совместный план", kind="schedule", starts_on=D(2021, 1, 1),
+        ends_on=D(2021, 12, 31)))
+    seminar = save_item(plan=plan, details=ItemDetails(
+        section="Семинары", number="1", topic="Семинар ОО для ОО", term_kind="date",
+        due_on=D(2021, 3, 1)))
+    for number, day in ((2, D(2021, 4, 1)), (3, D(2021, 5, 1)), (4, D(2021, 6, 1))):
+        save_item(plan=plan, details=ItemDetails(section="Семинары", number=str(number),
+                                                 topic="Взаимопосещение", term_kind="date",
+                                                 due_on=day))
+    record_occurrence(item=seminar, due_on=D(2021, 3, 1), held_on=D(2021, 3, 1),
+                      note="Проведён", recorded_by=world.staff)
+    world.programme.mutual_criteria.filter(number=6).update(joint_plan=plan)
+    results = {r.criterion.number: r for r in dashboard(world.programme, today=TODAY)}
+    assert results[2].value == "1 из 5 организаций"
+    assert results[6].indicator == "25 %"
+    assert results[6].value == "проведено 1 из 4 мероприятий"
+    assert results[2].overdue is False
+
+
+def test_the_status_list_costs_a_fixed_number_of_queries(client, world, assignment,
+                                                        django_assert_num_queries):
+    client.force_login(world.staff)
+    url = reverse("mutual_assignment", args=[assignment.pk])
+    client.get(url)
+    with django_assert_num_queries(6):
+        response = client.get(url)
+    assert "СОШ № 1" in response.content.decode()
+
+
+def test_staff_return_a_part_with_a_comment_through_the_page(client, world, assignment):
+    answer = _answer(assignment, world.school_a)
+    save_part2(answer=answer, lists={("pedagogical", "need"): ["Смысловое чтение"]})
+    submit_part(answer=answer, part=2, today=TODAY)
+    client.force_login(world.staff)
+    client.post(reverse("mutual_return", args=[answer.pk]), {"part": "2", "comment": ""})
+    answer.refresh_from_db()
+    assert answer.part2_status == PartStatus.SUBMITTED
+    client.post(reverse("mutual_return", args=[answer.pk]), {"part": "2", "comment": "Уточнить"})
+    answer.refresh_from_db()
+    assert answer.part2_status == PartStatus.RETURNED and answer.part2_comment == "Уточнить"
