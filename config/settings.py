@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "services",
     "diagnostics",
     "registers",
+    "aspects",
     "distribution",
     "outcomes",
     "contests",

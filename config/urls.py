@@ -42,6 +42,7 @@ urlpatterns = [
     path("", include("plans.urls")),
     path("", include("mutual.urls")),
     path("", include("registers.urls")),
+    path("", include("aspects.urls")),
     path("", include("routes.urls")),
     path("", include("trainings.urls")),
     path("", include("innovation.urls")),

@@ -19,6 +19,8 @@ from django.contrib.auth.models import User
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from aspects.map_reads import direction_marks
+from aspects.models import Side
 from diagnostics.models import (
     Deficit,
     Diagnosis,
@@ -132,6 +134,11 @@ def build_input(
             needs[organization_id].add(direction_id)
         if offers_practice:
             offers[organization_id].add(direction_id)
+    # Statements of the map of problems and solutions count where their aspect has a direction.
+    for organization_id, direction_id, side in direction_marks(
+        municipality_id=period.programme.municipality_id, school_year=period.starts_on.year
+    ):
+        (needs if side == Side.NEED else offers)[organization_id].add(direction_id)
     narrow = set(Strategy.objects.filter(period=period, kind=StrategyKind.NARROW)
                  .values_list("team_id", flat=True))
     mentors: dict[int, dict[int, int]] = defaultdict(dict)

@@ -135,6 +135,6 @@ def _grow(world, diagnostic_round, extra: int, deficits):
 def test_it_reads_the_input_in_a_fixed_number_of_queries(world, rounds, extra,
                                                          django_assert_num_queries):
     _grow(world, rounds.start, extra, [rounds.deficits["1.1"]])
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         teams, _ = build_input(period=world.period, diagnostic_round=rounds.start)
     assert len(teams) == 5 + extra

@@ -15,6 +15,7 @@ mentorship, and the users staff, curator, school_user.
 
 from tests.url_policy_rows import (
     api_tokens,
+    aspects,
     competence,
     contests,
     council,
@@ -43,4 +44,4 @@ from tests.url_policy_rows import (
 AREAS = [journal, council, rounds, monitoring, imports, distribution, project_indicators,
          report_jobs, people_platforms, people_teachers, trainings, routes, competence,
          outcomes, api_tokens, handbook_texts, innovation, contests,
-         networks, plans, registers, regional_monitoring, services, mutual]
+         networks, plans, registers, regional_monitoring, services, mutual, aspects]

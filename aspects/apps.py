@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AspectsConfig(AppConfig):
+    name = "aspects"
+    verbose_name = "Карта проблем и эффективных решений"
