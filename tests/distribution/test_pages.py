@@ -272,7 +272,7 @@ def test_the_review_page_costs_a_fixed_number_of_queries(world, login, propose, 
     client = login(world.staff)
     propose(client, world.period, leaders_max="20")
     proposal = DistributionProposal.objects.get()
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(13):
         response = client.get(reverse("distribution_detail", args=[proposal.pk]))
     assert len(response.context["review"].rows) == 5 + extra
 
