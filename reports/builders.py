@@ -11,6 +11,7 @@ expected failure is raised as ``reports.errors.ReportError`` with a message for 
 """
 
 from reports.applications import build_application_docx, build_application_pdf
+from reports.aspect_map_export import build_aspect_map_pdf, build_aspect_map_workbook
 from reports.contest_protocol import build_protocol_pdf, build_protocol_workbook
 from reports.excel import build_indicator_workbook
 from reports.models import ReportKind
@@ -27,4 +28,6 @@ BUILDERS = {
     ReportKind.CONTEST_PDF: build_protocol_pdf,
     ReportKind.CONTEST_XLSX: build_protocol_workbook,
     ReportKind.JOINT_REPORT: build_joint_report_pdf,
+    ReportKind.ASPECT_MAP_XLSX: build_aspect_map_workbook,
+    ReportKind.ASPECT_MAP_PDF: build_aspect_map_pdf,
 }

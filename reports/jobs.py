@@ -47,6 +47,8 @@ EXTENSIONS = {
     ReportKind.CONTEST_PDF: "pdf",
     ReportKind.CONTEST_XLSX: "xlsx",
     ReportKind.JOINT_REPORT: "pdf",
+    ReportKind.ASPECT_MAP_XLSX: "xlsx",
+    ReportKind.ASPECT_MAP_PDF: "pdf",
 }
 PART_SUFFIX = ".part"
 REPORTS_FOLDER = "reports"

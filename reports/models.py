@@ -21,6 +21,8 @@ class ReportKind(models.TextChoices):
     CONTEST_PDF = "contest_pdf", "Протокол итогов конкурса (PDF)"
     CONTEST_XLSX = "contest_xlsx", "Протокол итогов конкурса (Excel)"
     JOINT_REPORT = "joint_report", "Совместный отчёт сети (PDF)"
+    ASPECT_MAP_XLSX = "aspect_map_xlsx", "Карта проблем и решений (Excel)"
+    ASPECT_MAP_PDF = "aspect_map_pdf", "Карта проблем и решений (PDF)"
 
 
 # Exports of one application version, ordered from its page rather than the «Отчёты» form.

@@ -2,6 +2,7 @@ from django.urls import path
 
 from reports import (
     application_views,
+    aspect_map_views,
     handbook_views,
     indicator_views,
     job_views,
@@ -25,6 +26,7 @@ urlpatterns = [
          name="application_exports"),
     path("reports/joint-reports/<int:pk>/", joint_report_views.joint_report_exports,
          name="joint_report_exports"),
+    path("aspects/map/export/", aspect_map_views.aspect_map_export, name="aspect_map_export"),
     path("contests/<int:pk>/protocol/", protocol_views.contest_protocol,
          name="contest_protocol"),
 ]

@@ -20,6 +20,7 @@ ROWS: dict[str, tuple] = {
     "aspect_statement_link":   (LOGIN, MOVED, MOVED, MOVED, 403,   403,   403,   404, 403),
     "aspect_statement_delete": (LOGIN, MOVED, 403,   403,   MOVED, 404,   403,   404, 403),
     "organization_aspects":    (LOGIN, 200,  200,   200,   200,   404,   200,   404, 403),
+    "aspect_map_export":       (LOGIN, MOVED, 403,  403,   403,   403,   MOVED, MOVED, 403),
 }  # fmt: skip
 OBJECT_OF: dict[str, str] = {
     "aspect_detail": "aspects_aspect",
@@ -32,6 +33,7 @@ POST_DATA: dict[str, dict] = {
     "aspect_merge": {},
     "aspect_statement_link": {},
     "aspect_statement_delete": {},
+    "aspect_map_export": {},
 }
 
 
