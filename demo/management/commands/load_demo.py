@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 
 from demo.diagnostics import load_demo_diagnostics
 from demo.ermakovsky import load_ermakovsky
+from demo.ermakovsky_aspects import load_ermakovsky_aspects
 from demo.ermakovsky_mutual import load_ermakovsky_mutual
 from demo.joint_reports import load_joint_reports
 from demo.krymsky import load_demo
@@ -159,4 +160,12 @@ class Command(BaseCommand):
             f"о совместной деятельности ({mutual['signed']}), ответы на техническое задание "
             f"(первая часть сдана — {mutual['submitted']}, не начата — "
             f"{mutual['not_started']}); вход школы — erm-school."
+        )
+        aspects = load_ermakovsky_aspects()
+        self.stdout.write(
+            f"Ермаковский район, карта проблем и эффективных решений 2021/2022: аспектов — "
+            f"{aspects['aspects']} (по тексту проекта), формулировок организаций — "
+            f"{aspects['statements']} от {aspects['organizations']} организаций, "
+            f"не сопоставлено — {aspects['unlinked']}; кто какой аспект назвал и ранги "
+            f"иллюстративные."
         )
