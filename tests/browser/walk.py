@@ -12,6 +12,8 @@ from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from aspects.catalogue import create_aspect, record_statement
+from aspects.models import ProcessKind, Side
 from demo.diagnostics import load_demo_diagnostics
 from demo.krymsky import DEMO_PASSWORD, load_demo
 from demo.krymsky_registers import load_krymsky_registers
@@ -117,6 +119,10 @@ STOPS = [
     Stop("needs_map", DEPARTMENT),
     Stop("my_needs", ("school",)),
     Stop("organization_needs", MANAGERS, "organization"),
+    Stop("aspect_map", DEPARTMENT),
+    Stop("aspect_catalogue", DEPARTMENT),
+    Stop("aspect_detail", DEPARTMENT, "aspects_aspect"),
+    Stop("organization_aspects", MANAGERS, "organization"),
     Stop("imports", ("staff",)),
     Stop("import_jobs", ("staff", "school")),
     Stop("import_organizations", ("staff",)),
@@ -463,6 +469,23 @@ def _mutual(programme, school: Organization) -> dict:
             "mutual_criterion": programme.mutual_criteria.first().pk}
 
 
+def aspects_world(municipality, organizations) -> dict:
+    """A small map of problems and solutions: two duplicate aspects, lines of three schools."""
+    reading = create_aspect(municipality=municipality, wording="Смысловое чтение",
+                            process_kind=ProcessKind.PEDAGOGICAL)
+    create_aspect(municipality=municipality, wording="Смысловое чтение на уроках",
+                  process_kind=ProcessKind.PEDAGOGICAL)
+    for rank, (organization, side) in enumerate(zip(
+            organizations[:3], (Side.NEED, Side.NEED, Side.OFFER), strict=True), start=1):
+        record_statement(organization=organization, school_year=2021,
+                         text="Смысловое чтение", process_kind=ProcessKind.PEDAGOGICAL,
+                         side=side, rank=rank)
+    record_statement(organization=organizations[0], school_year=2021,
+                     text="Формирующее оценивание на уроке",
+                     process_kind=ProcessKind.PEDAGOGICAL, side=Side.OFFER, rank=1)
+    return {"aspects_aspect": reading.pk}
+
+
 def build_world() -> dict:
     """Load the demo district and add what its pages need to show their tables."""
     load_demo()
@@ -496,6 +519,7 @@ def build_world() -> dict:
         **_mutual(platform.period.programme, own_school),
         **_registers(staff),
         **_services(platform.period.programme, staff),
+        **aspects_world(municipality, [own_school, *organizations.exclude(pk=own_school.pk)]),
         "platform": platform.pk,
         "placement": Placement.objects.filter(platform=platform).order_by("pk").first().pk,
         "organization": own_school.pk,
