@@ -90,6 +90,41 @@ def record_statement(*, organization: Organization, school_year: int, text: str,
     )
 
 
+# A line of a ranked list: (process kind, side, rank, text).
+Line = tuple[str, str, int, str]
+
+
+def school_year_of(day) -> int:
+    """The school year a day falls in, by the year it starts: 1 September."""
+    return day.year if day.month >= 9 else day.year - 1
+
+
+@transaction.atomic
+def replace_year_list(*, organization: Organization, school_year: int, lines: list[Line],
+                      source: str, entered_by: User | None = None) -> list[Statement]:
+    """The organization's ranked lists of the year become ``lines`` (the assignment's part 2
+    on submission): its earlier lines of that year go, whatever entered them.
+
+    A line whose wording was already linked to an aspect of the catalogue — by the
+    methodologist, on an earlier submission — keeps that aspect, so curation survives a
+    resubmission; a new wording is linked to the active aspect of the same wording, if any.
+    """
+    earlier = Statement.objects.filter(organization=organization, school_year=school_year)
+    linked = {normal_wording(text).lower(): aspect_id for text, aspect_id in
+              earlier.filter(aspect__isnull=False).values_list("text", "aspect_id")}
+    active = Aspect.objects.filter(merged_into__isnull=True).in_bulk(set(linked.values()))
+    earlier.delete()
+    recorded = []
+    for process_kind, side, rank, text in lines:
+        aspect_id = linked.get(normal_wording(text).lower())
+        recorded.append(record_statement(
+            organization=organization, school_year=school_year, text=text,
+            process_kind=process_kind, side=side, rank=rank, source=source,
+            entered_by=entered_by,
+            aspect=active.get(aspect_id)))
+    return recorded
+
+
 @transaction.atomic
 def remove_statement(*, statement: Statement) -> None:
     statement.delete()

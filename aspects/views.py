@@ -33,8 +33,7 @@ def _directions(municipality):
 
 
 def current_school_year(today=None) -> int:
-    today = today or timezone.localdate()
-    return today.year if today.month >= 9 else today.year - 1
+    return catalogue.school_year_of(today or timezone.localdate())
 
 
 def _message_error(request, error: ValidationError) -> None:

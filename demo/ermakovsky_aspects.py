@@ -45,33 +45,44 @@ def _lines_of(position: int) -> list[tuple[int, str]]:
     ]
 
 
+def ranked_lists(short_name: str) -> dict[tuple[str, str], list[str]]:
+    """The organization's illustrative ranked lists, (process kind, side) → wordings in the
+    order of rank: what it names in part 2 of the assignment and what the map shows.
+    Empty for an organization that sent the district no figures."""
+    named = [line.short_name for line in LINES if line.counts is not None]
+    if short_name not in named:
+        return {}
+    lists: dict[tuple[str, str], list[str]] = {}
+    for index, side in _lines_of(named.index(short_name)):
+        wording, kind = ASPECTS[index]
+        lists.setdefault((kind, side), []).append(wording)
+    for own_name, text, kind, side in OWN_WORDS:
+        if own_name == short_name:
+            lists.setdefault((kind, side), []).append(text)
+    return lists
+
+
 @transaction.atomic
 def load_ermakovsky_aspects() -> dict[str, int]:
-    """Create the map once; a second run changes nothing."""
+    """Create the map once; a second run changes nothing. An organization whose lines are
+    already on the map (its submitted part 2 of the assignment) keeps them."""
     municipality = Municipality.objects.get(name=MUNICIPALITY)
     aspects = []
     for wording, kind in ASPECTS:
         found = Aspect.objects.filter(municipality=municipality, wording=wording).first()
         aspects.append(found or catalogue.create_aspect(
             municipality=municipality, wording=wording, process_kind=kind))
-    organizations = {organization.short_name: organization for organization in
-                     Organization.objects.filter(municipality=municipality)}
-    named = [line.short_name for line in LINES if line.counts is not None]
-    if not Statement.objects.filter(organization__municipality=municipality).exists():
-        for position, short_name in enumerate(named):
-            ranks: dict[tuple[str, str], int] = {}
-            for index, side in _lines_of(position):
-                aspect = aspects[index]
-                key = (aspect.process_kind, side)
-                ranks[key] = ranks.get(key, 0) + 1
+    on_map = set(Statement.objects.filter(organization__municipality=municipality,
+                                          school_year=YEAR).values_list("organization_id",
+                                                                        flat=True))
+    for organization in Organization.objects.filter(municipality=municipality).order_by("pk"):
+        if organization.pk in on_map:
+            continue
+        for (kind, side), wordings in ranked_lists(organization.short_name).items():
+            for rank, text in enumerate(wordings, start=1):
                 catalogue.record_statement(
-                    organization=organizations[short_name], school_year=YEAR,
-                    text=aspect.wording, process_kind=aspect.process_kind, side=side,
-                    rank=ranks[key], source=StatementSource.DEMO, aspect=aspect)
-        for short_name, text, kind, side in OWN_WORDS:
-            catalogue.record_statement(organization=organizations[short_name],
-                                       school_year=YEAR, text=text, process_kind=kind,
-                                       side=side, rank=9, source=StatementSource.DEMO)
+                    organization=organization, school_year=YEAR, text=text,
+                    process_kind=kind, side=side, rank=rank, source=StatementSource.DEMO)
     statements = Statement.objects.filter(organization__municipality=municipality)
     return {"aspects": len(aspects), "statements": statements.count(),
             "organizations": statements.values("organization").distinct().count(),

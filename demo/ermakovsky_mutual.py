@@ -13,6 +13,7 @@ import datetime
 from django.db import transaction
 
 from demo.ermakovsky import MUNICIPALITY
+from demo.ermakovsky_aspects import ranked_lists
 from demo.krymsky import _demo_user
 from internships.models import Programme
 from mutual.answers import accept_part, return_part, save_part1, save_part2, submit_part
@@ -36,6 +37,7 @@ CELLS = {("literacy", "teacher", True): "Читательские практик
          ("literacy", "organization", False): "Нет единых требований к смысловому чтению",
          ("gifted", "team", True): "Школьный этап олимпиад с наставниками",
          ("special", "teacher", False): "Мало адаптированных заданий для детей с ОВЗ"}
+# Part 2 of an organization the map's illustrative spread does not cover.
 LISTS = {("pedagogical", "need"): ["Формирующее оценивание", "Работа с детьми с ОВЗ"],
          ("pedagogical", "offer"): ["Смысловое чтение на уроках"],
          ("management", "offer"): ["Внутришкольный контроль по результатам"],
@@ -86,7 +88,7 @@ def _answers(assignment: Assignment, organizations: list[Organization]) -> dict[
             continue
         save_part1(answer=answer, reserves="Анализ резервов по показателям мониторинга "
                                            "(иллюстративно).", cells=CELLS)
-        save_part2(answer=answer, lists=LISTS)
+        save_part2(answer=answer, lists=ranked_lists(organization.short_name) or LISTS)
         if place < SUBMITTED_BOTH + SUBMITTED_FIRST:
             submit_part(answer=answer, part=1, today=D(2021, 12, 20))
         if place < SUBMITTED_BOTH:

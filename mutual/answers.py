@@ -1,12 +1,17 @@
 """An organization's answer to the assignment: part 1 (the analysis of internal reserves and
 the internal rating), part 2 (the ranked aspects, kept as entered), and the life of each
-part: draft → submitted → returned for rework with a comment, or accepted."""
+part: draft → submitted → returned for rework with a comment, or accepted.
+
+A submitted part 2 goes onto the map of problems and solutions; a part returned for rework
+stays there until the organization submits it again."""
 
 import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from aspects.catalogue import replace_year_list, school_year_of
+from aspects.models import StatementSource
 from mutual.groups import gaps
 from mutual.models import (
     ActivityLevel,
@@ -120,7 +125,19 @@ def submit_part(*, answer: Answer, part: int, today: datetime.date) -> Answer:
     setattr(answer, f"part{part}_status", PartStatus.SUBMITTED)
     setattr(answer, f"part{part}_submitted_on", today)
     answer.save()
+    if part == 2:
+        put_on_map(answer)
     return answer
+
+
+def put_on_map(answer: Answer) -> None:
+    """Part 2, once submitted, is the organization's ranked list on the district's map of
+    problems and solutions for the assignment's school year (``aspects``), line for line."""
+    replace_year_list(
+        organization=answer.organization,
+        school_year=school_year_of(answer.assignment.published_on),
+        lines=[(row.process, row.side, row.rank, row.text) for row in answer.aspect_rows.all()],
+        source=StatementSource.ASSIGNMENT)
 
 
 @transaction.atomic

@@ -24,3 +24,18 @@ def test_it_loads_a_map_once_and_erm_staff_reads_it(client):
     assert page.status_code == 200
     assert page.context["map"].participants == 28
     assert Statement.objects.count() == 114
+
+
+def test_the_submitted_part2_answers_are_the_maps_lines(client):
+    from demo.ermakovsky_mutual import SUBMITTED_BOTH, load_ermakovsky_mutual
+
+    load_ermakovsky()
+    before = load_ermakovsky_aspects()
+    load_ermakovsky_mutual()
+
+    # Twelve organizations submitted part 2: their lines now come from the assignment, the
+    # same wordings, so the map's figures and links do not change.
+    assert load_ermakovsky_aspects() == before
+    from_answers = Statement.objects.filter(source="assignment")
+    assert from_answers.values("organization").distinct().count() == SUBMITTED_BOTH
+    assert Statement.objects.filter(aspect__isnull=True).count() == 2

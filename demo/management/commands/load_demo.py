@@ -153,14 +153,6 @@ class Command(BaseCommand):
             f"(вымышлены), курируемые направления и отметки о полученных результатах "
             f"({novokubansk['ticked']}) иллюстративные."
         )
-        mutual = load_ermakovsky_mutual()
-        self.stdout.write(
-            f"Ермаковский район, «Взаимообучение ОО»: шесть критериев мониторинга по документу; "
-            f"иллюстративные группы ответственных ({mutual['groups']}), подписи соглашения "
-            f"о совместной деятельности ({mutual['signed']}), ответы на техническое задание "
-            f"(первая часть сдана — {mutual['submitted']}, не начата — "
-            f"{mutual['not_started']}); вход школы — erm-school."
-        )
         aspects = load_ermakovsky_aspects()
         self.stdout.write(
             f"Ермаковский район, карта проблем и эффективных решений 2021/2022: аспектов — "
@@ -168,4 +160,12 @@ class Command(BaseCommand):
             f"{aspects['statements']} от {aspects['organizations']} организаций, "
             f"не сопоставлено — {aspects['unlinked']}; кто какой аспект назвал и ранги "
             f"иллюстративные."
+        )
+        mutual = load_ermakovsky_mutual()
+        self.stdout.write(
+            f"Ермаковский район, «Взаимообучение ОО»: шесть критериев мониторинга по документу; "
+            f"иллюстративные группы ответственных ({mutual['groups']}), подписи соглашения "
+            f"о совместной деятельности ({mutual['signed']}), ответы на техническое задание "
+            f"(первая часть сдана — {mutual['submitted']}, не начата — "
+            f"{mutual['not_started']}); вход школы — erm-school."
         )
