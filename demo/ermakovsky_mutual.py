@@ -116,6 +116,7 @@ def load_ermakovsky_mutual() -> dict[str, int]:
     _demo_user("erm-school", "Ольга Викторовна", "Кузнецова", municipality, Role.SCHOOL,
                organization=Organization.objects.get(municipality=municipality,
                                                      short_name=SCHOOL_LOGIN_ORGANIZATION))
+    _demo_user("erm-method", "Светлана Ивановна", "Гончаренко", municipality, Role.CURATOR)
     groups = _groups(organizations)
     signed = _agreement(municipality, programme, organizations)
     return {"groups": groups, "signed": signed, **_answers(assignment, organizations)}

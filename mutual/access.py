@@ -2,9 +2,9 @@
 
 Department staff, curators and analysts see their municipality's groups, assignments and
 answers; a school's management team sees and keeps its own organization's group and answer;
-teachers see nothing here. Staff keep the assignment and the criteria and return or accept
-answers; the school of the organization (or staff) edits its group; only the organization
-fills its answer.
+teachers see nothing here. Staff keep the assignment and the criteria; staff and curators —
+the methodologists — return or accept answers; the school of the organization (or staff)
+edits its group; only the organization fills its answer.
 """
 
 from django.contrib.auth.models import AnonymousUser, User
@@ -75,6 +75,15 @@ def programmes_for_monitoring(user: AnyUser) -> QuerySet[Programme]:
 def may_keep(user: AnyUser, programme: Programme) -> bool:
     """Publish the assignment, keep the criteria, return and accept answers."""
     return is_staff_of(user, programme.municipality_id)
+
+
+def may_review(user: AnyUser, programme: Programme) -> bool:
+    """Return an answer's part for rework or accept it: the department's staff and its
+    methodologists (curators) of the programme's municipality."""
+    if is_staff_of(user, programme.municipality_id):
+        return True
+    return (has_role(user, Role.CURATOR)
+            and profile_of(user).municipality_id == programme.municipality_id)
 
 
 def may_keep_any(user: AnyUser) -> bool:

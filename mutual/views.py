@@ -23,6 +23,7 @@ from mutual.access import (
     may_fill,
     may_keep,
     may_keep_any,
+    may_review,
     organizations_for_mutual,
     programmes_for_monitoring,
 )
@@ -196,7 +197,7 @@ def answer_detail(request, pk):
         "answer": answer, "rating": list(answer.rating_rows.all()),
         "aspects": list(answer.aspect_rows.all()),
         "can_fill": may_fill(request.user, answer),
-        "can_keep": may_keep(request.user, answer.assignment.programme),
+        "can_keep": may_review(request.user, answer.assignment.programme),
         "editable": rules.EDITABLE, "submitted": "submitted",
         "return_form": ReturnForm()})
 
@@ -272,7 +273,7 @@ def answer_submit(request, pk):
 
 def _kept_answer(request, pk) -> Answer:
     answer = _answer(request, pk)
-    if not may_keep(request.user, answer.assignment.programme):
+    if not may_review(request.user, answer.assignment.programme):
         raise PermissionDenied
     return answer
 

@@ -1,9 +1,12 @@
 """Ermakovsky: the school names its responsible group and fills both parts of the technical
-assignment; staff read the six-criterion monitoring dashboard."""
+assignment; a methodologist returns an answer, curates a wording and reads the map; staff
+read the six-criterion monitoring dashboard."""
 
 import pytest
 
+from aspects.models import Statement
 from demo.ermakovsky import load_ermakovsky
+from demo.ermakovsky_aspects import load_ermakovsky_aspects
 from demo.ermakovsky_mutual import TITLE, load_ermakovsky_mutual
 from internships.models import Programme
 from mutual.models import Answer, PartStatus
@@ -61,4 +64,37 @@ def test_staff_read_the_six_criteria(live_server, page):
     assert "25 из 29 организаций" in table
     assert "нет данных" in table
     problems = axe_problems(page, "мониторинг") + layout_problems(page, "мониторинг")
+    assert problems == []
+
+
+def test_a_methodologist_returns_an_answer_curates_a_wording_and_reads_the_map(live_server,
+                                                                              page):
+    load_ermakovsky()
+    load_ermakovsky_aspects()
+    load_ermakovsky_mutual()
+    answer = Answer.objects.filter(part2_status=PartStatus.SUBMITTED).order_by("pk").first()
+    own_words = Statement.objects.get(text__startswith="Читательская грамотность (ФГ)")
+    log_in(page, live_server, "erm-method")
+
+    page.goto(f"{live_server.url}/mutual/answers/{answer.pk}/")
+    problems = axe_problems(page, "ответ") + layout_problems(page, "ответ")
+    page.get_by_label("Что доработать").last.fill("Поставьте на первое место главный аспект.")
+    with page.expect_navigation():
+        page.click("button:has-text('Вернуть на доработку') >> nth=-1")
+    answer.refresh_from_db()
+    assert answer.part2_status == PartStatus.RETURNED
+    assert answer.part2_comment == "Поставьте на первое место главный аспект."
+
+    page.goto(f"{live_server.url}/aspects/")
+    page.get_by_label(f"Аспект для «{own_words.text}»").select_option(
+        label="Развитие функциональной грамотности обучающихся")
+    with page.expect_navigation():
+        page.click(f"#unlinked-statements tr:has-text('{own_words.text}') button")
+    problems += axe_problems(page, "каталог") + layout_problems(page, "каталог")
+    own_words.refresh_from_db()
+    assert own_words.aspect.wording == "Развитие функциональной грамотности обучающихся"
+
+    page.goto(f"{live_server.url}/aspects/map/")
+    assert "Развитие функциональной грамотности обучающихся" in page.text_content("main")
+    problems += axe_problems(page, "карта") + layout_problems(page, "карта")
     assert problems == []

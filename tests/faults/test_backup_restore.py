@@ -28,6 +28,7 @@ from django.core.management.base import CommandError
 from django.db import connection
 
 from internships.models import EntryAttachment, JournalEntry, Platform
+from services.models import Deliverable
 from teams import backup
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -178,7 +179,10 @@ def test_it_restores_every_row_and_file_into_an_empty_database(portal_data, empt
     assert manifest["tables"]["internships_entryattachment"] == 1
     assert manifest["tables"]["teams_organization"] > 0
     assert manifest["migrations"]["teams"]["applied"] >= 1
-    assert manifest["media_files"] == 2
+    # The demo's own files (the passport's ticked results), the attachment and the report.
+    demo_files = Deliverable.objects.exclude(file="").count()
+    assert demo_files > 0
+    assert manifest["media_files"] == demo_files + 2 == len(files_under(portal_data))
     for name in ("database.dump", "media.tar.gz"):
         assert manifest["files"][name]["sha256"] == \
             hashlib.sha256((folder / name).read_bytes()).hexdigest()

@@ -239,3 +239,19 @@ def test_staff_return_a_part_with_a_comment_through_the_page(client, world, assi
     client.post(reverse("mutual_return", args=[answer.pk]), {"part": "2", "comment": "Уточнить"})
     answer.refresh_from_db()
     assert answer.part2_status == PartStatus.RETURNED and answer.part2_comment == "Уточнить"
+
+
+def test_a_methodologist_of_the_district_returns_a_part_and_a_school_cannot(client, world,
+                                                                            assignment):
+    answer = _answer(assignment, world.school_a)
+    save_part2(answer=answer, lists={("pedagogical", "need"): ["Смысловое чтение"]})
+    submit_part(answer=answer, part=2, today=TODAY)
+    client.force_login(world.school_user)
+    client.post(reverse("mutual_return", args=[answer.pk]), {"part": "2", "comment": "Сам"})
+    answer.refresh_from_db()
+    assert answer.part2_status == PartStatus.SUBMITTED
+
+    client.force_login(world.curator)
+    client.post(reverse("mutual_return", args=[answer.pk]), {"part": "2", "comment": "Уточнить"})
+    answer.refresh_from_db()
+    assert answer.part2_status == PartStatus.RETURNED and answer.part2_comment == "Уточнить"

@@ -3,7 +3,8 @@
 Mutual learning of organizations: every role of the municipality but teachers reads the
 programmes and the responsible groups; a school edits only its own group and fills only its
 own answer (another school's answer and group do not exist for it: 404); staff publish the
-assignment, keep the criteria and return or accept answers; the monitoring dashboard is for
+assignment and keep the criteria; staff and curators (the methodologists) return or accept
+answers; the monitoring dashboard is for
 the roles that see the whole municipality (a school: 403). Other municipalities: 404.
 """
 
@@ -29,8 +30,8 @@ ROWS: dict[str, tuple] = {
     "mutual_part1":            (LOGIN, 403,  403,  403,  200,  404,  403,  404,  403),
     "mutual_part2":            (LOGIN, 403,  403,  403,  200,  404,  403,  404,  403),
     "mutual_submit":           (LOGIN, 403,  403,  403,  MOVED, 404, 403,  404,  403),
-    "mutual_return":           (LOGIN, MOVED, 403, 403,  403,  404,  403,  404,  403),
-    "mutual_accept":           (LOGIN, MOVED, 403, 403,  403,  404,  403,  404,  403),
+    "mutual_return":           (LOGIN, MOVED, MOVED, MOVED, 403, 404,  403,  404,  403),
+    "mutual_accept":           (LOGIN, MOVED, MOVED, MOVED, 403, 404,  403,  404,  403),
     "mutual_import":           (LOGIN, 403,  403,  403,  200,  200,  403,  403,  403),
     "mutual_template":         (LOGIN, 403,  403,  403,  200,  200,  403,  403,  403),
     "mutual_monitoring":       (LOGIN, 200,  200,  200,  403,  403,  200,  404,  403),

@@ -167,5 +167,5 @@ class Command(BaseCommand):
             f"иллюстративные группы ответственных ({mutual['groups']}), подписи соглашения "
             f"о совместной деятельности ({mutual['signed']}), ответы на техническое задание "
             f"(первая часть сдана — {mutual['submitted']}, не начата — "
-            f"{mutual['not_started']}); вход школы — erm-school."
+            f"{mutual['not_started']}); вход школы — erm-school, методиста — erm-method."
         )
