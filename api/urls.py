@@ -1,7 +1,7 @@
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView
 
-from api import schema_views, token_views, views, write_views
+from api import practice_views, schema_views, token_views, views, write_views
 
 urlpatterns = [
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="api_schema"),
@@ -38,6 +38,29 @@ urlpatterns = [
     path("api/v1/contests/", views.ContestList.as_view(), name="api_contests"),
     path("api/v1/training-sessions/", views.TrainingSessionList.as_view(),
          name="api_training_sessions"),
+    path("api/v1/networks/", practice_views.NetworkList.as_view(), name="api_networks"),
+    path("api/v1/networks/<int:pk>/", practice_views.NetworkDetail.as_view(),
+         name="api_network"),
+    path("api/v1/agreements/", practice_views.AgreementList.as_view(), name="api_agreements"),
+    path("api/v1/agreements/<int:pk>/", practice_views.AgreementDetail.as_view(),
+         name="api_agreement"),
+    path("api/v1/network-events/", practice_views.NetworkEventList.as_view(),
+         name="api_network_events"),
+    path("api/v1/network-events/<int:pk>/", practice_views.NetworkEventDetail.as_view(),
+         name="api_network_event"),
+    path("api/v1/plans/", practice_views.PlanList.as_view(), name="api_plans"),
+    path("api/v1/plans/<int:pk>/", practice_views.PlanDetail.as_view(), name="api_plan"),
+    path("api/v1/bank-entries/", practice_views.BankEntryList.as_view(),
+         name="api_bank_entries"),
+    path("api/v1/bank-entries/<int:pk>/", practice_views.BankEntryDetail.as_view(),
+         name="api_bank_entry"),
+    path("api/v1/products/", practice_views.ProductList.as_view(), name="api_products"),
+    path("api/v1/products/<int:pk>/", practice_views.ProductDetail.as_view(),
+         name="api_product"),
+    path("api/v1/normative-documents/", practice_views.NormativeDocumentList.as_view(),
+         name="api_normative_documents"),
+    path("api/v1/normative-documents/<int:pk>/", practice_views.NormativeDocumentDetail.as_view(),
+         name="api_normative_document"),
     path("api-tokens/", token_views.token_list, name="api_token_list"),
     path("api-tokens/new/", token_views.token_create, name="api_token_create"),
     path("api-tokens/<int:pk>/revoke/", token_views.token_revoke, name="api_token_revoke"),

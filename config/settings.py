@@ -295,6 +295,16 @@ SPECTACULAR_SETTINGS = {
     "SERVE_PERMISSIONS": ["api.permissions.TokenScopePermission"],
     "SCHEMA_PATH_PREFIX": r"/api/v1/",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Choice sets named ``kind`` (and ``level``) in several apps: one name each.
+    "ENUM_NAME_OVERRIDES": {
+        "PartnerKindEnum": "networks.models.PartnerKind",
+        "AgreementKindEnum": "networks.models.AgreementKind",
+        "PlanKindEnum": "plans.models.PlanKind",
+        "BankKindEnum": "registers.models.BankKind",
+        "ProductKindEnum": "registers.models.ProductKind",
+        "NormativeLevelEnum": "registers.models.Level",
+        "LevelEnum": "teams.models.SchoolLevel",
+    },
     "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums",
                              "api.schema.add_problem_responses"],
     # The schema pages load their scripts from the portal itself.

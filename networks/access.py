@@ -43,12 +43,18 @@ def _live_memberships() -> QuerySet[Membership]:
     return Membership.objects.exclude(status=MembershipStatus.ENDED)
 
 
+def _coordinated_by(user: User) -> Q:
+    """The networks the user coordinates; an API token's stand-in user (api/access.py),
+    never saved, coordinates none."""
+    return Q(coordinators=user) if user.pk is not None else Q(pk__in=[])
+
+
 def networks_for_user(user: User | AnonymousUser) -> QuerySet[Network]:
     if is_regional(user):
         return Network.objects.all()
     if not user.is_authenticated:
         return Network.objects.none()
-    coordinated = Q(coordinators=user)
+    coordinated = _coordinated_by(user)
     profile = profile_of(user)
     if profile is None:
         return Network.objects.filter(coordinated).distinct()

@@ -20,6 +20,8 @@ from diagnostics.models import (
 )
 from internships.models import JournalEntry, Stage, TeamResult, WorkForm
 from tests import factories
+from tests.networks.conftest import net  # noqa: F401 — the network world of the network tests
+from tests.plans.conftest import pw  # noqa: F401 — the plan of the test district
 
 # Endpoint URL → the ids of a municipality's objects it lists.
 ENDPOINTS = {

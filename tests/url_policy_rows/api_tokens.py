@@ -12,6 +12,9 @@ from diagnostics.models import DiagnosticRound, RoundKind
 
 LOGIN, MOVED = "→login", "→elsewhere"
 ANY = (401, 200, 200, 200, 200, 200, 200, 200, 200)
+# As the network pages (url_policy_rows/networks.py) and the register pages.
+NETWORK = (401, 200, 200, 200, 200, 404, 200, 404, 200)
+REGISTER = (401, 200, 200, 200, 200, 200, 200, 404, 200)
 
 ROWS: dict[str, tuple] = {
     #                          anonym staff  cur+   cur-   school+ school- analyst other teacher
@@ -41,6 +44,22 @@ ROWS: dict[str, tuple] = {
     "api_innovation_projects": ANY,
     "api_contests":            ANY,
     "api_training_sessions":   ANY,
+    # Networks, plans and registers: the lists answer everyone (empty where nothing is
+    # shared); an object answers whoever its web page answers, others 404.
+    "api_networks":            ANY,
+    "api_network":             NETWORK,
+    "api_agreements":          ANY,
+    "api_agreement":           NETWORK,
+    "api_network_events":      ANY,
+    "api_network_event":       NETWORK,
+    "api_plans":               ANY,
+    "api_plan":                (401,  200,   200,   200,   200,   200,   200,   404, 404),
+    "api_bank_entries":        ANY,
+    "api_bank_entry":          REGISTER,
+    "api_products":            ANY,
+    "api_product":             REGISTER,
+    "api_normative_documents": ANY,
+    "api_normative_document":  REGISTER,
     "api_token_list":          (LOGIN, 200,  403,   403,   403,   403,   403,   200, 403),
     "api_token_create":        (LOGIN, 200,  403,   403,   403,   403,   403,   200, 403),
     "api_token_revoke":        (LOGIN, MOVED, 403,  403,   403,   403,   403,   404, 403),
@@ -53,6 +72,13 @@ OBJECT_OF: dict[str, str] = {
     "api_period_indicators_push": "api_period",
     "api_municipality_staffing_push": "api_municipality",
     "api_platform_journal_push": "api_platform",
+    "api_network": "network_network",
+    "api_agreement": "network_agreement",
+    "api_network_event": "network_event",
+    "api_plan": "plan_plan",
+    "api_bank_entry": "register_bank_entry",
+    "api_product": "register_product",
+    "api_normative_document": "register_document",
 }
 POST_DATA: dict[str, dict] = {
     "api_token_revoke": {},
