@@ -1,6 +1,8 @@
 """Filters of the read endpoints: the pages' FilterSets where the pages have one, and
 ``updated_since`` for incremental sync where a model keeps its modification time."""
 
+import datetime
+
 import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef
@@ -37,6 +39,32 @@ UPDATED_SINCE_HELP = ("Только изменённые начиная с эт�
                       "2026-09-01T00:00:00+03:00): для пошаговой синхронизации.")
 
 
+class UtcDateTimeField(django_filters.fields.IsoDateTimeField):
+    """An ISO 8601 moment read as UTC: an offset the database cannot hold (such as -17:12)
+    or a moment beyond the calendar once converted is a 400 with the field, never a
+    database error."""
+
+    def clean(self, value):
+        moment = super().clean(value)
+        if moment is None:
+            return None
+        try:
+            return moment.astimezone(datetime.UTC)
+        except (OverflowError, ValueError) as error:
+            raise forms.ValidationError("Момент вне допустимого диапазона дат.",
+                                        code="out_of_range") from error
+
+
+class UpdatedSinceFilter(django_filters.IsoDateTimeFilter):
+    """``updated_since``: changed at or after a moment, compared in UTC."""
+
+    field_class = UtcDateTimeField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("help_text", UPDATED_SINCE_HELP)
+        super().__init__(*args, **kwargs)
+
+
 class ApiOrganizationFilter(OrganizationFilter):
     """The organization list's filters, without those that depend on a chosen year."""
 
@@ -50,8 +78,7 @@ class ApiOrganizationFilter(OrganizationFilter):
 class ApiPlacementFilter(PlacementFilter):
     """The placement matrix's filters over the caller's years; the year is optional here."""
 
-    updated_since = django_filters.IsoDateTimeFilter(method="filter_updated_since",
-                                                     help_text=UPDATED_SINCE_HELP)
+    updated_since = UpdatedSinceFilter(method="filter_updated_since")
 
     class Meta(PlacementFilter.Meta):
         fields = [*PlacementFilter.Meta.fields, "updated_since"]
@@ -95,9 +122,7 @@ class DiagnosisFilter(django_filters.FilterSet):
     team = IdFilter(help_text="Команда (идентификатор).")
     direction = IdFilter(help_text="Направление (идентификатор).")
     source = django_filters.CharFilter(help_text="Источник: expert или self.")
-    updated_since = django_filters.IsoDateTimeFilter(field_name="updated_at",
-                                                     lookup_expr="gte",
-                                                     help_text=UPDATED_SINCE_HELP)
+    updated_since = UpdatedSinceFilter(field_name="updated_at", lookup_expr="gte")
 
     class Meta:
         model = Diagnosis
@@ -139,9 +164,7 @@ class JournalEntryFilter(django_filters.FilterSet):
                                           help_text="Проведено не раньше (ГГГГ-ММ-ДД).")
     held_to = django_filters.DateFilter(field_name="held_on", lookup_expr="lte",
                                         help_text="Проведено не позже (ГГГГ-ММ-ДД).")
-    updated_since = django_filters.IsoDateTimeFilter(field_name="updated_at",
-                                                     lookup_expr="gte",
-                                                     help_text=UPDATED_SINCE_HELP)
+    updated_since = UpdatedSinceFilter(field_name="updated_at", lookup_expr="gte")
 
     class Meta:
         model = JournalEntry
@@ -155,9 +178,7 @@ class InnovationProjectFilter(django_filters.FilterSet):
     stage = IdFilter(help_text="Этап пути инновационного проекта (идентификатор).")
     is_pilot = django_filters.BooleanFilter(help_text="Только пилотные школы (true) или "
                                                       "остальные (false).")
-    updated_since = django_filters.IsoDateTimeFilter(field_name="updated_at",
-                                                     lookup_expr="gte",
-                                                     help_text=UPDATED_SINCE_HELP)
+    updated_since = UpdatedSinceFilter(field_name="updated_at", lookup_expr="gte")
 
     class Meta:
         model = InnovationProject

@@ -6,7 +6,7 @@ parent back into the next incremental sync."""
 import django_filters
 from django.db.models import Exists, OuterRef, Q
 
-from api.filters import UPDATED_SINCE_HELP, IdFilter
+from api.filters import IdFilter, UpdatedSinceFilter
 from networks.models import (
     Agreement,
     AgreementKind,
@@ -43,8 +43,8 @@ def changed_since(queryset, value, *histories):
     return queryset.filter(changed)
 
 
-def _updated_since(method: str) -> django_filters.IsoDateTimeFilter:
-    return django_filters.IsoDateTimeFilter(method=method, help_text=UPDATED_SINCE_HELP)
+def _updated_since(method: str) -> UpdatedSinceFilter:
+    return UpdatedSinceFilter(method=method)
 
 
 class NetworkFilter(django_filters.FilterSet):
@@ -119,8 +119,7 @@ class PlanFilter(django_filters.FilterSet):
 class _RegisterFilter(django_filters.FilterSet):
     year = IdFilter(min_value=1990, max_value=2100, help_text="Год.")
     organization = IdFilter(help_text="Организация (идентификатор).")
-    updated_since = django_filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="gte",
-                                                     help_text=UPDATED_SINCE_HELP)
+    updated_since = UpdatedSinceFilter(field_name="updated_at", lookup_expr="gte")
 
 
 class BankEntryFilter(_RegisterFilter):
@@ -155,8 +154,7 @@ class NormativeDocumentFilter(django_filters.FilterSet):
                                         help_text=_choices_help("Уровень", Level.choices))
     issued_from = django_filters.DateFilter(field_name="issued_on", lookup_expr="gte",
                                             help_text="Принят не раньше (ГГГГ-ММ-ДД).")
-    updated_since = django_filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="gte",
-                                                     help_text=UPDATED_SINCE_HELP)
+    updated_since = UpdatedSinceFilter(field_name="updated_at", lookup_expr="gte")
 
     class Meta:
         model = NormativeDocument

@@ -51,3 +51,30 @@ def test_it_lists_only_journal_entries_changed_since(districts, issue, bearer):
     JournalEntry.objects.filter(pk=entry_id).update(updated_at=later)
     assert listed_ids(client.get("/api/v1/journal-entries/",
                                  {"updated_since": later.isoformat()})) == {entry_id}
+
+
+def test_it_reads_a_moment_with_any_offset_as_the_same_moment_in_utc(districts, issue, bearer):
+    home, district = districts["home"]
+    (diagnosis_id,) = district.ids["diagnosis"]
+    client = bearer(issue(home))
+    changed = datetime.datetime(2026, 3, 1, 12, 0, tzinfo=datetime.UTC)
+    Diagnosis.objects.filter(pk=diagnosis_id).update(updated_at=changed)
+    # 12:00 UTC is 18:42 at +06:42 and 05:48 at -06:12; an offset of -17:12 lies beyond what
+    # PostgreSQL accepts in a literal, so the filter compares in UTC.
+    assert listed_ids(client.get("/api/v1/diagnoses/",
+                                 {"updated_since": "2026-03-01T18:42:00+06:42"})) == {diagnosis_id}
+    assert listed_ids(client.get("/api/v1/diagnoses/",
+                                 {"updated_since": "2026-03-01T05:49:00-06:12"})) == set()
+    assert listed_ids(client.get("/api/v1/diagnoses/",
+                                 {"updated_since": "2026-03-01T00:00:00-17:12"})) == set()
+    assert listed_ids(client.get("/api/v1/diagnoses/",
+                                 {"updated_since": "2026-02-28T18:48:00-17:12"})) == {diagnosis_id}
+
+
+def test_it_answers_a_moment_beyond_the_calendar_with_a_400(districts, issue, bearer):
+    home, _ = districts["home"]
+    response = bearer(issue(home)).get("/api/v1/normative-documents/",
+                                       {"updated_since": "9999-12-31T23:59:00-17:12"})
+    assert response.status_code == 400
+    assert response.json()["errors"] == [{"field": "updated_since",
+                                          "message": "Момент вне допустимого диапазона дат."}]
