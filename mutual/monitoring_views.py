@@ -13,7 +13,7 @@ from core.forms import apply_posted_form
 from mutual.access import criteria_for_user, may_keep, programmes_for_monitoring
 from mutual.assignments import CriterionDetails, save_criterion, seed_criteria
 from mutual.forms import CriterionForm
-from mutual.reads import dashboard
+from mutual.reads import dashboard, organization_plan_rows
 from mutual.views import form_page, kept_programme, programme_for
 from networks.models import Agreement
 
@@ -27,6 +27,7 @@ def monitoring(request, pk):
         raise PermissionDenied
     return render(request, "mutual/monitoring.html", {
         "programme": programme, "results": dashboard(programme, today=timezone.localdate()),
+        "plan_rows": organization_plan_rows(programme),
         "can_keep": may_keep(request.user, programme)})
 
 

@@ -19,6 +19,7 @@ from mutual.models import (
     ResponsibleGroup,
 )
 from networks.models import Agreement, AgreementKind, AgreementParty
+from plans.models import Plan
 from plans.plan_reads import plan_summaries
 from teams.models import Organization
 
@@ -79,6 +80,7 @@ class _Data:
     signed: dict[int | None, set[int]]
     agreements: dict[int | None, Agreement | None]
     plans: dict[int, dict[str, int]]
+    published: set[int]
 
 
 def _agreement_of(criterion: Criterion, default: Agreement | None) -> Agreement | None:
@@ -106,7 +108,10 @@ def _load(programme: Programme, criteria: list[Criterion], today: datetime.date)
     plan_ids = {c.joint_plan_id for c in criteria if c.joint_plan_id}
     plans = {s.plan.pk: dict(s.counts) for s in plan_summaries(
         programme.plans.filter(pk__in=plan_ids), today=today)} if plan_ids else {}
-    return _Data(organizations, groups, answers, signed, agreements, plans)
+    published = set(Plan.objects.filter(
+        programme=programme, organization__isnull=False).exclude(published_url="")
+        .values_list("organization_id", flat=True))
+    return _Data(organizations, groups, answers, signed, agreements, plans, published)
 
 
 def _organizations_result(result: CriterionResult, data: _Data, done) -> None:
@@ -156,6 +161,9 @@ def _compute(criterion: Criterion, data: _Data) -> CriterionResult:
             signed = data.signed.get(agreement.pk, set())
             _organizations_result(result, data, lambda o: o.pk in signed)
             result.note = f"Соглашение: «{agreement.title}»."
+    elif source == CriterionSource.PLAN:
+        _organizations_result(result, data, lambda o: o.pk in data.published)
+        result.note = "Считаются планы мероприятий ОО со ссылкой на сайт организации."
     elif source == CriterionSource.JOINT_EVENTS:
         _joint_events(result, data)
     else:
@@ -172,3 +180,18 @@ def dashboard(programme: Programme, *, today: datetime.date) -> list[CriterionRe
         due_on = result.criterion.due_on
         result.overdue = bool(due_on and due_on < today and result.achieved is False)
     return results
+
+
+@dataclass
+class PlanRow:
+    organization: Organization
+    plan: Plan | None
+
+
+def organization_plan_rows(programme: Programme) -> list[PlanRow]:
+    """Each organization of the programme's municipality with its plan of the programme, if
+    any (two queries)."""
+    plans = {p.organization_id: p for p in Plan.objects.filter(
+        programme=programme, organization__isnull=False)}
+    return [PlanRow(o, plans.get(o.pk)) for o in Organization.objects.filter(
+        municipality_id=programme.municipality_id).order_by("kind", "short_name", "pk")]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from mutual import import_views, monitoring_views, views
+from mutual import import_views, monitoring_views, plan_views, views
 
 urlpatterns = [
     path("mutual/", views.home, name="mutual_home"),
@@ -18,6 +18,8 @@ urlpatterns = [
     path("mutual/answers/<int:pk>/submit/", views.answer_submit, name="mutual_submit"),
     path("mutual/answers/<int:pk>/return/", views.answer_return, name="mutual_return"),
     path("mutual/answers/<int:pk>/accept/", views.answer_accept, name="mutual_accept"),
+    path("mutual/programmes/<int:pk>/plan/", plan_views.organization_plan,
+         name="mutual_organization_plan"),
     path("mutual/import/", import_views.answer_import, name="mutual_import"),
     path("mutual/import/template/", import_views.answer_template, name="mutual_template"),
     path("mutual/programmes/<int:pk>/monitoring/", monitoring_views.monitoring,

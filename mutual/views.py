@@ -40,6 +40,7 @@ from mutual.forms import (
 from mutual.groups import Member, save_group
 from mutual.models import Answer, GroupRole, ResponsibleGroup
 from mutual.reads import answer_rows, group_rows, status_counts
+from plans.access import own_organization_id
 from teams.access import has_role, municipalities_for_user
 from teams.models import Role
 
@@ -79,6 +80,7 @@ def home(request):
     return render(request, "mutual/home.html", {
         "programmes": [(p, getattr(p, "mutual_assignment", None)) for p in programmes],
         "own": own, "can_keep": may_keep_any(request.user),
+        "plans_own": own_organization_id(request.user) is not None,
         "monitors": programmes_for_monitoring(request.user).exists()})
 
 

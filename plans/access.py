@@ -5,6 +5,14 @@ municipality and by its schools (read-only: a school sees what the department pl
 teachers and other municipalities do not see them (404). The department's staff keep plans
 and their items; staff and curators record that an occurrence was held.
 
+An organization's plan of the project (seed 004, criterion 4) is kept by the
+organization's own team (the school role of that organization): it creates the plan, adds
+its events, records their occurrences and publishes it on its site. The department's staff,
+curators and analysts read every organization's plan of their programmes. The seed asks for
+plans «представленные на сайтах», public pages, so other schools of the municipality read an
+organization's plan once it is published (read-only) and do not see a draft (404); teachers
+and other municipalities see none.
+
 A network's plan is shared exactly like the network's other objects (``networks.access``):
 whoever sees the network sees its plans; the network's managers (the hub's department staff,
 its coordinators) keep them and record their occurrences. Nobody else sees them (404).
@@ -18,21 +26,37 @@ from networks.access import may_manage, networks_for_user
 from networks.models import MembershipStatus, Network
 from plans.models import Occurrence, Plan, PlanItem
 from registers.models import Product
-from teams.access import has_role, is_staff_of, municipality_scope, profile_of
+from teams.access import has_role, is_staff_of, municipality_scope, profile_of, role_of
 from teams.models import Role
 
 READING_ROLES = (Role.STAFF, Role.CURATOR, Role.ANALYST, Role.SCHOOL)
 
 
+def own_organization_id(user: User | AnonymousUser) -> int | None:
+    """The organization whose team the user is (the school role), else None."""
+    if not user.is_authenticated or user.is_superuser:
+        return None
+    profile = profile_of(user)
+    if profile is None or profile.role != Role.SCHOOL:
+        return None
+    return profile.organization_id
+
+
 def _scope(user: User | AnonymousUser, prefix: str) -> Q:
-    """Plans (under ``prefix``) of the user's programmes or of the user's networks."""
+    """Plans (under ``prefix``) of the user's programmes or of the user's networks; of the
+    organizations' plans a school sees its own and the published ones."""
     shared = Q(**{f"{prefix}network__in": networks_for_user(user)})
     if not (user.is_authenticated and user.is_superuser) and not has_role(user, *READING_ROLES):
         return shared
     own = municipality_scope(user, f"{prefix}programme__municipality_id")
     if own is None:
         return shared
-    return Q(**{f"{prefix}programme__isnull": False, **own}) | shared
+    programme_plans = Q(**{f"{prefix}programme__isnull": False, **own})
+    if role_of(user) == Role.SCHOOL and not user.is_superuser:
+        programme_plans &= (Q(**{f"{prefix}organization__isnull": True})
+                            | Q(**{f"{prefix}organization_id": own_organization_id(user)})
+                            | ~Q(**{f"{prefix}published_url": ""}))
+    return programme_plans | shared
 
 
 def plans_for_user(user: User | AnonymousUser) -> QuerySet[Plan]:
@@ -51,9 +75,16 @@ def may_keep_any(user: User | AnonymousUser) -> bool:
     return has_role(user, Role.STAFF)
 
 
+def may_keep_organization_plan(user: User | AnonymousUser, organization_id: int) -> bool:
+    """Only the organization's own team keeps its plan of the project."""
+    return organization_id is not None and own_organization_id(user) == organization_id
+
+
 def may_keep(user: User | AnonymousUser, plan: Plan) -> bool:
     """The department's staff add plans and items and change them; a network's plan, the
-    network's managers."""
+    network's managers; an organization's plan, the organization's team."""
+    if plan.organization_id:
+        return may_keep_organization_plan(user, plan.organization_id)
     if plan.network_id:
         return may_manage(user, plan.network)
     return is_staff_of(user, plan.programme.municipality_id)
@@ -61,10 +92,10 @@ def may_keep(user: User | AnonymousUser, plan: Plan) -> bool:
 
 def may_record(user: User | AnonymousUser, plan: Plan) -> bool:
     """Staff and curators of the plan's municipality record held occurrences; of a
-    network's plan, the network's managers."""
+    network's plan, the network's managers; of an organization's plan, its team."""
     if may_keep(user, plan):
         return True
-    if plan.network_id:
+    if plan.network_id or plan.organization_id:
         return False
     profile = profile_of(user)
     return (profile is not None and profile.role == Role.CURATOR

@@ -114,3 +114,12 @@ class EvidenceForm(CrispyForm):
         self.fields["journal_entry"].queryset = journal_entries
         self.fields["product"].queryset = products
         self.fields["report"].help_text = report_help
+
+
+class PublishForm(CrispyForm):
+    submit_label = "Опубликовать"
+    published_url = forms.URLField(
+        label="Ссылка на страницу сайта ОО с планом", required=False, max_length=500,
+        assume_scheme="https",
+        error_messages={"invalid": "Введите адрес страницы, например https://school.ru/plan."},
+        help_text="Оставьте пустым, чтобы снять отметку о публикации.")

@@ -1,5 +1,6 @@
-"""Writes of plans and their items: a plan of a programme or of a network, an item with a
-consistent term."""
+"""Writes of plans and their items: a plan of a programme or of a network, an
+organization's plan of a programme and its publication on the organization's site, an item
+with a consistent term."""
 
 import datetime
 from dataclasses import dataclass
@@ -70,6 +71,35 @@ def create_plan(*, details: PlanDetails, programme: Programme | None = None,
     _check_plan(details, programme=programme, network=network, plan=None)
     return Plan.objects.create(programme=programme, network=network, **{
         **details.__dict__, "title": details.title.strip()})
+
+
+@transaction.atomic
+def create_organization_plan(*, programme: Programme, organization: Organization,
+                             details: PlanDetails) -> Plan:
+    """The organization's own plan of events for the programme: one per organization."""
+    if organization.municipality_id != programme.municipality_id:
+        raise ValidationError("План организации — только по проекту её района.")
+    if Plan.objects.filter(programme=programme, organization=organization).exists():
+        raise ValidationError("У организации уже есть план мероприятий по этому проекту.")
+    _check_plan(details, programme=programme, network=None, plan=None)
+    return Plan.objects.create(programme=programme, organization=organization, **{
+        **details.__dict__, "title": details.title.strip()})
+
+
+@transaction.atomic
+def publish_plan(*, plan: Plan, url: str, today: datetime.date) -> Plan:
+    """Where the organization publishes its plan; an empty address takes the publication
+    back. The date is the day the address was first given (or changed)."""
+    if plan.organization_id is None:
+        raise ValidationError("Ссылку на сайт указывают для плана организации.")
+    url = url.strip()
+    if url and not url.lower().startswith(("http://", "https://")):
+        raise ValidationError({"published_url": "Укажите адрес страницы, начиная с https://."})
+    if url != plan.published_url:
+        plan.published_on = today if url else None
+    plan.published_url = url
+    plan.save(update_fields=["published_url", "published_on"])
+    return plan
 
 
 @transaction.atomic

@@ -45,6 +45,16 @@ class Plan(models.Model):
                                 help_text="Кем и каким документом утверждён план.")
     source = models.CharField("источник", max_length=500, blank=True,
                               help_text="Раздел документа, из которого взят план.")
+    # A programme's plan may be an organization's own plan of events for the project
+    # (seed 004, criterion 4: «план мероприятий … представленный на сайтах»); the
+    # organization keeps it and publishes it on its site.
+    organization = models.ForeignKey(Organization, on_delete=models.PROTECT, null=True,
+                                     blank=True, related_name="plans",
+                                     verbose_name="организация",
+                                     help_text="План мероприятий организации по проекту.")
+    published_url = models.URLField("опубликован на сайте ОО", max_length=500, blank=True,
+                                    help_text="Адрес страницы сайта организации с планом.")
+    published_on = models.DateField("дата публикации", null=True, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -67,10 +77,32 @@ class Plan(models.Model):
                                         "укажите одно из двух."),
             models.CheckConstraint(condition=Q(ends_on__gte=F("starts_on")),
                                    name="plan_ends_after_start"),
+            models.CheckConstraint(
+                condition=Q(organization__isnull=True) | Q(programme__isnull=False),
+                name="plan_organization_with_programme",
+                violation_error_message="План организации — это план проекта: укажите проект."),
+            models.UniqueConstraint(
+                fields=["programme", "organization"], condition=Q(organization__isnull=False),
+                name="plan_one_per_organization_in_programme",
+                violation_error_message="У организации уже есть план мероприятий по этому "
+                                        "проекту."),
+            models.CheckConstraint(
+                condition=Q(published_url="", published_on__isnull=True)
+                | (~Q(published_url="") & Q(published_on__isnull=False)),
+                name="plan_published_with_date",
+                violation_error_message="Опубликованный план — с адресом и датой публикации."),
+            models.CheckConstraint(
+                condition=Q(published_url="") | Q(organization__isnull=False),
+                name="plan_published_by_organization",
+                violation_error_message="Ссылку на сайт указывают для плана организации."),
         ]
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def is_published(self) -> bool:
+        return bool(self.published_url)
 
     @property
     def owner(self) -> Programme | Network:

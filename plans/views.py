@@ -30,7 +30,7 @@ from plans.access import (
     plans_for_user,
     products_for_evidence,
 )
-from plans.forms import EvidenceForm, ItemForm, PlanForm
+from plans.forms import EvidenceForm, ItemForm, PlanForm, PublishForm
 from plans.models import Periodicity, Plan, PlanItem
 from plans.plan_reads import (
     STATUSES,
@@ -46,7 +46,7 @@ from teams.models import Organization
 
 def _plan_for(request, pk) -> Plan:
     return get_object_or_404(plans_for_user(request.user).select_related(
-        "programme__municipality", "network"), pk=pk)
+        "programme__municipality", "network", "organization"), pk=pk)
 
 
 def _kept_plan(request, pk) -> Plan:
@@ -111,6 +111,21 @@ def plan_edit(request, pk):
         messages.success(request, "План сохранён.")
         return redirect("plans_detail", plan.pk)
     return _form_page(request, form, title="Изменить план", plan=plan)
+
+
+@login_required
+def plan_publish(request, pk):
+    plan = _kept_plan(request, pk)
+    if not plan.organization_id:
+        raise Http404("Ссылку на сайт указывают для плана организации.")
+    form = PublishForm(request.POST or None, initial={"published_url": plan.published_url})
+    done, _ = apply_posted_form(request, form, lambda data: items.publish_plan(
+        plan=plan, url=data["published_url"], today=timezone.localdate()))
+    if done:
+        messages.success(request, "Ссылка на план на сайте ОО сохранена." if plan.published_url
+                         else "Отметка о публикации снята.")
+        return redirect("plans_detail", plan.pk)
+    return _form_page(request, form, title="Опубликовать план: ссылка на сайт ОО", plan=plan)
 
 
 def _filters(request, plan: Plan) -> tuple[str, str, list]:

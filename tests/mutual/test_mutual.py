@@ -92,7 +92,7 @@ def test_the_dashboard_counts_groups_and_submitted_parts(world, assignment):
 def test_the_dashboard_costs_a_fixed_number_of_queries(world, assignment,
                                                        django_assert_num_queries):
     seed_criteria(programme=world.programme)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         dashboard(world.programme, today=TODAY)
 
 

@@ -158,3 +158,9 @@ def test_the_database_accepts_a_product_alone_as_evidence_and_nothing_as_none(pw
     with pytest.raises(IntegrityError), transaction.atomic():
         Occurrence.objects.create(item=pw.quarterly, due_on=D(2021, 6, 30),
                                   held_on=D(2021, 6, 30))
+
+
+def test_the_database_refuses_an_organization_on_a_network_plan(net, network_plan):  # noqa: F811
+    plan, _ = network_plan
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Plan.objects.filter(pk=plan.pk).update(organization=factories.OrganizationFactory())
