@@ -38,7 +38,13 @@ from networks.joint_reports import ReportCard, create_joint_report, save_part
 from networks.memberships import add_member, create_network
 from networks.models import AgreementKind, EventForm
 from plans.evidence import record_occurrence
-from plans.items import ItemDetails, PlanDetails, create_plan, save_item
+from plans.items import (
+    ItemDetails,
+    PlanDetails,
+    create_organization_plan,
+    create_plan,
+    save_item,
+)
 from registers.bank import record_review
 from registers.models import BankEntry, NormativeDocument, Product, Verdict
 from services.passports import add_deliverable, save_passport, save_stage, tick_deliverable
@@ -215,6 +221,8 @@ STOPS = [
     Stop("mutual_part1", ("school",), "mutual_own_answer"),
     Stop("mutual_part2", ("school",), "mutual_own_answer"),
     Stop("mutual_import", ("school",)),
+    Stop("mutual_organization_plan", ("school",), "mutual_programme"),
+    Stop("plans_publish", ("school",), "mutual_organization_plan"),
     Stop("mutual_monitoring", DEPARTMENT, "mutual_programme"),
     Stop("mutual_criterion_add", ("staff",), "mutual_programme"),
     Stop("mutual_criterion_edit", ("staff",), "mutual_criterion"),
@@ -450,7 +458,8 @@ def _services(programme, staff) -> dict:
 
 def _mutual(programme, school: Organization) -> dict:
     """The technical assignment of the programme with the six criteria, the own school's
-    group and an answer with both parts in draft."""
+    group, an answer with both parts in draft and the school's plan of events with one
+    event, not yet published."""
     D = datetime.date
     assignment = publish_assignment(programme=programme, today=D(2021, 11, 1),
                                     details=AssignmentDetails(part1_due=D(2021, 12, 20),
@@ -464,7 +473,15 @@ def _mutual(programme, school: Organization) -> dict:
     save_part1(answer=answer, reserves="Сильная методическая служба",
                cells={("literacy", "teacher", True): "Читательские практики"})
     save_part2(answer=answer, lists={("pedagogical", "need"): ["Формирующее оценивание"]})
-    return {"mutual_programme": programme.pk, "mutual_assignment": assignment.pk,
+    plan = create_organization_plan(programme=programme, organization=school, details=PlanDetails(
+        title=f"План мероприятий ОО: {school.short_name}", kind="work",
+        starts_on=programme.starts_on, ends_on=programme.ends_on))
+    save_item(plan=plan, details=ItemDetails(
+        topic="Практико-ориентированный семинар для ОО района", form="семинар",
+        responsible="Иванова А. А.", audience="педагоги ОО района", term_kind="none",
+        expected_result="Приёмы формирующего оценивания в уроке"))
+    return {"mutual_organization_plan": plan.pk, "mutual_programme": programme.pk,
+            "mutual_assignment": assignment.pk,
             "mutual_own_school": school.pk, "mutual_own_answer": answer.pk,
             "mutual_criterion": programme.mutual_criteria.first().pk}
 

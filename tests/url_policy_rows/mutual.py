@@ -6,6 +6,10 @@ own answer (another school's answer and group do not exist for it: 404); staff p
 assignment and keep the criteria; staff and curators (the methodologists) return or accept
 answers; the monitoring dashboard is for
 the roles that see the whole municipality (a school: 403). Other municipalities: 404.
+
+«План мероприятий ОО» of a programme is a school team's own plan: the own school already has
+one (the plans area makes it), so it is sent there; another school gets the form that creates
+its plan; the department's roles have no organization of their own (403).
 """
 
 import datetime
@@ -32,6 +36,7 @@ ROWS: dict[str, tuple] = {
     "mutual_submit":           (LOGIN, 403,  403,  403,  MOVED, 404, 403,  404,  403),
     "mutual_return":           (LOGIN, MOVED, MOVED, MOVED, 403, 404,  403,  404,  403),
     "mutual_accept":           (LOGIN, MOVED, MOVED, MOVED, 403, 404,  403,  404,  403),
+    "mutual_organization_plan": (LOGIN, 403, 403,  403,  MOVED, 200,  403,  404,  403),
     "mutual_import":           (LOGIN, 403,  403,  403,  200,  200,  403,  403,  403),
     "mutual_template":         (LOGIN, 403,  403,  403,  200,  200,  403,  403,  403),
     "mutual_monitoring":       (LOGIN, 200,  200,  200,  403,  403,  200,  404,  403),
@@ -53,6 +58,7 @@ OBJECT_OF: dict[str, str] = {
     "mutual_return": "mutual_own_answer",
     "mutual_accept": "mutual_own_answer",
     "mutual_monitoring": "mutual_programme",
+    "mutual_organization_plan": "mutual_programme",
     "mutual_criterion_add": "mutual_programme",
     "mutual_criteria_seed": "mutual_programme",
     "mutual_criterion_edit": "mutual_criterion",

@@ -4,6 +4,10 @@ Plans of a programme: the department's staff, curators, analysts and schools of 
 municipality read them (schools read-only); teachers and other municipalities do not see
 them. Staff keep plans and items; staff and curators record held occurrences and take a mark
 away. The record page of an item held «по мере запроса» needs no due date.
+
+An organization's plan of the project (here the own school's, not yet published) is kept
+only by the organization's team: it publishes the link to its site; the department reads it
+(403 on the publication form); another school does not see a draft (404).
 """
 
 import datetime
@@ -20,6 +24,7 @@ ROWS: dict[str, tuple] = {
     "plans_create":             (LOGIN, 200,  403,   403,   403,   403,   403,   200,   403),
     "plans_detail":             (LOGIN, 200,  200,   200,   200,   200,   200,   404,   404),
     "plans_edit":               (LOGIN, 200,  403,   403,   403,   403,   403,   404,   404),
+    "plans_publish":            (LOGIN, 403,  403,   403,   200,   404,   403,   404,   404),
     "plans_item_add":           (LOGIN, 200,  403,   403,   403,   403,   403,   404,   404),
     "plans_item_edit":          (LOGIN, 200,  403,   403,   403,   403,   403,   404,   404),
     "plans_occurrence_record":  (LOGIN, 200,  200,   200,   403,   403,   403,   404,   404),
@@ -32,6 +37,7 @@ ROWS: dict[str, tuple] = {
 OBJECT_OF: dict[str, str] = {
     "plans_detail": "plan_plan",
     "plans_edit": "plan_plan",
+    "plans_publish": "plan_organization_plan",
     "plans_item_add": "plan_plan",
     "plans_item_edit": "plan_item",
     "plans_occurrence_record": "plan_item_on_request",
@@ -56,5 +62,9 @@ def targets(context) -> dict[str, int]:
     occurrence = Occurrence(item=item, due_on=D(2021, 9, 30), held_on=D(2021, 9, 20),
                             original_name="otchet.pdf", content_type="application/pdf")
     occurrence.file.save("otchet.pdf", ContentFile(b"%PDF-1.4 otchet"))
-    return {"plan_plan": plan.pk, "plan_item": item.pk, "plan_item_on_request": on_request.pk,
+    organization_plan = Plan.objects.create(
+        programme=context.programme, organization=context.own_school, kind="work",
+        title="План мероприятий ОО: МБОУ СОШ № 4", starts_on=D(2021, 11, 1),
+        ends_on=D(2022, 5, 31))
+    return {"plan_plan": plan.pk, "plan_organization_plan": organization_plan.pk, "plan_item": item.pk, "plan_item_on_request": on_request.pk,
             "plan_occurrence": occurrence.pk}
