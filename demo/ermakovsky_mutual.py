@@ -1,11 +1,13 @@
 """The Ermakovsky project «Взаимообучение ОО» (seed 004) through the portal's own functions:
 the programme, its technical assignment and the six monitoring criteria of the document,
 responsible groups of most organizations, the department's agreement on joint activity with
-a few signatures missing, and answers at different states.
+a few signatures missing, answers at different states, and the plans of events of a few
+schools (criterion 4), some published on an example site address.
 
 The document gives the structure (the roles of a group, the parts of the assignment, the
 criteria and their deadlines), no names or answers: the people, order numbers, signatures
-and answers here are **illustrative**.
+and answers here are **illustrative**, and so are the schools' plans, their events and the
+site addresses (``https://<школа>.example.ru/plan``, not real pages).
 """
 
 import datetime
@@ -22,7 +24,16 @@ from mutual.groups import Member, save_group
 from mutual.models import Answer, Assignment, ResponsibleGroup
 from networks.agreements import AgreementCard, create_agreement, record_signature
 from networks.models import Agreement, AgreementKind
-from teams.models import Municipality, Organization, Role
+from plans.evidence import record_occurrence
+from plans.items import (
+    ItemDetails,
+    PlanDetails,
+    create_organization_plan,
+    publish_plan,
+    save_item,
+)
+from plans.models import Plan
+from teams.models import Municipality, Organization, OrganizationKind, Role
 
 D = datetime.date
 TITLE = "Взаимообучение ОО Ермаковского района"
@@ -32,6 +43,13 @@ SCHOOL_LOGIN_ORGANIZATION = "Ермаковская СШ № 1"
 NO_GROUP = 5
 UNSIGNED = 4
 SUBMITTED_BOTH, SUBMITTED_FIRST, DRAFTS = 12, 6, 4
+# Illustrative: how many schools (besides the login's, left to create its own) have a plan of
+# events, and how many of them published it.
+WITH_PLAN, PUBLISHED = 8, 5
+LATIN = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+                 ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "i", "k", "l", "m", "n",
+                  "o", "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "",
+                  "e", "iu", "ia"], strict=True))
 
 CELLS = {("literacy", "teacher", True): "Читательские практики на всех предметах",
          ("literacy", "organization", False): "Нет единых требований к смысловому чтению",
@@ -102,6 +120,52 @@ def _answers(assignment: Assignment, organizations: list[Organization]) -> dict[
             "not_started": statuses.filter(part1_status="not_started").count()}
 
 
+def site_slug(short_name: str) -> str:
+    """«Ермаковская СШ № 2» → «ermakovskaia-ssh-2»: the host name of an example address."""
+    words = ("".join(LATIN.get(c, c) for c in word.lower()) for word in short_name.split())
+    return "-".join(w for w in ("".join(c for c in word if c.isascii() and c.isalnum())
+                                for word in words) if w)
+
+
+def _school_plan(programme: Programme, organization: Organization, published: bool) -> None:
+    plan = create_organization_plan(programme=programme, organization=organization,
+                                    details=PlanDetails(
+        title=f"План мероприятий ОО: {organization.short_name}", kind="work",
+        starts_on=D(2022, 1, 10), ends_on=D(2022, 12, 23),
+        approval="Приказ руководителя ОО (иллюстративно)",
+        source="Иллюстративный план: документ задаёт только его состав (критерий 4)"))
+    seminar = save_item(plan=plan, details=ItemDetails(
+        number="1", form="практико-ориентированный семинар", term_kind="date",
+        due_on=D(2022, 3, 16), topic="Семинар ОО для ОО района: смысловое чтение на уроках",
+        responsible="Куратор от ОО (иллюстративно)", audience="Педагоги и команды ОО района",
+        expected_result="Приёмы смыслового чтения перенесены в практику ОО-участников"))
+    save_item(plan=plan, details=ItemDetails(
+        number="2", form="методические рекомендации", term_kind="range",
+        starts_on=D(2022, 4, 1), ends_on=D(2022, 5, 31),
+        topic="Рекомендации по изменению форм и способов организации работы в ОО",
+        responsible="Модератор (иллюстративно)", audience="Управленческие команды ОО района",
+        expected_result="Методические рекомендации в реестре продуктов"))
+    if published:
+        publish_plan(plan=plan, url=f"https://{site_slug(organization.short_name)}.example.ru"
+                                    "/plan", today=D(2022, 2, 15))
+        record_occurrence(item=seminar, due_on=D(2022, 3, 16), held_on=D(2022, 3, 16),
+                          recorded_by=None, illustrative=True,
+                          note="Проведено: 23 участника из 9 ОО, материалы семинара на сайте "
+                               "ОО (иллюстративно).")
+
+
+def _plans(programme: Programme, organizations: list[Organization]) -> dict[str, int]:
+    schools = [o for o in organizations if o.kind == OrganizationKind.SCHOOL
+               and o.short_name != SCHOOL_LOGIN_ORGANIZATION][:WITH_PLAN]
+    have = set(Plan.objects.filter(programme=programme, organization__isnull=False)
+               .values_list("organization_id", flat=True))
+    for place, organization in enumerate(schools):
+        if organization.pk not in have:
+            _school_plan(programme, organization, published=place < PUBLISHED)
+    plans = Plan.objects.filter(programme=programme, organization__isnull=False)
+    return {"plans": plans.count(), "published": plans.exclude(published_url="").count()}
+
+
 @transaction.atomic
 def load_ermakovsky_mutual() -> dict[str, int]:
     """Create or refresh the project; a second run changes nothing."""
@@ -119,4 +183,5 @@ def load_ermakovsky_mutual() -> dict[str, int]:
     _demo_user("erm-method", "Светлана Ивановна", "Гончаренко", municipality, Role.CURATOR)
     groups = _groups(organizations)
     signed = _agreement(municipality, programme, organizations)
-    return {"groups": groups, "signed": signed, **_answers(assignment, organizations)}
+    return {"groups": groups, "signed": signed, **_answers(assignment, organizations),
+            **_plans(programme, organizations)}

@@ -148,10 +148,29 @@ def test_the_mutual_learning_demo_is_illustrative_and_loads_twice(district):
 
     first = load_ermakovsky_mutual()
     assert load_ermakovsky_mutual() == first
-    assert first == {"groups": 24, "signed": 25, "submitted": 18, "not_started": 7}
+    assert first == {"groups": 24, "signed": 25, "submitted": 18, "not_started": 7,
+                     "plans": 8, "published": 5}
     assert UserProfile.objects.get(user__username="erm-school").role == Role.SCHOOL
     programme = district.programmes.get(title=TITLE)
     results = {r.criterion.number: r for r in dashboard(programme, today=AS_OF)}
     assert results[1].value == "24 из 29 организаций"
     assert results[2].value == "25 из 29 организаций"
     assert results[6].value == "нет данных"
+    assert results[4].value == "5 из 29 организаций"
+    assert results[4].indicator == "нет"
+
+
+def test_the_schools_plans_of_the_demo_are_illustrative_with_example_addresses(district):
+    from demo.ermakovsky_mutual import SCHOOL_LOGIN_ORGANIZATION, load_ermakovsky_mutual, site_slug
+    from plans.models import Occurrence, Plan
+
+    load_ermakovsky_mutual()
+    plans = Plan.objects.filter(organization__municipality=district)
+    published = plans.exclude(published_url="")
+    assert site_slug("Ермаковская СШ № 2") == "ermakovskaia-ssh-2"
+    assert all(p.published_url == f"https://{site_slug(p.organization.short_name)}.example.ru"
+               "/plan" for p in published)
+    assert all("иллюстратив" in p.source.lower() for p in plans)
+    assert not plans.filter(organization__short_name=SCHOOL_LOGIN_ORGANIZATION).exists()
+    held = Occurrence.objects.filter(item__plan__in=plans)
+    assert held.count() == 5 and not held.filter(illustrative=False).exists()

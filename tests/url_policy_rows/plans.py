@@ -66,5 +66,6 @@ def targets(context) -> dict[str, int]:
         programme=context.programme, organization=context.own_school, kind="work",
         title="План мероприятий ОО: МБОУ СОШ № 4", starts_on=D(2021, 11, 1),
         ends_on=D(2022, 5, 31))
-    return {"plan_plan": plan.pk, "plan_organization_plan": organization_plan.pk, "plan_item": item.pk, "plan_item_on_request": on_request.pk,
+    return {"plan_plan": plan.pk, "plan_organization_plan": organization_plan.pk,
+            "plan_item": item.pk, "plan_item_on_request": on_request.pk,
             "plan_occurrence": occurrence.pk}

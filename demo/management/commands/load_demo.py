@@ -167,5 +167,7 @@ class Command(BaseCommand):
             f"иллюстративные группы ответственных ({mutual['groups']}), подписи соглашения "
             f"о совместной деятельности ({mutual['signed']}), ответы на техническое задание "
             f"(первая часть сдана — {mutual['submitted']}, не начата — "
-            f"{mutual['not_started']}); вход школы — erm-school, методиста — erm-method."
+            f"{mutual['not_started']}), иллюстративные планы мероприятий ОО "
+            f"({mutual['plans']}, опубликованы со ссылкой вида https://<школа>.example.ru/plan "
+            f"— {mutual['published']}); вход школы — erm-school, методиста — erm-method."
         )
