@@ -1,6 +1,7 @@
-"""Ermakovsky: the school names its responsible group and fills both parts of the technical
-assignment; a methodologist returns an answer, curates a wording and reads the map; staff
-read the six-criterion monitoring dashboard."""
+"""Ermakovsky: the school names its responsible group, fills both parts of the technical
+assignment and publishes its plan of events; a methodologist returns an answer, curates a
+wording and reads the map; staff read the six-criterion monitoring dashboard with the
+organizations' plans."""
 
 import pytest
 
@@ -10,6 +11,7 @@ from demo.ermakovsky_aspects import load_ermakovsky_aspects
 from demo.ermakovsky_mutual import TITLE, load_ermakovsky_mutual
 from internships.models import Programme
 from mutual.models import Answer, PartStatus
+from plans.models import Plan
 from tests.browser.test_accessibility import axe_problems, layout_problems
 from tests.browser.test_plans_in_browser import log_in
 
@@ -50,6 +52,39 @@ def test_a_school_names_its_group_and_fills_both_parts(live_server, page):
     answer.refresh_from_db()
     assert answer.part2_status == PartStatus.SUBMITTED
     assert answer.reserves == "Опытные наставники"
+
+    page.goto(f"{live_server.url}/mutual/")
+    with page.expect_navigation():
+        page.locator("#programmes li", has_text=TITLE).get_by_role(
+            "link", name="План мероприятий ОО").click()
+    assert page.get_by_label("Название").input_value() == \
+        "План мероприятий ОО: Ермаковская СШ № 1"
+    problems += axe_problems(page, "новый план ОО") + layout_problems(page, "новый план ОО")
+    with page.expect_navigation():
+        page.click("input[type=submit]")
+    with page.expect_navigation():
+        page.click("a:has-text('Добавить пункт')")
+    page.get_by_label("Форма").fill("практико-ориентированный семинар")
+    page.get_by_label("Мероприятие (тема)").fill("Семинар ОО для ОО: формирующее оценивание")
+    page.get_by_label("Целевая группа").fill("Педагоги ОО района")
+    page.get_by_label("Ответственный").fill("Кузнецова О. В.")
+    page.select_option("#id_term_kind", "date")
+    page.fill("#id_due_on", "2022-03-16")
+    page.get_by_label("Ожидаемый результат").fill("Приёмы оценивания в уроках ОО-участников")
+    with page.expect_navigation():
+        page.click("input[type=submit]")
+    with page.expect_navigation():
+        page.click("a:has-text('Опубликовать: ссылка на сайт ОО')")
+    page.get_by_label("Ссылка на страницу сайта ОО с планом").fill(
+        "https://ermakovskaia-ssh-1.example.ru/plan")
+    problems += axe_problems(page, "публикация плана") + layout_problems(page, "публикация")
+    with page.expect_navigation():
+        page.click("input[type=submit]")
+    assert "https://ermakovskaia-ssh-1.example.ru/plan" in page.text_content("#plan-publication")
+    assert "Семинар ОО для ОО: формирующее оценивание" in page.text_content("main")
+    problems += axe_problems(page, "план ОО") + layout_problems(page, "план ОО")
+    plan = Plan.objects.get(organization=answer.organization)
+    assert plan.published_on is not None and plan.items.get().due_on.isoformat() == "2022-03-16"
     assert problems == []
 
 
@@ -62,6 +97,9 @@ def test_staff_read_the_six_criteria(live_server, page):
     table = page.text_content("#criteria")
     assert "24 из 29 организаций" in table
     assert "25 из 29 организаций" in table
+    row = page.locator("#criteria tr", has_text="Оформлен план мероприятий").text_content()
+    assert "5 из 29 организаций" in row and "25 из 29" not in row
+    assert "https://" in page.text_content("#organization-plans")
     assert "нет данных" in table
     problems = axe_problems(page, "мониторинг") + layout_problems(page, "мониторинг")
     assert problems == []
