@@ -35,7 +35,7 @@ from registers.forms import (
     ProductForm,
     ReviewForm,
 )
-from registers.models import Citation
+from registers.models import Citation, ProductKind
 from registers.search import BANK_FIELDS, DOCUMENT_FIELDS, PRODUCT_FIELDS, search
 from teams.access import acting_municipality
 from teams.models import Organization
@@ -101,11 +101,11 @@ def _file(request, record):
 
 
 def _save_view(request, *, form_class, save, record=None, municipality, title, back_url,
-               back_label, done_message, detail_name):
+               back_label, done_message, detail_name, initial=None):
     # The form checks a copy: the write compares what is posted with the record as stored.
     form = form_class(request.POST or None, request.FILES or None,
                       instance=copy.copy(record) if record else None,
-                      scope=_scope(municipality))
+                      scope=_scope(municipality), initial=initial)
     done, saved = apply_posted_form(request, form, lambda data: save(
         municipality=municipality, data=form.details(), user=request.user,
         upload=data.get("file")))
@@ -198,8 +198,12 @@ def product_list(request):
 
 @login_required
 def product_create(request):
+    """The form of a new product; ``?kind=`` preselects its kind (the mutual learning
+    monitoring links here for methodological recommendations)."""
     municipality = _keeping_municipality(request)
+    kind = request.GET.get("kind", "")
     return _save_view(request, form_class=ProductForm, save=products.save_product,
+                      initial={"kind": kind} if kind in ProductKind.values else None,
                       municipality=municipality, title="Новый продукт или публикация",
                       back_url=reverse("register_product_list"), back_label=PRODUCTS,
                       done_message="Продукт внесён в реестр.",

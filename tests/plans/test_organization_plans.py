@@ -186,3 +186,16 @@ def test_the_monitoring_lists_plans_in_a_fixed_number_of_queries(
     with django_assert_num_queries(13):
         page = client.get(url)
     assert "https://sosh1.example.ru/plan" in page.content.decode()
+
+
+def test_staff_reach_the_products_form_with_recommendations_chosen(client, world):
+    seed_criteria(programme=world.programme)
+    client.force_login(world.staff)
+    monitoring = client.get(reverse("mutual_monitoring", args=[world.programme.pk]))
+    link = reverse("register_product_create") + "?kind=recommendations"
+    assert link in monitoring.content.decode()
+    form = client.get(link).content.decode()
+    assert '<option value="recommendations" selected>' in form
+    unknown = client.get(reverse("register_product_create") + "?kind=poster").content.decode()
+    assert '<option value="" selected>' in unknown
+    assert '<option value="recommendations" selected>' not in unknown
