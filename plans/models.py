@@ -1,6 +1,7 @@
 """Plans that recur (seeds 001, 002): a programme's plan-graph, network support plan, roadmap
-or work plan; its items with a term that is a date, a range or a periodicity; and the
-occurrences someone recorded as held, with their evidence.
+or work plan (an organization's own plan of a programme among them, seed 004); its items
+with a term that is a date, a range or a periodicity; and the occurrences someone recorded
+as held, with their evidence.
 
 Only recorded occurrences are stored: the due ones are computed from the items' terms by
 ``plans/recurrence.py``.

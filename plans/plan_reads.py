@@ -75,7 +75,7 @@ def _records_by_item(occurrences: QuerySet[Occurrence]) -> dict[int, list[Occurr
 def plan_summaries(plans: QuerySet[Plan], *, today: datetime.date) -> list[PlanSummary]:
     """Each plan with its counts of expanded occurrences done, due and overdue (three
     queries)."""
-    plans = list(plans.select_related("programme", "network").order_by(
+    plans = list(plans.select_related("programme", "network", "organization").order_by(
         "programme__title", "network__title", "starts_on", "title"))
     items = PlanItem.objects.filter(plan__in=plans).only(
         "plan_id", "term_kind", "due_on", "starts_on", "ends_on", "periodicity")
