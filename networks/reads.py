@@ -103,3 +103,12 @@ def coordinator_candidates(network: Network) -> QuerySet[User]:
         | Q(pk__in=network.coordinators.values("pk")))
         .filter(profile__isnull=False).select_related("profile__municipality").distinct()
         .order_by("last_name", "first_name", "username"))
+
+
+def networks_of_municipality(municipality_id: int) -> QuerySet[Network]:
+    """The networks the municipality keeps as the hub or takes part in (itself or one of its
+    organizations, with a membership that has not ended)."""
+    live = Membership.objects.exclude(status=MembershipStatus.ENDED).filter(
+        Q(municipality_id=municipality_id) | Q(organization__municipality_id=municipality_id))
+    return Network.objects.filter(Q(hub_municipality_id=municipality_id)
+                                  | Q(pk__in=live.values("network_id"))).order_by("title", "pk")

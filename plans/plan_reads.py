@@ -92,6 +92,37 @@ def plan_summaries(plans: QuerySet[Plan], *, today: datetime.date) -> list[PlanS
     return list(by_plan.values())
 
 
+@dataclass(frozen=True)
+class DueRecord:
+    """A computed occurrence of a plan's item and the day it was recorded held, if it was."""
+
+    plan_id: int
+    due_on: datetime.date
+    held_on: datetime.date | None
+    illustrative: bool = False
+
+
+def due_records(plans: QuerySet[Plan]) -> list[DueRecord]:
+    """Every computed occurrence of the plans' items (the expansion of ``_rows``), with its
+    record (two queries). Occurrences held «по мере запроса» have no due date and are left
+    out: nothing is due for them."""
+    records = _records_by_item(Occurrence.objects.filter(
+        item__plan__in=plans, due_on__isnull=False).only(
+        "item_id", "due_on", "held_on", "illustrative"))
+    result = []
+    for item in PlanItem.objects.filter(plan__in=plans).select_related("plan").only(
+            "plan_id", "plan__school_years", "term_kind", "due_on", "starts_on", "ends_on",
+            "periodicity"):
+        # The day only tells «предстоит» from «просрочено», which is not used here.
+        for row in _rows(item, records.get(item.pk, []), datetime.date.min).occurrences:
+            if row.due is not None:
+                result.append(DueRecord(
+                    plan_id=item.plan_id, due_on=row.due.due_on,
+                    held_on=row.record.held_on if row.record else None,
+                    illustrative=bool(row.record and row.record.illustrative)))
+    return result
+
+
 def month_choices(plan: Plan) -> list[tuple[str, str]]:
     months, day = [], plan.starts_on.replace(day=1)
     while day <= plan.ends_on:

@@ -3,16 +3,18 @@
 from datetime import date
 
 from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
+from networks.reads import networks_of_municipality
 from registers.models import BankEntry, Review
 from registers.records import attach_file, check_file, check_municipality, fill, validated_save
 from teams.models import Municipality
 
 ENTRY_FIELDS = ("kind", "title", "authors", "organization", "organization_name", "direction",
-                "competence_area", "audience", "year", "description", "approved_by",
-                "approved_on", "illustrative")
+                "competence_area", "audience", "network", "year", "description",
+                "approved_by", "approved_on", "illustrative")
 
 
 @transaction.atomic
@@ -31,6 +33,10 @@ def save_bank_entry(*, municipality: Municipality, data: dict, user: User | None
         direction=(direction, direction and direction.programme.municipality_id),
         competence_area=(area, area and area.municipality_id),
     )
+    if entry.network_id and not networks_of_municipality(municipality.pk).filter(
+            pk=entry.network_id).exists():
+        raise ValidationError({"network": "Выберите сеть, в которой участвует ваше "
+                                          "муниципальное образование."})
     entry.updated_by = user
     attach_file(entry, upload)
     validated_save(entry)

@@ -43,8 +43,8 @@ class BankEntryForm(_RegisterForm):
     class Meta:
         model = BankEntry
         fields = ["kind", "title", "authors", "organization", "organization_name", "direction",
-                  "competence_area", "audience", "year", "description", "approved_by",
-                  "approved_on", "illustrative"]
+                  "competence_area", "audience", "network", "year", "description",
+                  "approved_by", "approved_on", "illustrative"]
         widgets = {"approved_on": DATE_WIDGET, "description": forms.Textarea(attrs={"rows": 3})}
 
 

@@ -12,6 +12,7 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from internships.models import Direction, Period, Programme
+from networks.models import Network
 from people.models import CompetenceArea
 from teams.models import Municipality, Organization
 
@@ -159,6 +160,12 @@ class BankEntry(models.Model):
                                         verbose_name="область компетенций")
     audience = models.CharField("для кого", max_length=300, blank=True,
                                 help_text="Например, «управленческие команды школ».")
+    # A product of a network goes to the network's review (экспертиза сетевых продуктов);
+    # the network's effectiveness counts how many of them were reviewed.
+    network = models.ForeignKey(Network, on_delete=models.SET_NULL, null=True, blank=True,
+                                related_name="bank_entries", verbose_name="продукт сети",
+                                help_text="Если материал представлен на экспертизу как "
+                                          "продукт сети, в которой участвует муниципалитет.")
     year = models.PositiveSmallIntegerField("год")
     description = models.TextField("аннотация", blank=True)
     file = models.FileField("файл", upload_to=register_file_path, blank=True)

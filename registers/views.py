@@ -15,6 +15,7 @@ from django.urls import reverse
 from core.downloads import file_download
 from core.forms import apply_posted_form
 from internships.models import Direction, Period, Programme
+from networks.reads import networks_of_municipality
 from people.access import competence_areas_for_user
 from people.models import CompetenceArea
 from registers import bank, normative, products
@@ -70,6 +71,7 @@ def _scope(municipality) -> dict:
         "competence_area": CompetenceArea.objects.filter(municipality=municipality),
         "period": Period.objects.filter(programme__municipality=municipality)
         .select_related("programme").order_by("-starts_on"),
+        "network": networks_of_municipality(municipality.pk),
     }
 
 
@@ -144,7 +146,7 @@ def bank_create(request):
 @login_required
 def bank_detail(request, pk):
     entry = get_object_or_404(bank_entries_for_user(request.user).select_related(
-        "organization", "direction", "competence_area"), pk=pk)
+        "organization", "direction", "competence_area", "network"), pk=pk)
     return render(request, "registers/bank_detail.html", {
         "entry": entry, "reviews": list(entry.reviews.all()), "history": _history(entry),
         "file_url": reverse("register_bank_file", args=[entry.pk]),

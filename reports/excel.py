@@ -49,6 +49,9 @@ from teams.models import Municipality, Organization
 INTEGER = "0"
 SHARE = "0.0%"
 SIGNED_INTEGER = "+0;-0;0"
+# A count per municipality per month (С3), and its change.
+RATE = "0.00"
+SIGNED_RATE = "+0.00;-0.00;0.00"
 # A change of a share is in percentage points, as on the page: +5,0 п. п.
 SIGNED_POINTS = '+0.0" п. п.";-0.0" п. п.";0.0" п. п."'
 # A share recomputed from its numerator and denominator may differ from the page's figure
@@ -106,12 +109,16 @@ def _value(value: IndicatorValue | None):
         return value.text
     if value.indicator.is_share:
         return Number(float(value.value), SHARE)
+    if value.indicator.is_rate:
+        return Number(float(value.value), RATE)
     return Number(value.value, INTEGER)
 
 
 def _is_quotient(value: IndicatorValue) -> bool:
-    """True when the figure is a share that is its numerator over its denominator."""
-    if (not value.indicator.is_share or value.value is None or isinstance(value.value, bool)
+    """True when the figure is a share (or a rate) that is its numerator over its
+    denominator."""
+    quotient_unit = value.indicator.is_share or value.indicator.is_rate
+    if (not quotient_unit or value.value is None or isinstance(value.value, bool)
             or value.numerator is None or not value.denominator):
         return False
     quotient = Decimal(value.numerator) / Decimal(value.denominator)
@@ -119,9 +126,12 @@ def _is_quotient(value: IndicatorValue) -> bool:
 
 
 def _current(value: IndicatorValue, row: int):
-    """The figure of the period (column E); a share is F / G by formula."""
+    """The figure of the period (column E); a share (a rate) is F / G by formula."""
     if _is_quotient(value):
-        return share_formula(f"F{row}", f"G{row}", value.numerator / value.denominator)
+        formula = share_formula(f"F{row}", f"G{row}", value.numerator / value.denominator)
+        if value.indicator.is_rate:
+            return Formula(formula.text, formula.result, RATE)
+        return formula
     return _value(value)
 
 
@@ -139,6 +149,9 @@ def _change(current: IndicatorValue, previous: IndicatorValue | None, row: int):
                    else float(current.value))
         return Formula(f'=IF({guard},(E{row}-H{row})*100,"{NO_DATA}")',
                        (written - float(previous.value)) * 100, SIGNED_POINTS)
+    if current.indicator.is_rate:
+        return Formula(f'=IF({guard},E{row}-H{row},"{NO_DATA}")', float(change.delta),
+                       SIGNED_RATE)
     return Formula(f'=IF({guard},E{row}-H{row},"{NO_DATA}")', change.delta, SIGNED_INTEGER)
 
 

@@ -27,6 +27,9 @@ class Group(TextChoices):
     REGIONAL = "regional", "Мотивирующий мониторинг региональной системы образования"
     # Only for programmes with school innovation projects (reports.effect_indicators).
     EFFECT = "effect", "Эффективность инновационного проекта"
+    # The networks across municipalities the municipality keeps or takes part in
+    # (reports.network_indicators).
+    NETWORK = "network", "Эффективность сетевого взаимодействия"
 
 
 NO_DATA = "нет данных"
@@ -34,6 +37,8 @@ UNIT_COUNT = "ед."
 UNIT_PEOPLE = "чел."
 UNIT_SHARE = "%"
 UNIT_FACT = ""
+# A count per member municipality per month: a quotient that is not a share.
+UNIT_RATE = "чел. в мес."
 
 
 @dataclass(frozen=True)
@@ -57,6 +62,10 @@ class Indicator:
         return self.unit == UNIT_SHARE
 
     @property
+    def is_rate(self) -> bool:
+        return self.unit == UNIT_RATE
+
+    @property
     def is_fact(self) -> bool:
         return self.unit == UNIT_FACT
 
@@ -78,6 +87,8 @@ class IndicatorValue:
             return "да" if self.value else "нет"
         if self.indicator.is_share:
             return ru_percent(Decimal(self.value) * 100)
+        if self.indicator.is_rate:
+            return ru_number(self.value, 2)
         if isinstance(self.value, Decimal):
             return ru_number(self.value, 3, trim=True)
         return str(self.value)
@@ -174,7 +185,10 @@ NETWORK_ORGANIZATIONS = Indicator(
     unit=UNIT_COUNT,
     group=Group.DIRECT,
     formula="Число образовательных организаций, команды которых распределены хотя бы на "
-            "одну стажировочную площадку учебного года.",
+            "одну стажировочную площадку учебного года (сеть взаимных стажировок внутри "
+            "муниципального образования). Организации и методические службы, вступившие в "
+            "межмуниципальные сети по подписанным документам, считает показатель С5 "
+            "группы «Эффективность сетевого взаимодействия».",
     per_direction=True,
     short_name="ОО в сети",
 )
@@ -186,7 +200,8 @@ NETWORK_SERVICES = Indicator(
     unit=UNIT_COUNT,
     group=Group.DIRECT,
     formula="Число учреждений (управление образования, ИМЦ, ЦОКО), специалисты которых "
-            "закреплены кураторами стажировочных площадок учебного года.",
+            "закреплены кураторами стажировочных площадок учебного года. Методические службы "
+            "муниципалитетов — участников межмуниципальных сетей считает показатель С5.",
     short_name="Методических служб в сети",
 )
 LOW_RESULTS_SHARE = Indicator(

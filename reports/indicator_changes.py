@@ -47,6 +47,10 @@ def indicator_change(*, current: IndicatorValue,
         points = (delta * 100).quantize(Decimal("0.1"), ROUND_HALF_UP)
         shown = f"{ru_number(abs(points))} п. п."
         sign = points
+    elif current.indicator.is_rate:
+        delta = Decimal(current.value) - Decimal(previous.value)
+        sign = delta.quantize(Decimal("0.01"), ROUND_HALF_UP)
+        shown = ru_number(abs(sign), 2)
     else:
         delta = current.value - previous.value
         shown, sign = str(abs(delta)), delta

@@ -51,6 +51,7 @@ from reports.indicator_catalogue import (
     IndicatorValue,
 )
 from reports.indicator_reads import PeriodData, read_periods
+from reports.network_indicators import network_periods
 from reports.person_indicators import coverage_target, person_values, with_persons_trained
 from reports.regional_monitoring import regional_values
 from teams.models import Municipality, Organization, OrganizationKind
@@ -259,9 +260,9 @@ def compute_periods(*, municipality: Municipality, periods: Sequence[Period],
     target = coverage_target(municipality)
     with_projects = programmes_with_projects({period.programme_id for period in periods})
     regional = regional_values(municipality=municipality, periods=periods)
-    contests = read_contest_counts(
-        municipality=municipality, periods=periods,
-        cutoffs={period.pk: min(period.ends_on, as_of or period.ends_on) for period in periods})
+    cutoffs = {period.pk: min(period.ends_on, as_of or period.ends_on) for period in periods}
+    contests = read_contest_counts(municipality=municipality, periods=periods, cutoffs=cutoffs)
+    networks = network_periods(municipality=municipality, periods=periods, cutoffs=cutoffs)
     result = []
     for period in periods:
         period_data = data[period.pk]
@@ -284,7 +285,9 @@ def compute_periods(*, municipality: Municipality, periods: Sequence[Period],
             + effect_values(period=period, organizations=counts["organizations"],
                             with_projects=with_projects)
             # Section 10: the region's motivating monitoring, as loaded for the year.
-            + regional[period.pk],
+            + regional[period.pk]
+            # С1–С5: the networks across municipalities it keeps or takes part in.
+            + networks[period.pk],
             by_direction={direction.number: _direction_values(period_data, direction.number,
                                                               direction.pk, shares)
                           for direction in own},
@@ -300,7 +303,8 @@ def _with_value(values: list[IndicatorValue], value: IndicatorValue) -> list[Ind
 
 def compute_indicators(*, municipality: Municipality, period: Period) -> list[IndicatorValue]:
     """Every indicator of INDICATORS for the period, in that order, then Э1–Э5 when the
-    programme has school innovation projects, then the region's motivating monitoring."""
+    programme has school innovation projects, then the region's motivating monitoring, then
+    the networks' effectiveness (С1–С5)."""
     return compute_periods(municipality=municipality, periods=[period])[0].values
 
 

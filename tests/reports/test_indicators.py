@@ -30,6 +30,7 @@ from reports.indicator_catalogue import (
 )
 from reports.indicators import compute_by_direction, compute_indicators
 from reports.models import ProducedHandbook, ReportJob, ReportKind
+from reports.network_indicators import NETWORK_INDICATORS
 from reports.person_indicators import JOURNAL_SOURCE
 from teams.models import OrganizationKind
 from tests import factories
@@ -73,8 +74,10 @@ def test_it_defines_every_indicator_once_with_a_russian_name_unit_and_formula():
 
 def test_it_computes_every_indicator_in_definition_order(world):
     computed = compute_indicators(municipality=world.municipality, period=world.period)
-    # Then the region's motivating monitoring: one «нет данных» line when not loaded.
-    assert [item.indicator for item in computed] == [*INDICATORS, REGIONAL_MONITORING]
+    # Then the region's motivating monitoring: one «нет данных» line when not loaded; then
+    # the networks' effectiveness, «нет данных» outside every network.
+    assert [item.indicator for item in computed] == [*INDICATORS, REGIONAL_MONITORING,
+                                                     *NETWORK_INDICATORS]
 
 
 @pytest.mark.parametrize(("value", "unit", "text"), [

@@ -197,7 +197,8 @@ def _grow(world) -> None:
 # One more (29th): which programmes have school innovation projects (Э1–Э5).
 # Five more (34): the contests with approved results (К5.1–К5.4), the region's motivating
 # monitoring, and the municipal monitoring's periods, control points and staffing lines.
-PAGE_QUERIES = 34
+# One more (35): the networks the municipality keeps or takes part in (С1–С5; none here).
+PAGE_QUERIES = 35
 
 
 @pytest.mark.parametrize("role", ["staff", "curator", "analyst"])

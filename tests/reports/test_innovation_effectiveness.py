@@ -149,8 +149,9 @@ def test_it_has_no_roadmap_figure_without_plans(world, innovation):  # noqa: F81
 
 EFFECT_HEADING = "Эффективность инновационного проекта"
 # Ten more (44): the contests with approved results and their five reads (К5.1–К5.4), the
-# region's monitoring and the municipal monitoring by control points.
-EFFECT_PAGE_QUERIES = 44
+# region's monitoring and the municipal monitoring by control points. One more (45): the
+# networks the municipality keeps or takes part in (С1–С5; none here).
+EFFECT_PAGE_QUERIES = 45
 PORTFOLIO_NOTE = ("муниципальный уровень: победитель — 2, призёр — 1, лауреат — 0; "
                   "региональный уровень: прошли I этап — 1; статусы: МИП — 1")
 

@@ -18,8 +18,9 @@ from tests.reports.pdf_world import LEADER_DESCRIPTION, LEADER_TOPIC, enrich
 # diagnostics and the deficit catalogue two, the deficit dynamics five.
 # One more (52nd): which programmes have school innovation projects (Э1–Э5); one more
 # (53rd): the normative documents the programme cites (the regulatory base). Two more (55):
-# the contests with approved results (К5.1–К5.4) and the region's monitoring.
-HANDBOOK_QUERIES = 55
+# the contests with approved results (К5.1–К5.4) and the region's monitoring. One more (56):
+# the networks the municipality keeps or takes part in (С1–С5; none here).
+HANDBOOK_QUERIES = 56
 
 
 def _context(world, period=None):

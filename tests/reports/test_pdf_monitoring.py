@@ -21,7 +21,8 @@ from tests.reports.pdf_world import LEADER_TOPIC, enrich
 # One more (35th): which programmes have school innovation projects (Э1–Э5).
 # Six more (41): the contests (К5.1–К5.4), the region's monitoring, and the municipal
 # monitoring by control points (periods, points, school indicators, staffing lines).
-MONITORING_QUERIES = 41
+# One more (42): the networks the municipality keeps or takes part in (С1–С5; none here).
+MONITORING_QUERIES = 42
 
 
 def _context(world, period=None, control_point=None):

@@ -1,13 +1,14 @@
 """Reading the analysts' workbook back in tests."""
 
 from reports.indicator_catalogue import INDICATORS, REGIONAL_MONITORING
+from reports.network_indicators import NETWORK_INDICATORS
 
 
 def rows_by_code(sheet) -> dict:
     """The «Показатели» rows by the indicator's code; the sheet names them as the
     programme numbers them (П1…П8, К1…К5, Д…)."""
     codes = {indicator.number: indicator.code
-             for indicator in (*INDICATORS, REGIONAL_MONITORING)}
+             for indicator in (*INDICATORS, REGIONAL_MONITORING, *NETWORK_INDICATORS)}
     return {codes[row[1].value]: row for row in sheet.iter_rows(min_row=2)
             if row[1].value in codes}
 
