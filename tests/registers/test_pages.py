@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
+from networks.memberships import create_network
 from people.models import CompetenceArea
 from registers.models import (
     BankEntry,
@@ -285,3 +286,21 @@ def test_the_bank_filters_by_competence_area(world, records, login):
         reverse("register_bank_list"), {"competence_area": area.pk}).content.decode()
 
     assert "Цифровые инструменты урока" in page and "Программа стажировки" not in page
+
+
+def test_the_bank_form_offers_only_the_networks_of_the_municipality(world, login):
+    own = create_network(title="Сеть района", hub_municipality=world.municipality,
+                         starts_on=datetime.date(2021, 1, 1))
+    create_network(title="Чужая сеть", hub_municipality=world.other_municipality,
+                   starts_on=datetime.date(2021, 1, 1))
+    client = login(world.staff)
+    html = client.get(reverse("register_bank_create")).content.decode()
+    assert "Сеть района" in html and "Чужая сеть" not in html
+
+    response = client.post(reverse("register_bank_create"), {
+        "kind": "development", "title": "Сетевой кейс", "authors": "Петрова Г. Г.",
+        "year": 2023, "network": own.pk})
+    entry = BankEntry.objects.get()
+    assert response.status_code == 302 and entry.network == own
+    assert "Продукт сети" in client.get(reverse("register_bank_detail",
+                                                args=[entry.pk])).content.decode()

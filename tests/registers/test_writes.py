@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from networks.memberships import add_member, create_network
 from people.models import CompetenceArea
 from registers.bank import record_review, save_bank_entry
 from registers.models import (
@@ -210,3 +211,25 @@ def test_it_refuses_a_release_date_outside_the_products_year(world):
 
     assert "Дата выпуска должна быть в указанном году." in str(refusal.value)
     assert not Product.objects.exists()
+
+
+def test_it_marks_a_bank_entry_as_a_product_of_a_network_the_municipality_is_in(world):
+    hub = create_network(title="Сеть соседей", hub_municipality=world.other_municipality,
+                         starts_on=datetime.date(2021, 1, 1))
+    add_member(network=hub, side=world.municipality)
+    entry = save_bank_entry(municipality=world.municipality, user=world.staff,
+                            data=_entry_data(network=hub))
+
+    assert entry.network == hub
+
+
+def test_it_refuses_a_network_the_municipality_is_not_in_and_adds_nothing(world):
+    foreign = create_network(title="Чужая сеть", hub_municipality=world.other_municipality,
+                             starts_on=datetime.date(2021, 1, 1))
+    with pytest.raises(ValidationError) as refusal:
+        save_bank_entry(municipality=world.municipality, user=world.staff,
+                        data=_entry_data(network=foreign))
+
+    assert "Выберите сеть, в которой участвует ваше муниципальное образование" in str(
+        refusal.value)
+    assert not BankEntry.objects.exists()
