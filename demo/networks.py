@@ -13,7 +13,8 @@
 - Vyselki (seed 002, the roadmap «Совершенствование инновационной инфраструктуры
   межмуниципального взаимодействия» 2021–2023): five districts, a consent of each education
   authority and a network agreement with each district (April 2021), a few signatures still
-  missing (illustrative); webinars, the conference and the contest «Инновационный поиск».
+  missing (illustrative); webinars, the conference and the contest «Инновационный поиск»,
+  with the participants of each district (illustrative).
 
 Municipalities that the portal does not hold yet are created without users; one member
 account (``din-staff``, department staff of Динской district) shows a member's view.
@@ -35,6 +36,7 @@ from networks.models import (
     AgreementKind,
     AgreementParty,
     EventForm,
+    EventParticipation,
     EventStatus,
     Membership,
     MembershipRole,
@@ -44,6 +46,7 @@ from networks.models import (
     Partner,
     PartnerKind,
 )
+from registers.models import BankEntry, BankKind, Review, Verdict
 from teams.models import Municipality, Organization, Role, SchoolLevel
 
 D = datetime.date
@@ -112,6 +115,12 @@ VYSELKI_EVENTS = [
     (D(2023, 3, 16), EventForm.CONTEST,
      "Межмуниципальный конкурс образовательных проектов «Инновационный поиск 2023»"),
 ]
+
+
+# Participants of each Vyselki event from the hub and from each member that took part, in
+# the order of VYSELKI_MEMBERS (illustrative: the documents give no attendance).
+VYSELKI_PARTICIPANTS = [(14, 6, 5, 4, 0), (12, 7, 6, 5, 0), (25, 9, 8, 7, 3),
+                        (11, 6, 5, 5, 0), (18, 8, 7, 6, 2)]
 
 
 def _municipality(name: str) -> Municipality:
@@ -222,6 +231,32 @@ def load_timashevsk_network() -> Network:
     return network
 
 
+# The roadmap's item 3.3 «Проведение экспертизы (рецензирования) сетевых методических,
+# научно-методических продуктов»: products of the members submitted to the network's review
+# (illustrative: the documents name no products): (title, year, reviewed on or None).
+VYSELKI_PRODUCTS = [
+    ("Методическая разработка сетевого вебинара «Инновационная деятельность в "
+     "образовательной организации»", 2021, D(2021, 12, 15)),
+    ("Проект образовательной организации — участника конференции «Инновационный поиск»",
+     2022, D(2022, 6, 20)),
+    ("Методические рекомендации по подготовке конкурсных образовательных проектов", 2022,
+     None),
+]
+
+
+def _network_products(network: Network) -> None:
+    for title, year, reviewed_on in VYSELKI_PRODUCTS:
+        entry, _ = BankEntry.objects.update_or_create(
+            municipality=network.hub_municipality, title=title, defaults={
+                "network": network, "kind": BankKind.DEVELOPMENT, "year": year,
+                "authors": "Участники межмуниципальной сети", "illustrative": True,
+                "description": f"{ILLUSTRATIVE}: продукт сети, представленный на экспертизу."})
+        if reviewed_on:
+            Review.objects.update_or_create(
+                entry=entry, reviewer="Эксперт ТМС (иллюстративно)", reviewed_on=reviewed_on,
+                defaults={"verdict": Verdict.RECOMMENDED})
+
+
 def load_vyselki_network() -> Network:
     hub = _municipality(VYSELKI)
     network = _network(
@@ -250,10 +285,20 @@ def load_vyselki_network() -> Network:
                        ("municipality", hub, "Начальник управления образования"),
                        ("municipality", member,
                         "Начальник управления образования" if network_signed else None)])
-    for starts_on, form, topic in VYSELKI_EVENTS:
-        _event(network, starts_on, form, topic, audience="Участники межмуниципальной сети",
-               host_field="municipality", host=hub, held=True,
-               responsible="Иванова Н.А. (УО), Ремель О.Л. (ИМЦ)")
+    sides = [hub] + [_municipality(name) for name in VYSELKI_MEMBERS]
+    for (starts_on, form, topic), counts in zip(VYSELKI_EVENTS, VYSELKI_PARTICIPANTS,
+                                                strict=True):
+        event = _event(network, starts_on, form, topic,
+                       audience="Участники межмуниципальной сети", host_field="municipality",
+                       host=hub, held=True, responsible="Иванова Н.А. (УО), Ремель О.Л. (ИМЦ)")
+        event.outcome = (f"{ILLUSTRATIVE}: дата внутри месяца и число участников от "
+                         "муниципалитетов выбраны для показа.")
+        event.save(update_fields=["outcome"])
+        for side, count in zip(sides, counts, strict=True):
+            if count:
+                EventParticipation.objects.update_or_create(
+                    event=event, municipality=side, defaults={"participants": count})
+    _network_products(network)
     _demo_user("din-staff", "Татьяна Сергеевна", "Лукьяненко",
                _municipality(VYSELKI_MEMBERS[0]), Role.STAFF)
     return network
@@ -269,4 +314,6 @@ def load_networks() -> dict[str, int]:
         "unsigned": AgreementParty.objects.filter(agreement__network__in=networks,
                                                   signed_on__isnull=True).count(),
         "events": NetworkEvent.objects.filter(network__in=networks).count(),
+        "participants": sum(EventParticipation.objects.filter(
+            event__network__in=networks).values_list("participants", flat=True)),
     }

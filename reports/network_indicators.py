@@ -371,12 +371,29 @@ def _joined(year: Year) -> IndicatorValue:
              f"{len(year.networks)}")
 
 
+def _term(network: Network) -> str:
+    ends = f" по {network.ends_on:%d.%m.%Y}" if network.ends_on else ""
+    return f"«{network.title}» — с {network.starts_on:%d.%m.%Y}{ends}"
+
+
+def _no_network(data: NetworkData, municipality: Municipality) -> str:
+    """Why a year has no network: none at all, or none running (or joined) in that year."""
+    own = [network for network in data.networks
+           if network.hub_municipality_id == municipality.pk
+           or any(member.network_id == network.pk and member.home == municipality.pk
+                  and member.status != MembershipStatus.PREPARING for member in data.members)]
+    if not own:
+        return NO_NETWORK
+    return (f"в учебном году сети муниципального образования не действовали или оно в них "
+            f"ещё не вступило: {'; '.join(_term(network) for network in own)}")
+
+
 def network_values(data: NetworkData, *, municipality: Municipality, period: Period,
                    cutoff: date) -> list[IndicatorValue]:
     """С1–С5 of the academic year counted to ``cutoff``."""
     year = _year(data, municipality, period.starts_on, cutoff)
     if not year.networks:
-        return [IndicatorValue(indicator, None, note=NO_NETWORK)
+        return [IndicatorValue(indicator, None, note=_no_network(data, municipality))
                 for indicator in NETWORK_INDICATORS]
     return [_signed_share(data, year), _occurrences(data, year), _participants(data, year),
             _products(data, year), _joined(year)]

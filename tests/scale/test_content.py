@@ -35,6 +35,7 @@ from outcomes.models import AddressedDeficit
 from reports.contest_indicators import CONTEST_INDICATORS
 from reports.indicator_catalogue import DEFICITS_DECREASED_TEACHERS, Group
 from reports.indicators import compute_periods
+from reports.network_indicators import NETWORK_INDICATORS
 from teams.models import (
     Locality,
     ManagementTeam,
@@ -304,7 +305,8 @@ def test_monitoring_staffing_and_needs_are_there_for_the_organizations(district)
     assert 0.4 <= share(strategies, organizations * 2) <= 0.6
 
 
-NOT_SYNTHESISED = (DEFICITS_DECREASED_TEACHERS, *CONTEST_INDICATORS)
+# Nor networks across municipalities (С1–С5).
+NOT_SYNTHESISED = (DEFICITS_DECREASED_TEACHERS, *CONTEST_INDICATORS, *NETWORK_INDICATORS)
 
 
 def test_every_indicator_of_the_project_is_computable(districts):

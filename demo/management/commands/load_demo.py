@@ -112,8 +112,10 @@ class Command(BaseCommand):
             f"Межмуниципальные сети (Крымский, Тимашевский, Выселковский районы): "
             f"{networks['networks']}, участников и партнёров — {networks['members']}, "
             f"соглашений — {networks['agreements']}, неподписанных сторон — "
-            f"{networks['unsigned']}, мероприятий — {networks['events']}. Даты внутри месяцев "
-            "и недостающие подписи иллюстративные. Участник сети: din-staff (Динской район)."
+            f"{networks['unsigned']}, мероприятий — {networks['events']}, участников "
+            f"мероприятий — {networks['participants']}. Даты внутри месяцев, недостающие "
+            "подписи и числа участников иллюстративные. Участник сети: din-staff (Динской "
+            "район)."
         )
         joint = load_joint_reports()
         self.stdout.write(
