@@ -209,11 +209,16 @@ class IndicatorValueSerializer(serializers.Serializer):
                                       f"{value} — {label}" for value, label in Group.choices)
                                   + ".")
     unit = serializers.CharField(source="indicator.unit",
-                                 help_text="Единица: «ед.», «чел.», «%» или пусто для да/нет.")
+                                 help_text="Единица: «ед.», «чел.», «%», «чел. в мес.» (участники "
+                                           "на муниципалитет сети в месяц) или пусто для "
+                                           "да/нет.")
     value = serializers.JSONField(
-        help_text="Значение: число, доля от 0 до 1 (для «%»), да/нет или null — нет данных.")
-    numerator = serializers.IntegerField(allow_null=True, help_text="Числитель доли.")
-    denominator = serializers.IntegerField(allow_null=True, help_text="Знаменатель доли.")
+        help_text="Значение: число, доля от 0 до 1 (для «%»), частное числителя и знаменателя "
+                  "(для «чел. в мес.»), да/нет или null — нет данных.")
+    numerator = serializers.IntegerField(allow_null=True,
+                                         help_text="Числитель доли (или частного).")
+    denominator = serializers.IntegerField(allow_null=True,
+                                           help_text="Знаменатель доли (или частного).")
     text = serializers.CharField(help_text="Значение, как его печатает страница показателей.")
     note = serializers.CharField(help_text="Пояснение к значению.")
 
