@@ -191,15 +191,37 @@ def _indicators_sheets(book: Book, *, municipality: Municipality, period: Period
 
 
 def _directions_sheet(book: Book, *, current) -> None:
+    """The per-direction figures; a share is its numerator over its denominator by formula,
+    the two written in columns of their own at the right."""
     indicators = [value.indicator for value in next(iter(current.by_direction.values()), [])]
+    shares = [index for index, indicator in enumerate(indicators) if indicator.is_share]
     # The full names, as on the «Показатели» sheet, wrapped in a tall header row.
-    sheet = book.sheet("По направлениям", [("№", 11), ("Направление", 50)] + [
-        (f"{indicator.name}, {indicator.unit}", 26) for indicator in indicators
-    ])
+    columns = [("№", 11), ("Направление", 50)] + [
+        (f"{indicator.name}, {indicator.unit}", 26) for indicator in indicators]
+    parts: dict[int, tuple[str, str]] = {}
+    for index in shares:
+        name = indicators[index].short_name or indicators[index].name
+        parts[index] = (column_letter(len(columns)), column_letter(len(columns) + 1))
+        columns += [(f"{name}: числитель", 16), (f"{name}: знаменатель", 16)]
+    sheet = book.sheet("По направлениям", columns)
     for number, values in current.by_direction.items():
-        sheet.append([Number(number, INTEGER), current.directions[number].title,
-                      *[_value(value) for value in values]])
+        row = sheet.row + 1
+        cells = [_direction_value(value, parts.get(index), row)
+                 for index, value in enumerate(values)]
+        counts = [cell for index in shares
+                  for cell in (_count(values[index].numerator),
+                               _count(values[index].denominator))]
+        sheet.append([Number(number, INTEGER), current.directions[number].title, *cells,
+                      *counts])
     sheet.finish()
+
+
+def _direction_value(value: IndicatorValue, part: tuple[str, str] | None, row: int):
+    if part is None or not _is_quotient(value):
+        return _value(value)
+    numerator, denominator = part
+    return share_formula(f"{numerator}{row}", f"{denominator}{row}",
+                         value.numerator / value.denominator)
 
 
 def _dynamics_block(book: Book, sheet: Sheet, *, series) -> None:

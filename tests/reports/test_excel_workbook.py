@@ -14,6 +14,7 @@ from reports.errors import ReportError
 from reports.excel import build_indicator_workbook
 from reports.indicators import compute_indicators
 from tests import factories
+from tests.reports.indicator_support import deficit_history_of
 from tests.reports.workbook_checks import (
     OWN_FORMULAS,
     column_width,
@@ -320,10 +321,33 @@ def test_the_directions_sheet_wraps_its_long_headings(district, workbook_of):
     headings = [cell for cell in sheet[1] if cell.value]
     assert headings[2].value.startswith("Количество педагогических работников, прошедших")
     assert all(cell.alignment.wrap_text for cell in headings)
-    for cell in headings[2:]:
+    # The indicators' columns; the numerator and denominator of the share follow, narrower.
+    for cell in headings[2:-2]:
         assert column_width(sheet, cell.column_letter) >= 24
+    for cell in headings[-2:]:
+        assert column_width(sheet, cell.column_letter) >= 16
     # The longest heading (about 110 characters) needs five or more lines of 15 points.
     assert sheet.row_dimensions[1].height >= 5 * 15
+
+
+def test_the_directions_sheet_divides_each_share_by_its_own_cells(world, workbook_of):
+    deficit_history_of(world)
+    workbook, _, _, output = workbook_of(world, world.period)
+    sheet = workbook["По направлениям"]
+    header = [cell.value for cell in sheet[1]]
+    assert header[-2:] == ["Команды с уменьшением дефицитов: числитель",
+                           "Команды с уменьшением дефицитов: знаменатель"]
+    share = header.index(next(name for name in header if name.startswith("Доля управленческих")))
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=2)]
+
+    # Direction 1: 1 of 2 teams diagnosed twice; direction 2: 0 of 1; direction 3: none.
+    assert [(row[share], row[-2], row[-1]) for row in rows] == [
+        (0.5, 1, 2), (0, 0, 1), ("нет данных", None, None)]
+    formulas = {cell: text for title, cell, text in formula_cells(output)
+                if title == "По направлениям"}
+    letter = sheet.cell(row=1, column=share + 1).column_letter
+    assert formulas == {f"{letter}2": '=IF(H2=0,"нет данных",G2/H2)',
+                        f"{letter}3": '=IF(H3=0,"нет данных",G3/H3)'}
 
 
 def test_it_refuses_a_period_of_another_municipality(district, tmp_path):
