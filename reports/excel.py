@@ -44,6 +44,7 @@ from reports.indicator_catalogue import NO_DATA, IndicatorValue
 from reports.indicator_changes import indicator_change
 from reports.indicator_reads import PlatformPeople, platform_people
 from reports.indicators import compute_periods, programme_periods
+from reports.municipal_monitoring import MunicipalMonitoring, municipal_monitoring
 from teams.models import Municipality, Organization
 
 INTEGER = "0"
@@ -73,6 +74,8 @@ def build_indicator_workbook(*, municipality: Municipality, period: Period | Non
     book = Book(output)
     progress(5, "Показатели проекта")
     _indicators_sheets(book, municipality=municipality, period=period)
+    _municipal_monitoring_sheet(book, monitoring=municipal_monitoring(
+        municipality=municipality, programme=period.programme, until=period.ends_on))
     progress(30, "Распределение команд")
     _placements_sheet(book, municipality=municipality, period=period)
     progress(45, "Показатели образовательных организаций")
@@ -222,6 +225,28 @@ def _direction_value(value: IndicatorValue, part: tuple[str, str] | None, row: i
     numerator, denominator = part
     return share_formula(f"{numerator}{row}", f"{denominator}{row}",
                          value.numerator / value.denominator)
+
+
+def _municipal_monitoring_sheet(book: Book, *, monitoring: MunicipalMonitoring) -> None:
+    """The municipal quality monitoring at every control point of the programme up to the
+    chosen year, as on the page: a line per indicator and point, a share by formula."""
+    sheet = book.sheet("Муниципальный мониторинг", [
+        ("Код", 7), ("Показатель", 50), ("Ед. изм.", 9), ("Контрольная точка", 26),
+        ("Мероприятие плана", 40), ("На дату", 11), ("Учебный год", 13), ("Значение", 12),
+        ("Числитель", 11), ("Знаменатель", 12), ("Формула расчёта", 80),
+    ])
+    for indicator, values in monitoring.rows:
+        for item, value in zip(monitoring.points, values, strict=True):
+            row = sheet.row + 1
+            figure = (share_formula(f"I{row}", f"J{row}", value.numerator / value.denominator)
+                      if _is_quotient(value) else _value(value))
+            sheet.append([indicator.number, indicator.name, indicator.unit,
+                          item.point.get_kind_display(), item.point.title, item.as_of,
+                          item.period.title, figure, _count(value.numerator),
+                          _count(value.denominator), indicator.formula])
+    if not monitoring.points:
+        sheet.note("В плане проекта нет контрольных точек, попадающих в его учебные годы.")
+    sheet.finish()
 
 
 def _dynamics_block(book: Book, sheet: Sheet, *, series) -> None:

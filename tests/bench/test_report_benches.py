@@ -14,8 +14,8 @@ from teams.models import Municipality
 from tests import factories
 from tests.reports.pdf_checks import page_count
 
-SHEETS = ["Показатели", "По направлениям", "Распределение", "Показатели ОО", "Кадры",
-          "Журналы", "Дефициты и мероприятия"]
+SHEETS = ["Показатели", "По направлениям", "Муниципальный мониторинг", "Распределение",
+          "Показатели ОО", "Кадры", "Журналы", "Дефициты и мероприятия"]
 FORMULA_TEXT = '=HYPERLINK("http://example.com","Открыть")'
 
 
