@@ -260,6 +260,8 @@ class CriterionSource(models.TextChoices):
     PART2 = "part2", "сдана вторая часть технического задания"
     PLAN = "plan", "план мероприятий ОО опубликован"
     JOINT_EVENTS = "joint_events", "проведено мероприятий совместного плана ÷ запланировано"
+    RECOMMENDATIONS = ("recommendations",
+                       "методические рекомендации проекта в реестре продуктов")
     NONE = "none", "нет источника данных на портале"
 
 

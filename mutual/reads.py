@@ -21,6 +21,7 @@ from mutual.models import (
 from networks.models import Agreement, AgreementKind, AgreementParty
 from plans.models import Plan
 from plans.plan_reads import plan_summaries
+from registers.models import Product, ProductKind
 from teams.models import Organization
 
 SUBMITTED = (PartStatus.SUBMITTED, PartStatus.ACCEPTED)
@@ -81,6 +82,7 @@ class _Data:
     agreements: dict[int | None, Agreement | None]
     plans: dict[int, dict[str, int]]
     published: set[int]
+    recommendations: list[Product]
 
 
 def _agreement_of(criterion: Criterion, default: Agreement | None) -> Agreement | None:
@@ -111,7 +113,12 @@ def _load(programme: Programme, criteria: list[Criterion], today: datetime.date)
     published = set(Plan.objects.filter(
         programme=programme, organization__isnull=False).exclude(published_url="")
         .values_list("organization_id", flat=True))
-    return _Data(organizations, groups, answers, signed, agreements, plans, published)
+    recommendations = list(Product.objects.filter(
+        programme=programme, kind=ProductKind.RECOMMENDATIONS).order_by("year", "title", "pk")
+        .only("title", "year")) if any(
+        c.source == CriterionSource.RECOMMENDATIONS for c in criteria) else []
+    return _Data(organizations, groups, answers, signed, agreements, plans, published,
+                 recommendations)
 
 
 def _organizations_result(result: CriterionResult, data: _Data, done) -> None:
@@ -143,6 +150,19 @@ def _joint_events(result: CriterionResult, data: _Data) -> None:
     result.achieved = held == planned
 
 
+def _recommendations(result: CriterionResult, data: _Data) -> None:
+    """Recommendations are made when the products register holds one of the programme."""
+    found = data.recommendations
+    result.achieved = bool(found)
+    yes, no = ("есть", "нет") if result.criterion.indicator_kind == IndicatorKind.PRESENT \
+        else ("да", "нет")
+    result.indicator = yes if found else no
+    result.value = f"в реестре продуктов: {len(found)}"
+    result.note = ("; ".join(f"«{product.title}» ({product.year})" for product in found)
+                   if found else "Методические рекомендации проекта вносятся в реестр "
+                                 "продуктов с видом «методические рекомендации».")
+
+
 def _compute(criterion: Criterion, data: _Data) -> CriterionResult:
     result = CriterionResult(criterion)
     source = criterion.source
@@ -166,6 +186,8 @@ def _compute(criterion: Criterion, data: _Data) -> CriterionResult:
         result.note = "Считаются планы мероприятий ОО со ссылкой на сайт организации."
     elif source == CriterionSource.JOINT_EVENTS:
         _joint_events(result, data)
+    elif source == CriterionSource.RECOMMENDATIONS:
+        _recommendations(result, data)
     else:
         result.note = "Данных для этого критерия на портале пока нет."
     return result

@@ -16,6 +16,7 @@ from mutual.groups import Member, save_group
 from mutual.imports import COLUMNS, SLUG
 from mutual.models import Answer, PartStatus
 from mutual.reads import dashboard
+from registers.products import save_product
 
 D = datetime.date
 TODAY = D(2021, 12, 1)
@@ -89,10 +90,35 @@ def test_the_dashboard_counts_groups_and_submitted_parts(world, assignment):
     assert len(results) == 6
 
 
+def test_it_counts_criterion_5_from_the_programmes_recommendations_in_the_register(
+        world, assignment):
+    seed_criteria(programme=world.programme)
+    municipality = world.programme.municipality
+    # Neither an article of the programme nor recommendations of no programme count.
+    save_product(municipality=municipality, user=world.staff, data={
+        "kind": "article", "title": "Статья о взаимообучении", "year": 2021,
+        "period": world.period})
+    save_product(municipality=municipality, user=world.staff, data={
+        "kind": "recommendations", "title": "Рекомендации без проекта", "year": 2021})
+    result = next(r for r in dashboard(world.programme, today=TODAY)
+                  if r.criterion.number == 5)
+    assert (result.indicator, result.value, result.achieved) == (
+        "нет", "в реестре продуктов: 0", False)
+
+    save_product(municipality=municipality, user=world.staff, data={
+        "kind": "recommendations", "title": "Изменение форм работы в ОО", "year": 2022,
+        "period": world.period})
+    result = next(r for r in dashboard(world.programme, today=TODAY)
+                  if r.criterion.number == 5)
+    assert (result.indicator, result.value, result.achieved) == (
+        "да", "в реестре продуктов: 1", True)
+    assert result.note == "«Изменение форм работы в ОО» (2022)"
+
+
 def test_the_dashboard_costs_a_fixed_number_of_queries(world, assignment,
                                                        django_assert_num_queries):
     seed_criteria(programme=world.programme)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         dashboard(world.programme, today=TODAY)
 
 
