@@ -12,6 +12,7 @@ from networks.models import (
     AgreementKind,
     AgreementParty,
     EventForm,
+    EventParticipation,
     EventStatus,
     Membership,
     Network,
@@ -95,7 +96,9 @@ class NetworkEventFilter(django_filters.FilterSet):
         fields = ["network", "form", "status", "starts_from", "starts_to", "updated_since"]
 
     def filter_updated_since(self, queryset, name, value):
-        return changed_since(queryset, value, (NetworkEvent.history, "id"))
+        """The event or the participants of a municipality (recorded or removed) changed."""
+        return changed_since(queryset, value, (NetworkEvent.history, "id"),
+                             (EventParticipation.history, "event_id"))
 
 
 class PlanFilter(django_filters.FilterSet):
