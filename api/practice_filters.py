@@ -12,7 +12,11 @@ from networks.models import (
     AgreementKind,
     AgreementParty,
     EventForm,
+    EventParticipation,
     EventStatus,
+    JointReport,
+    JointReportAnswer,
+    JointReportPart,
     Membership,
     Network,
     NetworkEvent,
@@ -27,16 +31,18 @@ from registers.models import (
     ProductKind,
     Review,
 )
+from reports.models import ReportJob
 
 
 def _choices_help(text: str, choices) -> str:
     return f"{text}: " + ", ".join(f"{value} — {label}" for value, label in choices) + "."
 
 
-def changed_since(queryset, value, *histories):
+def changed_since(queryset, value, *histories, also: Q | None = None):
     """Rows of ``queryset`` with a historical record at or after ``value`` in any of
-    ``histories``: pairs of a history manager and the field that points to the row."""
-    changed = Q()
+    ``histories``: pairs of a history manager and the field that points to the row; or
+    matching ``also``."""
+    changed = also or Q()
     for history, pointer in histories:
         changed |= Q(Exists(history.filter(**{pointer: OuterRef("pk")},
                                            history_date__gte=value)))
@@ -95,7 +101,37 @@ class NetworkEventFilter(django_filters.FilterSet):
         fields = ["network", "form", "status", "starts_from", "starts_to", "updated_since"]
 
     def filter_updated_since(self, queryset, name, value):
-        return changed_since(queryset, value, (NetworkEvent.history, "id"))
+        """The event or the participants of a municipality (recorded or removed) changed."""
+        return changed_since(queryset, value, (NetworkEvent.history, "id"),
+                             (EventParticipation.history, "event_id"))
+
+
+class JointReportFilter(django_filters.FilterSet):
+    network = IdFilter(help_text="Сеть (идентификатор).")
+    period_from = django_filters.DateFilter(
+        field_name="period_ends_on", lookup_expr="gte",
+        help_text="Отчётный период кончается не раньше этой даты (ГГГГ-ММ-ДД).")
+    period_to = django_filters.DateFilter(
+        field_name="period_starts_on", lookup_expr="lte",
+        help_text="Отчётный период начинается не позже этой даты (ГГГГ-ММ-ДД).")
+    due_from = django_filters.DateFilter(field_name="due_on", lookup_expr="gte",
+                                         help_text="Срок сдачи частей не раньше (ГГГГ-ММ-ДД).")
+    due_to = django_filters.DateFilter(field_name="due_on", lookup_expr="lte",
+                                       help_text="Срок сдачи частей не позже (ГГГГ-ММ-ДД).")
+    updated_since = _updated_since("filter_updated_since")
+
+    class Meta:
+        model = JointReport
+        fields = ["network", "period_from", "period_to", "due_from", "due_to", "updated_since"]
+
+    def filter_updated_since(self, queryset, name, value):
+        """The report (its card or sections), a member's part or its texts changed, or its
+        PDF was assembled."""
+        assembled = Q(Exists(ReportJob.objects.filter(joint_report_id=OuterRef("pk"),
+                                                      finished_at__gte=value)))
+        return changed_since(queryset, value, (JointReport.history, "id"),
+                             (JointReportPart.history, "report_id"),
+                             (JointReportAnswer.history, "part__report_id"), also=assembled)
 
 
 class PlanFilter(django_filters.FilterSet):

@@ -4,19 +4,27 @@ an event or a plan's item, who recorded a mark. Authors and reviewers of the reg
 served, as the register pages show them to everyone who reads the register."""
 
 from django.urls import reverse
+from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from api.serializers import DescribedModelSerializer
+from networks.joint_report_reads import is_overdue, part_state
 from networks.models import (
     Agreement,
     AgreementParty,
     EventMaterial,
     EventParticipation,
+    JointReport,
+    JointReportAnswer,
+    JointReportFile,
+    JointReportPart,
+    JointReportSection,
     Membership,
     Network,
     NetworkEvent,
     Partner,
+    PartStatus,
 )
 from plans.models import Plan
 from plans.recurrence import STATUS_LABELS
@@ -37,9 +45,12 @@ class WebFileField(serializers.Field):
     def to_representation(self, value):
         if not getattr(value, self.file_attribute):
             return None
-        url = reverse(self.url_name, args=[value.pk])
-        request = self.context.get("request")
-        return request.build_absolute_uri(url) if request is not None else url
+        return _absolute(self.context, reverse(self.url_name, args=[value.pk]))
+
+
+def _absolute(context: dict, url: str) -> str:
+    request = context.get("request")
+    return request.build_absolute_uri(url) if request is not None else url
 
 
 def _side_name(**kwargs) -> serializers.CharField:
@@ -246,3 +257,122 @@ class NormativeDocumentSerializer(DescribedModelSerializer):
         model = NormativeDocument
         fields = ["id", "municipality", "level", "kind", "issuer", "number", "issued_on",
                   "title", "citation", "link", "file_url", "created_at", "updated_at"]
+
+
+# --- Joint reports -------------------------------------------------------------------------
+
+PART_STATES = ("Где часть на сегодня: submitted — сдана в срок, late — сдана с опозданием, "
+               "returned — возвращена на доработку, overdue — не сдана, срок прошёл, "
+               "missing — не сдана.")
+
+
+@extend_schema_field({"type": "string", "format": "uri", "nullable": True})
+class AssembledPdfField(serializers.Field):
+    """The download page of the report's latest assembled PDF (``pdf_job``, annotated by
+    the view from the jobs the caller sees); null when none is ready."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="pdf_job", read_only=True, **kwargs)
+
+    def to_representation(self, value):
+        return _absolute(self.context, reverse("report_job_download", args=[value]))
+
+
+class JointReportSectionSerializer(DescribedModelSerializer):
+    class Meta:
+        model = JointReportSection
+        fields = ["id", "number", "title"]
+
+
+class JointReportPartSerializer(DescribedModelSerializer):
+    member = serializers.CharField(source="membership.side_name", read_only=True,
+                                   help_text="Участник или партнёр, как его называет страница "
+                                             "отчёта.")
+    role = serializers.CharField(source="membership.role", read_only=True,
+                                 help_text="Роль в сети: member — участник, partner — партнёр.")
+    state = serializers.SerializerMethodField(help_text=PART_STATES)
+    state_label = serializers.SerializerMethodField(
+        help_text="Состояние части словами страницы отчёта.")
+    return_comment = serializers.SerializerMethodField(
+        help_text="Замечание координатора, пока часть возвращена на доработку; иначе пусто.")
+
+    class Meta:
+        model = JointReportPart
+        fields = ["id", "membership", "member", "role", "status", "state", "state_label",
+                  "submitted_at", "returned_at", "return_comment", "updated_at"]
+
+    def _state(self, part: JointReportPart) -> tuple[str, str]:
+        today = self.context.get("today") or timezone.localdate()
+        return part_state(part, part.report, today=today)
+
+    def get_state(self, part: JointReportPart) -> str:
+        return self._state(part)[0]
+
+    def get_state_label(self, part: JointReportPart) -> str:
+        return self._state(part)[1]
+
+    def get_return_comment(self, part: JointReportPart) -> str:
+        return part.return_comment if part.status == PartStatus.RETURNED else ""
+
+
+class JointReportAnswerSerializer(DescribedModelSerializer):
+    class Meta:
+        model = JointReportAnswer
+        fields = ["section", "text"]
+
+
+class JointReportFileSerializer(DescribedModelSerializer):
+    url = WebFileField("network_joint_report_file",
+                       help_text="Страница портала с файлом части отчёта.")
+
+    class Meta:
+        model = JointReportFile
+        fields = ["id", "title", "original_name", "url"]
+
+
+class JointReportPartDetailSerializer(JointReportPartSerializer):
+    texts_shown = serializers.BooleanField(
+        read_only=True, help_text="Тексты и файлы части видны вызывающему, как на странице "
+                                  "части: сданная — всем, кто видит отчёт; черновик и "
+                                  "возвращённая — только тем, кто её пишет.")
+    answers = JointReportAnswerSerializer(
+        source="shown_answers", many=True, read_only=True,
+        help_text="Тексты части по разделам; пусто, когда тексты не видны вызывающему.")
+    files = JointReportFileSerializer(
+        source="shown_files", many=True, read_only=True,
+        help_text="Файлы части; пусто, когда они не видны вызывающему.")
+
+    class Meta(JointReportPartSerializer.Meta):
+        fields = [*JointReportPartSerializer.Meta.fields, "texts_shown", "answers", "files"]
+
+
+class JointReportSerializer(DescribedModelSerializer):
+    overdue = serializers.SerializerMethodField(help_text="Срок сдачи частей прошёл.")
+    member_count = serializers.IntegerField(read_only=True,
+                                            help_text="Участников и партнёров сети сейчас.")
+    submitted_count = serializers.IntegerField(read_only=True, help_text="Сдано частей.")
+    sections = JointReportSectionSerializer(many=True, read_only=True,
+                                            help_text="Разделы отчёта по порядку.")
+    parts = JointReportPartSerializer(
+        many=True, read_only=True,
+        help_text="Части участников с их состоянием, как на странице отчёта: части "
+                  "действующих участников и сданные части вышедших. Тексты — в записи "
+                  "отчёта.")
+    pdf_url = AssembledPdfField(help_text="Страница портала с последним собранным PDF "
+                                          "отчёта; null — PDF ещё не собирали.")
+
+    class Meta:
+        model = JointReport
+        fields = ["id", "network", "title", "period_starts_on", "period_ends_on", "due_on",
+                  "instructions", "created_at", "overdue", "member_count", "submitted_count",
+                  "sections", "parts", "pdf_url"]
+
+    def get_overdue(self, report: JointReport) -> bool:
+        return is_overdue(report, today=self.context.get("today") or timezone.localdate())
+
+
+class JointReportDetailSerializer(JointReportSerializer):
+    parts = JointReportPartDetailSerializer(
+        many=True, read_only=True,
+        help_text="Части участников с их состоянием, текстами по разделам и файлами, когда "
+                  "страница части показывает их вызывающему.")

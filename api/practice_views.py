@@ -4,7 +4,7 @@ the registers. Each reads through the access layer of the web pages (networks/ac
 plans/access.py, registers/access.py): a network is seen only by its members, so a token of
 a municipality outside it finds it neither in the list nor by its id (404)."""
 
-from django.db.models import Prefetch
+from django.db.models import OuterRef, Prefetch, Subquery
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import generics
@@ -12,11 +12,20 @@ from rest_framework.response import Response
 
 from api import practice_filters as filters
 from api import practice_serializers as serializers
-from networks.access import agreements_for_user, events_for_user, networks_for_user
+from networks.access import (
+    agreements_for_user,
+    events_for_user,
+    joint_reports_for_user,
+    networks_for_user,
+    part_reader,
+)
+from networks.joint_report_reads import joint_report_rows, shown_parts
 from networks.models import (
     AgreementParty,
     EventMaterial,
     EventParticipation,
+    JointReportAnswer,
+    JointReportFile,
     Membership,
 )
 from plans.access import plans_for_user
@@ -24,6 +33,8 @@ from plans.models import Plan
 from plans.plan_reads import STATUSES, plan_sections, plan_summaries
 from registers.access import bank_entries_for_user, documents_for_user, products_for_user
 from registers.models import Review
+from reports.access import report_jobs_for_user
+from reports.models import JobStatus, ReportKind
 
 _SIDE = ("municipality", "organization__municipality", "partner")
 
@@ -113,6 +124,59 @@ _pair(tag="Сети", noun="Мероприятие сети", summary="Меро�
       description="Мероприятия сетей: дата, форма, тема, кто проводит, участники от "
                   "муниципалитетов и материалы. Без имён ответственных.")((NetworkEventList,
                                                                           NetworkEventDetail))
+
+
+class _JointReports:
+    serializer_class = serializers.JointReportSerializer
+
+    def get_serializer_context(self):
+        return {**super().get_serializer_context(), "today": timezone.localdate()}
+
+    def parts(self):
+        return shown_parts().select_related(
+            *(f"membership__{name}" for name in _SIDE)).order_by("membership__role", "pk")
+
+    def get_queryset(self):
+        user = self.request.user
+        # The latest PDF the caller may download, as the report's PDF page lists them.
+        pdf = (report_jobs_for_user(user)
+               .filter(kind=ReportKind.JOINT_REPORT, joint_report=OuterRef("pk"),
+                       status=JobStatus.DONE)
+               .order_by("-finished_at", "-pk").values("pk")[:1])
+        return (joint_report_rows(joint_reports_for_user(user))
+                .annotate(pdf_job=Subquery(pdf))
+                .prefetch_related("sections", Prefetch("parts", queryset=self.parts())))
+
+
+class JointReportList(_JointReports, generics.ListAPIView):
+    filterset_class = filters.JointReportFilter
+
+
+class JointReportDetail(_JointReports, generics.RetrieveAPIView):
+    serializer_class = serializers.JointReportDetailSerializer
+
+    def parts(self):
+        return super().parts().select_related("membership__network").prefetch_related(
+            Prefetch("answers", queryset=JointReportAnswer.objects.order_by(
+                "section__number", "pk")),
+            Prefetch("files", queryset=JointReportFile.objects.order_by("uploaded_at", "pk")))
+
+    def retrieve(self, request, *args, **kwargs):
+        report = self.get_object()
+        reads = part_reader(request.user)
+        for part in report.parts.all():
+            part.texts_shown = reads(part)
+            part.shown_answers = list(part.answers.all()) if part.texts_shown else []
+            part.shown_files = list(part.files.all()) if part.texts_shown else []
+        return Response(self.get_serializer(report).data)
+
+
+_pair(tag="Сети", noun="Совместный отчёт", summary="Совместные отчёты сетей",
+      description="Полугодовые совместные отчёты сетей: разделы, срок сдачи, части "
+                  "участников с их состоянием и датами сдачи и возврата, ссылка на собранный "
+                  "PDF. Отчёт виден тем, кто видит его сеть; тексты и файлы частей — в записи "
+                  "отчёта и только тем, кому их показывает страница части.")((
+                      JointReportList, JointReportDetail))
 
 
 def _with_counts(plan: Plan, *, items: int, counts) -> Plan:

@@ -304,6 +304,7 @@ SPECTACULAR_SETTINGS = {
         "ProductKindEnum": "registers.models.ProductKind",
         "NormativeLevelEnum": "registers.models.Level",
         "LevelEnum": "teams.models.SchoolLevel",
+        "JointReportPartStatusEnum": "networks.models.PartStatus",
     },
     "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums",
                              "api.schema.add_problem_responses"],

@@ -17,6 +17,9 @@ sent to them) and return a submitted part for rework. A part's texts are read by
 who sees the report once submitted; a draft only by those who write it.
 """
 
+from collections.abc import Callable
+from functools import cached_property
+
 from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Q, QuerySet
 
@@ -174,9 +177,24 @@ def joint_report_parts_for_user(user: User | AnonymousUser) -> QuerySet[JointRep
     return JointReportPart.objects.filter(report__network__in=networks_for_user(user))
 
 
-def may_write_part(user: User | AnonymousUser, membership: Membership) -> bool:
-    """Managers, the staff of the member's municipality, the member organization's team."""
-    if may_manage(user, membership.network):
+class _PartWriters:
+    """What a user is to one network for writing its parts, each asked at most once."""
+
+    def __init__(self, user: User | AnonymousUser, network: Network) -> None:
+        self.user, self.network = user, network
+
+    @cached_property
+    def manages(self) -> bool:
+        return may_manage(self.user, self.network)
+
+    @cached_property
+    def member_staff(self) -> bool:
+        return member_staff_municipality(self.user, self.network) is not None
+
+
+def _writes_part(user: User | AnonymousUser, membership: Membership,
+                 writers: _PartWriters) -> bool:
+    if writers.manages:
         return True
     if membership.status == MembershipStatus.ENDED:
         return False
@@ -185,10 +203,31 @@ def may_write_part(user: User | AnonymousUser, membership: Membership) -> bool:
         return False
     if profile.role == Role.STAFF:
         return (membership.municipality_of_side() == profile.municipality_id
-                and member_staff_municipality(user, membership.network) is not None)
+                and writers.member_staff)
     return (profile.role == Role.SCHOOL and membership.organization_id is not None
             and membership.organization_id == profile.organization_id)
 
 
+def may_write_part(user: User | AnonymousUser, membership: Membership) -> bool:
+    """Managers, the staff of the member's municipality, the member organization's team."""
+    return _writes_part(user, membership, _PartWriters(user, membership.network))
+
+
 def may_read_part(user: User | AnonymousUser, part: JointReportPart) -> bool:
     return part.status == PartStatus.SUBMITTED or may_write_part(user, part.membership)
+
+
+def part_reader(user: User | AnonymousUser) -> Callable[[JointReportPart], bool]:
+    """``may_read_part`` for the parts of many reports: each network's questions are asked
+    once, so reading a report's parts costs the same whatever the number of members."""
+    writers: dict[int, _PartWriters] = {}
+
+    def reads(part: JointReportPart) -> bool:
+        if part.status == PartStatus.SUBMITTED:
+            return True
+        membership = part.membership
+        if membership.network_id not in writers:
+            writers[membership.network_id] = _PartWriters(user, membership.network)
+        return _writes_part(user, membership, writers[membership.network_id])
+
+    return reads

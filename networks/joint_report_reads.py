@@ -70,8 +70,10 @@ class ReportState:
         return [row for row in self.rows if not row.submitted]
 
 
-def _state(part: JointReportPart | None, report: JointReport, *,
-           today: datetime.date) -> tuple[str, str]:
+def part_state(part: JointReportPart | None, report: JointReport, *,
+               today: datetime.date) -> tuple[str, str]:
+    """Where a member's part stands: submitted, late, returned, overdue or missing, and the
+    words the report page shows for it."""
     if part is not None and part.status == PartStatus.SUBMITTED:
         on = timezone.localtime(part.submitted_at).date()
         if on > report.due_on:
@@ -84,6 +86,13 @@ def _state(part: JointReportPart | None, report: JointReport, *,
     if late:
         return "overdue", "не сдана, срок прошёл"
     return "missing", "не сдана"
+
+
+def shown_parts() -> QuerySet[JointReportPart]:
+    """The parts a report shows (as ``report_state``): every live member's, and a former
+    member's once submitted."""
+    return JointReportPart.objects.filter(~Q(membership__status=MembershipStatus.ENDED)
+                                          | Q(status=PartStatus.SUBMITTED))
 
 
 def report_state(report: JointReport, *, today: datetime.date) -> ReportState:
@@ -102,7 +111,7 @@ def report_state(report: JointReport, *, today: datetime.date) -> ReportState:
     rows = []
     for membership in memberships.values():
         part = parts.get(membership.pk)
-        state, label = _state(part, report, today=today)
+        state, label = part_state(part, report, today=today)
         rows.append(MemberRow(membership=membership, part=part, state=state, label=label,
                               answers=list(part.answers.all()) if part else []))
     rows.sort(key=lambda row: (row.membership.role != "member", row.membership.side_name))

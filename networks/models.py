@@ -328,6 +328,7 @@ class EventParticipation(models.Model):
     municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="+",
                                      verbose_name="муниципальное образование")
     participants = models.PositiveIntegerField("участников")
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "участники от муниципалитета"

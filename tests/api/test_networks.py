@@ -182,6 +182,36 @@ def test_it_lists_what_changed_since_by_the_history(net, issue, bearer):
     assert listed_ids(client.get(URLS["event"], changed)) == {net.event.pk}
 
 
+def test_it_brings_an_event_back_when_its_participants_change(net, issue, bearer):
+    participation = EventParticipation.objects.create(event=net.event, municipality=net.hub,
+                                                      participants=12)
+    since = timezone.now() + datetime.timedelta(seconds=1)
+    later = since + datetime.timedelta(seconds=1)
+    client = bearer(issue(net.hub))
+    changed = {"updated_since": since.isoformat()}
+    assert listed_ids(client.get(URLS["event"], changed)) == set()
+
+    participation.participants = 15
+    participation.save()
+    EventParticipation.history.filter(id=participation.pk, history_type="~").update(
+        history_date=later)
+
+    assert listed_ids(client.get(URLS["event"], changed)) == {net.event.pk}
+
+
+def test_it_brings_an_event_back_when_a_municipality_s_line_is_removed(net, issue, bearer):
+    EventParticipation.objects.create(event=net.event, municipality=net.hub, participants=12)
+    since = timezone.now() + datetime.timedelta(seconds=1)
+    client = bearer(issue(net.hub))
+
+    EventParticipation.objects.filter(event=net.event).delete()
+    EventParticipation.history.filter(history_type="-").update(
+        history_date=since + datetime.timedelta(seconds=1))
+
+    changed = {"updated_since": since.isoformat()}
+    assert listed_ids(client.get(URLS["event"], changed)) == {net.event.pk}
+
+
 def _grow(net, count: int) -> None:
     """More networks with members, agreements with parties and events, all shared with the
     member municipality, so an N+1 would show."""
