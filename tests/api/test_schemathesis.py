@@ -82,5 +82,30 @@ def test_it_answers_every_read_operation_as_the_schema_says(db, demo, wsgi_app):
                 answered.add(case.operation.path)
 
         check()
-    # The token reached the data: not just refusals that conform.
-    assert len(answered) >= len(operations) - 3, sorted(answered)
+    # The token reached the data, not just refusals that conform: an operation the examples
+    # did not answer with 200 is called on an object its own list shows — to a regional
+    # token where the Krymsky district has none of that kind (agreements, plans and joint
+    # reports of the demo belong to other districts and their networks).
+    regional = {"Authorization": "Bearer " + issue_token(
+        name="Проверка схемы: регион", municipality=None, scope=TokenScope.READ,
+        created_by=User.objects.get(username="staff")).plaintext}
+    by_path = {operation.path: operation for operation in operations}
+    for path in sorted(set(by_path) - answered):
+        case, reader = by_path[path].Case(), headers
+        if "{id}" in path:
+            listing = by_path[path.split("{id}")[0]].Case()
+            found = _call(listing, wsgi_app, reader).json()["results"]
+            if not found:
+                reader = regional
+                found = _call(listing, wsgi_app, reader).json()["results"]
+            assert found, path
+            case = by_path[path].Case(path_parameters={"id": found[0]["id"]})
+        response = _call(case, wsgi_app, reader)
+        case.validate_response(response, checks=CHECKS, headers=reader)
+        assert response.status_code == 200, (path, response.status_code)
+        answered.add(path)
+    assert answered == set(by_path)
+
+
+def _call(case, app, headers):
+    return case.call(base_url="http://testserver", app=app, headers=headers)
