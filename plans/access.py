@@ -71,8 +71,14 @@ def occurrences_for_user(user: User | AnonymousUser) -> QuerySet[Occurrence]:
     return Occurrence.objects.filter(_scope(user, "item__plan__"))
 
 
-def may_keep_any(user: User | AnonymousUser) -> bool:
+def may_keep_programme_plans(user: User | AnonymousUser) -> bool:
     return has_role(user, Role.STAFF)
+
+
+def may_keep_any(user: User | AnonymousUser) -> bool:
+    """Creates plans: the department's staff (of their programmes and of the networks their
+    municipality runs) and the coordinators of a network (of its plans)."""
+    return may_keep_programme_plans(user) or networks_kept_by(user).exists()
 
 
 def may_keep_organization_plan(user: User | AnonymousUser, organization_id: int) -> bool:

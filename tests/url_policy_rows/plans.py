@@ -21,7 +21,7 @@ LOGIN, MOVED = "→login", "→elsewhere"
 ROWS: dict[str, tuple] = {
     #                           anonym staff  cur+   cur-   school+ school- analyst other teacher
     "plans_list":               (LOGIN, 200,  200,   200,   200,   200,   200,   200,   200),
-    "plans_create":             (LOGIN, 200,  403,   403,   403,   403,   403,   200,   403),
+    "plans_create":             (LOGIN, 200,  200,   403,   403,   403,   403,   200,   403),
     "plans_detail":             (LOGIN, 200,  200,   200,   200,   200,   200,   404,   404),
     "plans_edit":               (LOGIN, 200,  403,   403,   403,   403,   403,   404,   404),
     "plans_publish":            (LOGIN, 403,  403,   403,   200,   404,   403,   404,   404),
@@ -32,7 +32,8 @@ ROWS: dict[str, tuple] = {
     "plans_occurrence_remove":  (LOGIN, MOVED, MOVED, MOVED, 403,  403,   403,   404,   404),
 }  # fmt: skip
 # Staff of another municipality open the list and the form for a plan of their own
-# programme; our plans do not exist for them.
+# programme; our plans do not exist for them. The demo curator (cur+) opens the form as the
+# coordinator of a network (the networks area's), for that network's plans.
 
 OBJECT_OF: dict[str, str] = {
     "plans_detail": "plan_plan",
