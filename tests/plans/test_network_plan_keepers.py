@@ -5,12 +5,15 @@ network choice offers only the networks the user keeps."""
 import datetime
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from api.access import principal_for_token
 from api.models import ApiToken
 from networks.memberships import create_network, set_coordinators
 from plans.access import networks_kept_by
+from plans.evidence import record_occurrence
+from plans.items import ItemDetails, PlanDetails, create_plan, save_item
 from plans.models import Plan
 from tests import factories
 from tests.networks.conftest import net  # noqa: F401 — the network world
@@ -138,3 +141,43 @@ def test_the_network_page_links_its_managers_to_a_new_plan_of_it(net, login, who
     link = f'{reverse("plans_create")}?network={net.network.pk}'
     assert (link in page.content.decode()) is shown
     assert ("Добавить план сети" in page.content.decode()) is shown
+
+
+@pytest.fixture
+def held(net):  # noqa: F811
+    """A network plan whose on-request item was held once, with a report file."""
+    plan = create_plan(network=net.network, details=PlanDetails(
+        title="Дорожная карта сети", kind="roadmap", starts_on=D(2021, 1, 1),
+        ends_on=D(2021, 12, 31)))
+    item = save_item(plan=plan, details=ItemDetails(
+        topic="Сетевые консультации", term_kind="periodic", starts_on=D(2021, 1, 1),
+        ends_on=D(2021, 12, 31), periodicity="on_request"))
+    occurrence = record_occurrence(
+        item=item, due_on=None, held_on=D(2021, 5, 12), recorded_by=net.coordinator,
+        upload=SimpleUploadedFile("otchet.pdf", b"%PDF-1.4 otchet",
+                                  content_type="application/pdf"))
+    return plan, item, occurrence
+
+
+@pytest.mark.parametrize(("who", "keeps", "reads"), [
+    ("coordinator", 200, 200), ("hub_staff", 200, 200),
+    ("member_staff", 403, 200), ("member_school_user", 403, 200),
+    ("other_school_user", 404, 404), ("outsider_staff", 404, 404),
+])
+def test_the_network_plans_pages_answer_managers_members_and_outsiders(net, held, login,  # noqa: F811
+                                                                       who, keeps, reads):
+    plan, item, occurrence = held
+    client = login(getattr(net, who))
+    for name, pk in (("plans_edit", plan.pk), ("plans_item_edit", item.pk),
+                     ("plans_occurrence_record", item.pk)):
+        assert client.get(reverse(name, args=[pk])).status_code == keeps, name
+    for name, pk in (("plans_detail", plan.pk), ("plans_occurrence_file", occurrence.pk)):
+        assert client.get(reverse(name, args=[pk])).status_code == reads, name
+
+
+def test_the_coordinator_adds_an_item_to_the_networks_plan(net, held, login):  # noqa: F811
+    plan, _, _ = held
+    response = login(net.coordinator).post(reverse("plans_item_add", args=[plan.pk]), {
+        "topic": "Методический день сети", "term_kind": "date", "due_on": "2021-11-18"})
+    assert response.status_code == 302
+    assert plan.items.filter(topic="Методический день сети").exists()
