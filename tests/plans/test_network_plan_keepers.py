@@ -181,3 +181,18 @@ def test_the_coordinator_adds_an_item_to_the_networks_plan(net, held, login):  #
         "topic": "Методический день сети", "term_kind": "date", "due_on": "2021-11-18"})
     assert response.status_code == 302
     assert plan.items.filter(topic="Методический день сети").exists()
+
+
+@pytest.mark.parametrize("plans", [1, 4])
+def test_the_plans_list_of_a_coordinator_costs_a_pinned_number_of_queries(
+        net, login, django_assert_num_queries, plans):  # noqa: F811
+    for number in range(plans):
+        create_plan(network=net.network, details=PlanDetails(
+            title=f"План сети {number}", kind="support", starts_on=D(2021, 1, 1),
+            ends_on=D(2021, 12, 31)))
+    client = login(net.coordinator)
+    # The staff's six, and one asking whether a user who is not staff keeps a network.
+    with django_assert_num_queries(7):
+        response = client.get(reverse("plans_list"))
+    assert len(response.context["summaries"]) == plans
+    assert response.context["can_keep"] is True
