@@ -46,7 +46,7 @@ def _live_memberships() -> QuerySet[Membership]:
     return Membership.objects.exclude(status=MembershipStatus.ENDED)
 
 
-def _coordinated_by(user: User) -> Q:
+def coordinated_by(user: User | AnonymousUser) -> Q:
     """The networks the user coordinates; an API token's stand-in user (api/access.py),
     never saved, coordinates none."""
     return Q(coordinators=user) if user.pk is not None else Q(pk__in=[])
@@ -57,7 +57,7 @@ def networks_for_user(user: User | AnonymousUser) -> QuerySet[Network]:
         return Network.objects.all()
     if not user.is_authenticated:
         return Network.objects.none()
-    coordinated = _coordinated_by(user)
+    coordinated = coordinated_by(user)
     profile = profile_of(user)
     if profile is None:
         return Network.objects.filter(coordinated).distinct()

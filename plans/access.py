@@ -22,7 +22,7 @@ from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Q, QuerySet
 
 from internships.models import JournalEntry
-from networks.access import may_manage, networks_for_user
+from networks.access import coordinated_by, is_regional, may_manage, networks_for_user
 from networks.models import MembershipStatus, Network
 from plans.models import Occurrence, Plan, PlanItem
 from registers.models import Product
@@ -71,8 +71,14 @@ def occurrences_for_user(user: User | AnonymousUser) -> QuerySet[Occurrence]:
     return Occurrence.objects.filter(_scope(user, "item__plan__"))
 
 
-def may_keep_any(user: User | AnonymousUser) -> bool:
+def may_keep_programme_plans(user: User | AnonymousUser) -> bool:
     return has_role(user, Role.STAFF)
+
+
+def may_keep_any(user: User | AnonymousUser) -> bool:
+    """Creates plans: the department's staff (of their programmes and of the networks their
+    municipality runs) and the coordinators of a network (of its plans)."""
+    return may_keep_programme_plans(user) or networks_kept_by(user).exists()
 
 
 def may_keep_organization_plan(user: User | AnonymousUser, organization_id: int) -> bool:
@@ -103,14 +109,15 @@ def may_record(user: User | AnonymousUser, plan: Plan) -> bool:
 
 
 def networks_kept_by(user: User | AnonymousUser) -> QuerySet[Network]:
-    """The networks whose plans the user may keep: those of the user's hub municipality
-    (department staff) and those the user coordinates."""
-    if user.is_authenticated and user.is_superuser:
+    """The networks whose plans the user may keep, as ``networks.access.may_manage`` says:
+    those of the user's hub municipality (department staff, a token of it) and those the
+    user coordinates."""
+    if is_regional(user):
         return Network.objects.all()
     if not user.is_authenticated:
         return Network.objects.none()
     profile = profile_of(user)
-    kept = Q(coordinators=user)
+    kept = coordinated_by(user)
     if profile is not None and profile.role == Role.STAFF:
         kept |= Q(hub_municipality_id=profile.municipality_id)
     return Network.objects.filter(kept).distinct()

@@ -20,13 +20,15 @@ def _text(label: str, max_length: int, **kwargs) -> forms.CharField:
 
 
 class PlanForm(CrispyForm):
-    programme = forms.ModelChoiceField(label="Проект (программа)", queryset=None,
-                                       required=False, empty_label="—",
-                                       help_text="План проекта видят участники проекта района.")
-    network = forms.ModelChoiceField(label="Сеть", queryset=None, required=False,
-                                     empty_label="—",
-                                     help_text="Или сеть: её план видят участники сети из "
-                                               "всех её муниципалитетов.")
+    programme = forms.ModelChoiceField(
+        label="Проект (программа)", queryset=None, required=False, empty_label="—",
+        help_text="План проекта видят участники проекта района.",
+        error_messages={"invalid_choice": "Выберите проект своего района."})
+    network = forms.ModelChoiceField(
+        label="Сеть", queryset=None, required=False, empty_label="—",
+        help_text="Или сеть: её план видят участники сети из всех её муниципалитетов.",
+        error_messages={"invalid_choice": "Выберите сеть, которую вы ведёте: план другой сети "
+                                          "добавляет её координатор."})
     title = forms.CharField(label="Название", max_length=500,
                             error_messages={"required": "Укажите название плана."})
     kind = forms.ChoiceField(label="Вид плана", choices=PlanKind.choices)
@@ -40,12 +42,22 @@ class PlanForm(CrispyForm):
     source = _text("Источник", 500, help_text="Раздел документа, из которого взят план.")
 
     def __init__(self, *args, programmes, networks, **kwargs):
+        """``programmes=None``: the user keeps no programme's plans, only networks'."""
         super().__init__(*args, **kwargs)
-        self.fields["programme"].queryset = programmes
+        if programmes is None:
+            del self.fields["programme"]
+            network = self.fields["network"]
+            network.required = True
+            network.error_messages["required"] = "Выберите сеть, которой принадлежит план."
+            network.help_text = "Её план видят участники сети из всех её муниципалитетов."
+        else:
+            self.fields["programme"].queryset = programmes
         self.fields["network"].queryset = networks
 
     def clean(self):
         data = super().clean()
+        if "programme" not in self.fields:
+            return data
         if (data.get("programme") is None) == (data.get("network") is None):
             raise forms.ValidationError("Выберите проект или сеть, которой принадлежит план, — "
                                         "одно из двух.")

@@ -23,6 +23,7 @@ from plans.access import (
     journal_entries_for_evidence,
     may_keep,
     may_keep_any,
+    may_keep_programme_plans,
     may_record,
     network_municipalities,
     networks_kept_by,
@@ -78,6 +79,10 @@ def plan_list(request):
 
 
 def _programmes(request):
+    """The programmes the user may plan for; none for a network's coordinator who is not the
+    department's staff (the form then asks for the network only)."""
+    if not may_keep_programme_plans(request.user):
+        return None
     municipality = acting_municipality(request)
     return Programme.objects.filter(municipality=municipality).order_by("-starts_on")
 
@@ -86,10 +91,13 @@ def _programmes(request):
 def plan_create(request):
     if not may_keep_any(request.user):
         raise PermissionDenied
+    # The network page's «Добавить план сети» presets its network.
+    preset = request.GET.get("network", "")
     form = PlanForm(request.POST or None, programmes=_programmes(request),
-                    networks=networks_kept_by(request.user).order_by("title"))
+                    networks=networks_kept_by(request.user).order_by("title"),
+                    initial={"network": int(preset)} if preset.isdigit() else None)
     done, plan = apply_posted_form(request, form, lambda data: items.create_plan(
-        programme=data["programme"], network=data["network"], details=form.details()))
+        programme=data.get("programme"), network=data["network"], details=form.details()))
     if done:
         messages.success(request, "План добавлен. Теперь добавьте его пункты.")
         return redirect("plans_detail", plan.pk)
