@@ -58,14 +58,24 @@ class PortalSessionScheme(OpenApiAuthenticationExtension):
                                "портала); запись — с заголовком X-CSRFToken."}
 
 
+SUCCESS_ANSWERS = {
+    "get": "Запрошенные данные.",
+    "post": "Записи приняты целиком (всё или ничего).",
+}
+
+
 def add_problem_responses(result, generator, request, public):
-    """Every operation may answer with a problem document; the schema says so."""
+    """Every operation may answer with a problem document; the schema says so. A success
+    answer drf-spectacular leaves undescribed is described in Russian."""
     result.setdefault("components", {}).setdefault("schemas", {})["Problem"] = PROBLEM_SCHEMA
     reference = {"application/problem+json": {
         "schema": {"$ref": "#/components/schemas/Problem"}}}
     for path in result.get("paths", {}).values():
-        for operation in path.values():
+        for method, operation in path.items():
             responses = operation.setdefault("responses", {})
+            for code, answer in responses.items():
+                if code.startswith("2") and not answer.get("description"):
+                    answer["description"] = SUCCESS_ANSWERS.get(method, "Выполнено.")
             for code, text in ERROR_ANSWERS.items():
                 responses.setdefault(code, {"description": text, "content": reference})
             for code, answer in responses.items():

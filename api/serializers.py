@@ -43,7 +43,15 @@ INTEGER_RANGES = (
 
 
 class DescribedModelSerializer(serializers.ModelSerializer):
-    """A model serializer whose every field is described in Russian in the schema."""
+    # A model serializer whose every field is described in Russian in the schema, and the
+    # object itself by its model's name, unless the serializer says more (in Russian) in a
+    # docstring of its own. This comment is not a docstring: the schema would inherit it.
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        model = getattr(getattr(cls, "Meta", None), "model", None)
+        if model is not None and not cls.__dict__.get("__doc__"):
+            cls.__doc__ = capfirst(str(model._meta.verbose_name))
 
     def build_field(self, field_name, info, model_class, nested_depth):
         field_class, kwargs = super().build_field(field_name, info, model_class, nested_depth)
@@ -256,7 +264,8 @@ class ContestSerializer(DescribedModelSerializer):
 
 
 class TrainingSessionSerializer(DescribedModelSerializer):
-    """Without who led the session: a person's name is not part of the exchange."""
+    """Занятие площадки: дата, тема, форма и число участников; кто вёл занятие, не
+    передаётся (имя человека не входит в обмен)."""
 
     class Meta:
         model = PlatformSession

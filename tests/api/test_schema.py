@@ -1,6 +1,7 @@
 """The OpenAPI schema: valid, described in Russian throughout, and pinned so that a change of
 the API shows as a diff of tests/api/schema.yaml in review (refresh: ``make api-schema``)."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -51,6 +52,26 @@ def test_it_describes_every_operation_in_russian(schema):
         for operation in operations.values():
             assert any("а" <= letter <= "я" for letter in operation["summary"].lower())
             assert "401" in operation["responses"] and "429" in operation["responses"]
+
+
+def _descriptions(node, path=""):
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "description" and isinstance(value, str):
+                yield path, value
+            else:
+                yield from _descriptions(value, f"{path}/{key}")
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _descriptions(value, f"{path}[{index}]")
+
+
+def test_it_describes_every_object_and_answer_in_russian_words(schema):
+    # Every description is Russian text: none empty, none inherited from a code comment.
+    foreign = [(path, text) for path, text in _descriptions(schema)
+               if not re.search("[а-яё]", text.lower())
+               or re.search(r"\b(the|of|is|a|an)\b", text)]
+    assert foreign == []
 
 
 @pytest.mark.django_db
