@@ -94,11 +94,6 @@ def record_statement(*, organization: Organization, school_year: int, text: str,
 Line = tuple[str, str, int, str]
 
 
-def school_year_of(day) -> int:
-    """The school year a day falls in, by the year it starts: 1 September."""
-    return day.year if day.month >= 9 else day.year - 1
-
-
 @transaction.atomic
 def replace_year_list(*, organization: Organization, school_year: int, lines: list[Line],
                       source: str, entered_by: User | None = None) -> list[Statement]:

@@ -20,6 +20,7 @@ from aspects.forms import AspectForm, LinkForm, MapFilter, MergeForm, StatementF
 from aspects.map_reads import MapFilters, build_aspect_map, map_years
 from aspects.models import ProcessKind, Side, Statement
 from core.forms import add_service_errors
+from core.school_year import school_year_of
 from diagnostics.access import needs_offers_for_user
 from internships.models import Direction
 from internships.views import municipality_wide
@@ -33,7 +34,7 @@ def _directions(municipality):
 
 
 def current_school_year(today=None) -> int:
-    return catalogue.school_year_of(today or timezone.localdate())
+    return school_year_of(today or timezone.localdate())
 
 
 def _message_error(request, error: ValidationError) -> None:

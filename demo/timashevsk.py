@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from django.db import transaction
 from django.utils import timezone
 
+from core.school_year import school_year_of
 from demo.krymsky import _demo_user, describe_school
 from demo.synthetic.names import person
 from demo.timashevsk_competence import load_competence
@@ -310,7 +311,7 @@ FIRST_PROGRAMME_YEAR = 2024
 
 
 def _load_programme(municipality: Municipality, today: datetime.date) -> Programme:
-    current = today.year if today.month >= 9 else today.year - 1
+    current = school_year_of(today)
     years = range(FIRST_PROGRAMME_YEAR, max(current, FIRST_PROGRAMME_YEAR + 1))
     programme, _ = Programme.objects.update_or_create(
         municipality=municipality, title=PROGRAMME,

@@ -21,6 +21,7 @@ from competence.models import (
     PersonRound,
     ResultSource,
 )
+from core.school_year import school_year_of
 from people.models import CompetenceArea, Teacher, WorkerCategory
 from teams.models import Municipality
 
@@ -84,7 +85,7 @@ def load_competence(*, municipality: Municipality, areas: dict[int, CompetenceAr
     """The bank, the two rounds of the last academic year and the young teachers' levels,
     entered by the district's demo methodologist."""
     entered_by = User.objects.get(username=STAFF_USERNAME)
-    year = today.year if today.month >= 9 else today.year - 1  # the current academic year
+    year = school_year_of(today)  # the current academic year
     first_year = year - 1
     academic_year = f"{first_year}–{year}"
     ordered = [areas[number] for number in sorted(areas)]

@@ -10,8 +10,9 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from aspects.catalogue import replace_year_list, school_year_of
+from aspects.catalogue import replace_year_list
 from aspects.models import StatementSource
+from core.school_year import school_year_of
 from mutual.groups import gaps
 from mutual.models import (
     ActivityLevel,

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from core.forms import apply_posted_form
+from core.school_year import school_year_of
 from core.spreadsheets import xlsx_response
 from people.access import programmes_for_user, teacher_platforms_for_user
 from people.my_views import own_teacher
@@ -72,7 +73,7 @@ def _list_page(request, *, platform=None):
 
 def _academic_year() -> dict:
     today = timezone.localdate()
-    start = today.year if today.month >= 9 else today.year - 1
+    start = school_year_of(today)
     return {"date_from": datetime.date(start, 9, 1), "date_to": datetime.date(start + 1, 8, 31)}
 
 

@@ -12,9 +12,9 @@ from aspects.catalogue import (
     link_statement,
     record_statement,
     replace_year_list,
-    school_year_of,
 )
 from aspects.models import Statement, StatementSource
+from core.school_year import school_year_of
 from mutual.answers import return_part, save_part2, submit_part
 from mutual.assignments import AssignmentDetails, publish_assignment
 from mutual.models import Answer
