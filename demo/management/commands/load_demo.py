@@ -78,7 +78,8 @@ class Command(BaseCommand):
             )
         handbook = load_demo_handbook()
         self.stdout.write(f"Методическое пособие Крымского района: разделов текста — "
-                          f"{handbook['texts']} (по тексту инновационного проекта).")
+                          f"{handbook['texts']} (по тексту инновационного проекта; гриф "
+                          f"титульного листа иллюстративный).")
         registers = load_krymsky_registers()
         self.stdout.write(
             f"Реестры Крымского района: нормативных документов проекта — "
