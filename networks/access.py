@@ -15,6 +15,10 @@ department staff of the member's municipality (of the organization's, for an org
 and by the organization's own management team; the managers write any part (a partner's,
 sent to them) and return a submitted part for rework. A part's texts are read by everyone
 who sees the report once submitted; a draft only by those who write it.
+
+The protocols of the network's coordination council, and their files, are read by whoever
+sees the network (members of other municipalities included) on the network's own pages;
+the managers record and rewrite them. The council book's pages stay the municipality's.
 """
 
 from collections.abc import Callable
@@ -23,9 +27,11 @@ from functools import cached_property
 from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Q, QuerySet
 
+from internships.models import CouncilAttachment
 from networks.models import (
     Agreement,
     AgreementParty,
+    CouncilProtocol,
     JointReport,
     JointReportPart,
     Membership,
@@ -149,6 +155,15 @@ def agreements_for_user(user: User | AnonymousUser) -> QuerySet[Agreement]:
 
 def events_for_user(user: User | AnonymousUser) -> QuerySet[NetworkEvent]:
     return NetworkEvent.objects.filter(network__in=networks_for_user(user))
+
+
+def council_protocols_for_user(user: User | AnonymousUser) -> QuerySet[CouncilProtocol]:
+    return CouncilProtocol.objects.filter(network__in=networks_for_user(user))
+
+
+def council_attachments_for_user(user: User | AnonymousUser) -> QuerySet[CouncilAttachment]:
+    return CouncilAttachment.objects.filter(
+        meeting__network_protocol__in=council_protocols_for_user(user))
 
 
 def may_add_material(user: User | AnonymousUser, event: NetworkEvent) -> bool:

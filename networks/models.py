@@ -1,6 +1,6 @@
 """Networks across municipalities: partners, networks, memberships, agreements with their
 parties' signatures, network events with participants and materials, and joint reports
-with a part for every member.
+with a part for every member, and the protocols of its coordination council.
 
 A membership, an agreement's party and an event's host are each exactly one of a
 municipality, an organization or a partner; the database holds that rule (CHECK).
@@ -11,7 +11,7 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from internships.models import Programme, StoredFile, attachment_path
+from internships.models import CouncilMeeting, Programme, StoredFile, attachment_path
 from teams.models import Municipality, Organization
 
 
@@ -514,3 +514,23 @@ class JointReportFile(StoredFile):
     class Meta(StoredFile.Meta):
         verbose_name = "файл части совместного отчёта"
         verbose_name_plural = "файлы частей совместных отчётов"
+
+
+class CouncilProtocol(models.Model):
+    """A protocol of the network's coordination council (seed 001: «Проведение заседаний
+    Координационного совета — 4 раза в год»), kept in the council book: the protocol itself
+    is the book's CouncilMeeting, in a period of the network's programme (networks/council.py
+    checks that, the schema cannot)."""
+
+    meeting = models.OneToOneField(CouncilMeeting, on_delete=models.CASCADE, primary_key=True,
+                                   related_name="network_protocol", verbose_name="протокол")
+    network = models.ForeignKey(Network, on_delete=models.CASCADE,
+                                related_name="council_protocols", verbose_name="сеть")
+
+    class Meta:
+        verbose_name = "протокол координационного совета сети"
+        verbose_name_plural = "протоколы координационных советов сетей"
+        ordering = ["network", "meeting"]
+
+    def __str__(self) -> str:
+        return f"{self.meeting} — {self.network}"

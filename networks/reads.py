@@ -1,6 +1,6 @@
 """What the network pages show: members and partners, coordinators, agreements with their
 unsigned parties and expiry warnings, and events — each list read in a fixed number of
-queries."""
+queries; and the protocols of its coordination council."""
 
 import datetime
 from dataclasses import dataclass
@@ -12,6 +12,7 @@ from networks.agreements import expiry_note, unsigned
 from networks.models import (
     Agreement,
     AgreementParty,
+    CouncilProtocol,
     Membership,
     MembershipRole,
     MembershipStatus,
@@ -62,6 +63,13 @@ def events_of(network: Network) -> QuerySet[NetworkEvent]:
     return (network.events.select_related(*_SIDE)
             .prefetch_related("participations__municipality", "materials")
             .order_by("starts_on", "pk"))
+
+
+def council_protocols_of(network: Network) -> QuerySet[CouncilProtocol]:
+    """The coordination council's protocols, latest first, with their questions counted."""
+    return (network.council_protocols.select_related("meeting__period")
+            .annotate(question_count=Count("meeting__items"))
+            .order_by("-meeting__held_on", "-meeting__number"))
 
 
 def member_municipalities(network: Network) -> list[Municipality]:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from networks import agreement_views, event_views, joint_report_views, views
+from networks import agreement_views, council_views, event_views, joint_report_views, views
 
 urlpatterns = [
     path("networks/", views.network_list, name="network_list"),
@@ -38,6 +38,14 @@ urlpatterns = [
          name="network_material_add"),
     path("networks/materials/<int:pk>/", event_views.material_download,
          name="network_material"),
+    path("networks/<int:pk>/council/new/", council_views.council_add,
+         name="network_council_add"),
+    path("networks/council/<int:pk>/", council_views.council_protocol,
+         name="network_council_protocol"),
+    path("networks/council/<int:pk>/edit/", council_views.council_edit,
+         name="network_council_edit"),
+    path("networks/council-files/<int:pk>/", council_views.council_attachment,
+         name="network_council_attachment"),
     path("networks/joint-reports/", joint_report_views.joint_report_list,
          name="network_joint_report_list"),
     path("networks/<int:pk>/joint-reports/new/", joint_report_views.joint_report_add,

@@ -25,6 +25,7 @@ from networks.models import Membership, MembershipDocument, Network, Partner
 from networks.reads import (
     agreement_rows,
     coordinator_candidates,
+    council_protocols_of,
     events_of,
     memberships_of,
     network_rows,
@@ -96,6 +97,7 @@ def network_detail(request, pk):
         # The plans the network owns (plans.Plan.network), shared like its events.
         "plans": list(network.plans.order_by("starts_on", "title")),
         "joint_reports": list(network.joint_reports.order_by("-period_starts_on", "pk")),
+        "council_protocols": list(council_protocols_of(network)),
         "can_manage": request.user.has_perm("networks.manage_network", network),
         "can_contribute": request.user.has_perm("networks.contribute", network),
     })

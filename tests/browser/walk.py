@@ -33,6 +33,7 @@ from mutual.assignments import AssignmentDetails, publish_assignment, seed_crite
 from mutual.groups import Member, save_group
 from mutual.models import Answer
 from networks.agreements import AgreementCard, create_agreement, record_signature
+from networks.council import save_network_protocol
 from networks.events import EventCard, plan_event
 from networks.joint_reports import ReportCard, create_joint_report, save_part
 from networks.memberships import add_member, create_network
@@ -202,6 +203,9 @@ STOPS = [
     Stop("network_event_edit", WRITERS, "network_event"),
     Stop("network_event_report", WRITERS, "network_event"),
     Stop("network_material_add", WRITERS, "network_event"),
+    Stop("network_council_add", WRITERS, "network"),
+    Stop("network_council_protocol", ALL, "network_council"),
+    Stop("network_council_edit", WRITERS, "network_council"),
     Stop("network_joint_report_list", ALL),
     Stop("network_joint_report_add", WRITERS, "network"),
     Stop("network_joint_report", ALL, "jointreports_report"),
@@ -357,12 +361,14 @@ def _innovation(*, school: Organization, platform: Platform, users: dict) -> dic
             "innovation_programme": platform.period.programme_id}
 
 
-def _network(*, school: Organization, curator) -> dict:
+def _network(*, school: Organization, curator, period) -> dict:
     """A network of the demo district, its coordinator the demo curator, with the own school
-    and a second district as members, a partner, an agreement half signed and an event."""
+    and a second district as members, a partner, an agreement half signed, an event and a
+    protocol of its coordination council."""
     on = datetime.date(2022, 1, 10)
     network = create_network(title="Сеть взаимных стажировок", starts_on=on,
-                             hub_municipality=school.municipality, coordinators=[curator])
+                             hub_municipality=school.municipality, coordinators=[curator],
+                             programme=period.programme)
     second = Municipality.objects.get_or_create(
         name="Муниципальное образование Староминский район")[0]
     membership = add_member(network=network, side=second, joined_on=on)
@@ -384,7 +390,13 @@ def _network(*, school: Organization, curator) -> dict:
     second_part = report.parts.get(membership=membership)
     save_part(part=second_part, by=curator, submit=True, texts={
         section.pk: "Вебинар для руководителей школ" for section in report.sections.all()})
-    return {"network": network.pk, "network_membership": membership.pk,
+    protocol = save_network_protocol(
+        network=network, period=period, number=2, held_on=datetime.date(2021, 10, 14),
+        attendees="Пацюк А.А. (координатор сети), руководители методических служб",
+        items=[AgendaItemInput(question="О плане сетевого взаимодействия на учебный год",
+                               decision="Утвердить план.")], user=curator)
+    return {"network": network.pk, "network_council": protocol.pk,
+            "network_membership": membership.pk,
             "network_agreement": agreement.pk, "network_party": party.pk,
             "network_event": event.pk, "jointreports_report": report.pk,
             "jointreports_second_part": second_part.pk,
@@ -531,7 +543,7 @@ def build_world() -> dict:
         "school": User.objects.get(username="school"), "curator": curator, "teacher": user})
     return {
         **innovation,
-        **_network(school=own_school, curator=curator),
+        **_network(school=own_school, curator=curator, period=platform.period),
         **_plans(platform.period.programme, staff),
         **_mutual(platform.period.programme, own_school),
         **_registers(staff),

@@ -57,6 +57,22 @@ def test_it_holds_timashevsk_s_eight_services_and_four_partners(demo):
         "institute", "university", "private"}
 
 
+def test_it_keeps_the_timashevsk_council_s_illustrative_protocols_in_the_programme_s_year(
+        demo, client):
+    network = Network.objects.get(title=TIMASHEVSK_TITLE)
+    protocols = list(network.council_protocols.select_related("meeting__period")
+                     .order_by("meeting__number"))
+
+    assert demo["council_protocols"] == 3
+    assert [p.meeting.number for p in protocols] == [1, 2, 3]
+    assert {p.meeting.period for p in protocols} == {network.programme.periods.order_by(
+        "starts_on").first()}
+    assert all(p.meeting.attendees.startswith("Иллюстративные данные") for p in protocols)
+    client.force_login(User.objects.get(username="tim-staff"))
+    page = client.get(reverse("network_detail", args=[network.pk])).content.decode()
+    assert "Протокол № 3 от 20.03.2025" in page
+
+
 def test_it_holds_vyselki_s_five_districts_with_consents_and_missing_signatures(demo):
     network = Network.objects.get(title=VYSELKI_TITLE)
 

@@ -282,8 +282,9 @@ def test_it_shows_the_network_page_in_a_fixed_number_of_queries(net, client,
                                                                  django_assert_num_queries):
     client.force_login(net.member_staff)
     url = reverse("network_detail", args=[net.network.pk])
-    # 17: the page lists the network's plans and its joint reports too (one query each).
-    with django_assert_num_queries(17):
+    # 18: the page lists the network's plans, its joint reports and its coordination
+    # council's protocols too (one query each).
+    with django_assert_num_queries(18):
         client.get(url)
     for day in range(1, 4):
         plan_event(network=net.network, host=net.university, card=EventCard(
@@ -291,7 +292,7 @@ def test_it_shows_the_network_page_in_a_fixed_number_of_queries(net, client,
         create_agreement(card=AgreementCard(kind=AgreementKind.CONSENT, title=f"Согласие {day}"),
                          municipality=net.hub, network=net.network, parties=[net.member])
 
-    with django_assert_num_queries(17):
+    with django_assert_num_queries(18):
         client.get(url)
 
 

@@ -5,7 +5,8 @@ staff manage it) and the demo curator (cur+) is its coordinator; its members are
 municipality and the own school (МБОУ СОШ № 4), with a university as partner. Everyone of
 the demo district who sees the whole municipality (cur-, analyst) and the own school's
 users (school+, teacher) see it and its agreements, events and files; the other school and
-the other municipality are not members (404). Only the hub's staff and the coordinator
+the other municipality are not members (404). Its coordination council's protocol (in the
+demo programme's year) is read by whoever sees the network. Only the hub's staff and the coordinator
 change it (others 403). Any department staff may start a network of their own.
 """
 
@@ -13,7 +14,9 @@ import datetime
 
 from django.core.files.base import ContentFile
 
+from internships.council import AgendaItemInput, attach_file
 from networks.agreements import AgreementCard, create_agreement, record_signature
+from networks.council import save_network_protocol
 from networks.events import EventCard, add_material, plan_event
 from networks.joint_reports import ReportCard, add_part_file, create_joint_report, save_part
 from networks.memberships import add_member, attach_document, create_network
@@ -47,6 +50,10 @@ ROWS: dict[str, tuple] = {
     "network_event_report": MANAGES,
     "network_material_add": MANAGES,
     "network_material": SEES,
+    "network_council_add": MANAGES,
+    "network_council_protocol": SEES,
+    "network_council_edit": MANAGES,
+    "network_council_attachment": SEES,
     "network_joint_report_list": (LOGIN, 200, 200, 200, 200, 200, 200, 200, 200),
     "network_joint_report_add": MANAGES,
     "network_joint_report": SEES,
@@ -78,6 +85,10 @@ OBJECT_OF: dict[str, str] = {
     "network_material_add": "network_event",
     "network_material": "network_material",
     "network_joint_report_add": "network_network",
+    "network_council_add": "network_network",
+    "network_council_protocol": "network_council_protocol",
+    "network_council_edit": "network_council_protocol",
+    "network_council_attachment": "network_council_attachment",
     "network_joint_report": "jointreports_report",
     "network_joint_report_edit": "jointreports_report",
     "network_joint_report_part": "jointreports_school_part",
@@ -100,7 +111,7 @@ def _pdf(name: str) -> ContentFile:
 def targets(context) -> dict[str, int]:
     on = datetime.date(2022, 1, 10)
     network = create_network(title="Сеть методических служб", starts_on=on,
-                             hub_municipality=context.municipality,
+                             hub_municipality=context.municipality, programme=context.programme,
                              coordinators=[context.curator])
     member = Municipality.objects.create(name="Муниципальное образование Сетевой район")
     membership = add_member(network=network, side=member, joined_on=on)
@@ -123,10 +134,24 @@ def targets(context) -> dict[str, int]:
     material = add_material(event=event, title="Презентация", upload=_pdf("slides.pdf"),
                             uploaded_by=context.staff)
     joint = _joint_report(network, context)
-    return {**joint, "network_network": network.pk, "network_membership": membership.pk,
+    council = _council_protocol(network, context)
+    return {**joint, **council, "network_network": network.pk, "network_membership": membership.pk,
             "network_membership_document": document.pk, "network_agreement": agreement.pk,
             "network_party": party.pk, "network_event": event.pk,
             "network_material": material.pk}
+
+
+def _council_protocol(network, context) -> dict[str, int]:
+    """A protocol of the network's coordination council with its scan (number 7: the council
+    book's own rows take number 1 of the year)."""
+    protocol = save_network_protocol(
+        network=network, period=context.period, number=7, held_on=datetime.date(2021, 10, 14),
+        attendees="Координатор сети, руководители методических служб",
+        items=[AgendaItemInput(question="О плане сети", decision="Утвердить")],
+        user=context.staff)
+    scan = attach_file(meeting=protocol.meeting, upload=_pdf("protocol.pdf"),
+                       user=context.staff)
+    return {"network_council_protocol": protocol.pk, "network_council_attachment": scan.pk}
 
 
 def _joint_report(network, context) -> dict[str, int]:
