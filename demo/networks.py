@@ -10,10 +10,9 @@
   University's branch in Славянск-на-Кубани (documents in preparation). The agreements were
   signed in September 2020 (the plan's month; the day is illustrative) for the project's
   term, 2020–2023. Its coordination council meets four times a year (§6, the plan-graph:
-  «Проведение заседаний Координационного совета — 4 раза в год»): three protocols of the
-  first academic year of the district's programme in the demo (2024–2025) keep the council
-  book; the questions are items of the plan-graph, the dates, attendees and decisions are
-  illustrative.
+  «Проведение заседаний Координационного совета — 4 раза в год»): the demo records no
+  protocols, since a protocol is kept in a year of the network's programme within the
+  network's term, and the district's programme in the demo begins in 2024, after the term.
 - Vyselki (seed 002, the roadmap «Совершенствование инновационной инфраструктуры
   межмуниципального взаимодействия» 2021–2023): five districts, a consent of each education
   authority and a network agreement with each district (April 2021), a few signatures still
@@ -34,14 +33,11 @@ from demo.krymsky import MUNICIPALITY as KRYMSKY
 from demo.krymsky import _demo_user
 from demo.timashevsk import MUNICIPALITY as TIMASHEVSK
 from demo.vyselki import MUNICIPALITY as VYSELKI
-from internships.council import AgendaItemInput
 from internships.models import Programme
-from networks.council import save_network_protocol
 from networks.models import (
     Agreement,
     AgreementKind,
     AgreementParty,
-    CouncilProtocol,
     EventForm,
     EventParticipation,
     EventStatus,
@@ -235,53 +231,7 @@ def load_timashevsk_network() -> Network:
                        ("municipality", hub, "Руководитель ТМС Тимашевского района"
                         if signed else None),
                        ("partner", partner, "Руководитель" if signed else None)])
-    _timashevsk_council(network)
     return network
-
-
-TIMASHEVSK_COUNCIL_ATTENDEES = (
-    f"{ILLUSTRATIVE}: председатель — руководитель ТМС Тимашевского района; члены "
-    "координационного совета — руководители методических служб муниципалитетов сети, "
-    "представители ГБОУ ИРО КК и КубГУ.")
-# (number, month and day within the first academic year, questions of the plan-graph)
-TIMASHEVSK_COUNCIL = [
-    (1, (9, 19), [
-        ("Об утверждении плана работы инновационной площадки на учебный год",
-         "Утвердить план работы; ответственные — руководители ТМС."),
-        ("Об определении стажировочных площадок на базах образовательных организаций",
-         "Утвердить перечень стажировочных площадок сети."),
-    ]),
-    (2, (12, 12), [
-        ("О проведении диагностики уровня профессиональных компетенций педагогов ОО",
-         "Провести стартовую диагностику до конца декабря; итоги — на следующем заседании."),
-        ("О разработке и корректировке модульных программ стажировочных площадок",
-         "Представить программы на экспертизу ресурсного центра."),
-    ]),
-    (3, (3, 20), [
-        ("Об итогах диагностики профессиональных компетенций педагогов",
-         "Учесть выявленные дефициты в маршрутах педагогов."),
-    ]),
-]
-
-
-def _timashevsk_council(network: Network) -> None:
-    """The coordination council's protocols, only when the network's programme has a year."""
-    if network.programme is None:
-        return
-    period = network.programme.periods.order_by("starts_on").first()
-    if period is None:
-        return
-    keeper = User.objects.filter(username="tim-staff").first()
-    for number, (month, day), questions in TIMASHEVSK_COUNCIL:
-        if CouncilProtocol.objects.filter(network=network, meeting__period=period,
-                                          meeting__number=number).exists():
-            continue
-        year = period.starts_on.year if month >= 9 else period.starts_on.year + 1
-        save_network_protocol(
-            network=network, period=period, number=number, held_on=D(year, month, day),
-            attendees=TIMASHEVSK_COUNCIL_ATTENDEES,
-            items=[AgendaItemInput(question=question, decision=f"{decision} ({ILLUSTRATIVE})")
-                   for question, decision in questions], user=keeper)
 
 
 # The roadmap's item 3.3 «Проведение экспертизы (рецензирования) сетевых методических,
@@ -369,5 +319,4 @@ def load_networks() -> dict[str, int]:
         "events": NetworkEvent.objects.filter(network__in=networks).count(),
         "participants": sum(EventParticipation.objects.filter(
             event__network__in=networks).values_list("participants", flat=True)),
-        "council_protocols": CouncilProtocol.objects.filter(network__in=networks).count(),
     }

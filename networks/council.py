@@ -18,12 +18,17 @@ NO_PROGRAMME = ("У сети не указан проект, поэтому пр
 
 
 def check_protocol_period(*, network: Network, period: Period, held_on: datetime.date) -> None:
-    """The protocol's year is one of the network's programme, and the meeting falls in it."""
+    """The protocol's year is one of the network's programme, and the meeting falls in it and
+    in the network's term."""
     if network.programme_id is None:
         raise ValidationError(NO_PROGRAMME)
     if period.programme_id != network.programme_id:
         raise ValidationError({"period": "Учебный год должен быть из проекта сети "
                                          f"«{network.programme.title}»."})
+    if held_on < network.starts_on or (network.ends_on and held_on > network.ends_on):
+        ends = f"{network.ends_on:%d.%m.%Y}" if network.ends_on else "без срока окончания"
+        raise ValidationError({"held_on": f"Дата заседания вне срока работы сети "
+                                          f"({network.starts_on:%d.%m.%Y} – {ends})."})
     if not period.starts_on <= held_on <= period.ends_on:
         raise ValidationError({"held_on": f"Дата заседания вне {period.title} учебного года "
                                           f"({period.starts_on:%d.%m.%Y}–"

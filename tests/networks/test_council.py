@@ -142,6 +142,19 @@ def test_it_keeps_the_period_rule_in_the_plain_function(council):
     assert not CouncilMeeting.objects.exists()
 
 
+def test_it_refuses_a_meeting_outside_the_network_s_term(council):
+    council.network.ends_on = D(2022, 6, 30)
+    council.network.save()
+
+    with pytest.raises(ValidationError, match="вне срока работы сети"):
+        _protocol(council, held_on=D(2021, 2, 1))
+    with pytest.raises(ValidationError, match=r"01\.03\.2021 – 30\.06\.2022"):
+        _protocol(council, number=2, held_on=D(2022, 9, 20))
+    _protocol(council, number=3, held_on=D(2022, 6, 30))
+
+    assert CouncilMeeting.objects.count() == 1
+
+
 def test_it_refuses_a_taken_number_of_the_year(council, client):
     _protocol(council)
     client.force_login(council.hub_staff)

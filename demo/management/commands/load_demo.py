@@ -114,10 +114,9 @@ class Command(BaseCommand):
             f"{networks['networks']}, участников и партнёров — {networks['members']}, "
             f"соглашений — {networks['agreements']}, неподписанных сторон — "
             f"{networks['unsigned']}, мероприятий — {networks['events']}, участников "
-            f"мероприятий — {networks['participants']}, протоколов координационного совета "
-            f"ресурсного центра Тимашевского района — {networks['council_protocols']}. Даты "
-            "внутри месяцев, недостающие подписи, числа участников и протоколы совета "
-            "иллюстративные. Участник сети: din-staff (Динской район)."
+            f"мероприятий — {networks['participants']}. Даты внутри месяцев, недостающие "
+            "подписи и числа участников иллюстративные. Участник сети: din-staff (Динской "
+            "район)."
         )
         joint = load_joint_reports()
         self.stdout.write(
