@@ -391,7 +391,7 @@ def _network(*, school: Organization, curator, period) -> dict:
     save_part(part=second_part, by=curator, submit=True, texts={
         section.pk: "Вебинар для руководителей школ" for section in report.sections.all()})
     protocol = save_network_protocol(
-        network=network, period=period, number=2, held_on=datetime.date(2021, 10, 14),
+        network=network, period=period, number=2, held_on=datetime.date(2022, 2, 14),
         attendees="Пацюк А.А. (координатор сети), руководители методических служб",
         items=[AgendaItemInput(question="О плане сетевого взаимодействия на учебный год",
                                decision="Утвердить план.")], user=curator)

@@ -145,7 +145,7 @@ def _council_protocol(network, context) -> dict[str, int]:
     """A protocol of the network's coordination council with its scan (number 7: the council
     book's own rows take number 1 of the year)."""
     protocol = save_network_protocol(
-        network=network, period=context.period, number=7, held_on=datetime.date(2021, 10, 14),
+        network=network, period=context.period, number=7, held_on=datetime.date(2022, 2, 14),
         attendees="Координатор сети, руководители методических служб",
         items=[AgendaItemInput(question="О плане сети", decision="Утвердить")],
         user=context.staff)
