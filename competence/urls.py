@@ -1,6 +1,6 @@
 from django.urls import path
 
-from competence import import_views, instrument_views, my_views, round_views
+from competence import import_views, instrument_views, my_views, round_views, service_views
 
 urlpatterns = [
     path("competence/", round_views.round_list, name="competence_round_list"),
@@ -13,6 +13,8 @@ urlpatterns = [
     path("competence/levels/<int:pk>/delete/", round_views.level_delete,
          name="competence_level_delete"),
     path("competence/<int:pk>/entry/", round_views.expert_entry, name="competence_entry"),
+    path("competence/services/<int:pk>/", service_views.service_specialists,
+         name="competence_service_specialists"),
     path("competence/dynamics/", round_views.dynamics, name="competence_dynamics"),
     path("competence/excel/", import_views.results_import, name="competence_import"),
     path("competence/excel/download/", import_views.results_export, name="competence_export"),

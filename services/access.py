@@ -12,6 +12,7 @@ from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import QuerySet
 
 from internships.models import Programme
+from people.access import organizations_with_people_for_user
 from services.models import Deliverable, MethodService, PassportStage, Specialist
 from teams.access import has_role, is_staff_of, municipality_scope
 from teams.models import Role
@@ -40,6 +41,19 @@ def specialists_for_user(user: User | AnonymousUser) -> QuerySet[Specialist]:
     if not sees_specialists(user):
         return Specialist.objects.none()
     return _scoped(Specialist, user, "service__municipality_id")
+
+
+def services_with_diagnostics(user: User | AnonymousUser,
+                              services: list[MethodService]) -> set[int]:
+    """The services among ``services`` whose specialists' diagnostics the user reads: those
+    whose organization's people the user sees by name (152-ФЗ, ``people.access``)."""
+    organization_ids = [service.organization_id for service in services
+                        if service.organization_id is not None]
+    if not organization_ids:
+        return set()
+    seen = set(organizations_with_people_for_user(user).filter(
+        pk__in=organization_ids).values_list("pk", flat=True))
+    return {service.pk for service in services if service.organization_id in seen}
 
 
 def programmes_for_user(user: User | AnonymousUser) -> QuerySet[Programme]:

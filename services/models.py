@@ -16,7 +16,8 @@ from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
 from internships.models import Programme
-from teams.models import Municipality
+from people.models import Teacher
+from teams.models import Municipality, Organization
 
 
 def passport_file_path(instance, filename: str) -> str:
@@ -40,6 +41,12 @@ class MethodService(models.Model):
                             help_text="Например, «МБУ «Центр развития образования»».")
     short_name = models.CharField("краткое название", max_length=100,
                                   help_text="Например, «МБУ «ЦРО»».")
+    # The service as an organization of the register: the diagnostics of persons (competence)
+    # find its specialists there, as methodologists of this organization.
+    organization = models.OneToOneField(
+        Organization, on_delete=models.PROTECT, null=True, blank=True,
+        related_name="method_service", verbose_name="запись в реестре организаций",
+        help_text="Пусто — специалисты службы не участвуют в диагностиках компетенций.")
     history = HistoricalRecords()
 
     class Meta:
@@ -123,6 +130,11 @@ class Specialist(models.Model):
     directions = models.ManyToManyField(ServiceDirection, blank=True,
                                         related_name="specialists",
                                         verbose_name="курирует направления")
+    # The specialist as a person of the diagnostics: a methodologist of the service's
+    # organization with the same name and position, kept by services.staff.
+    person = models.OneToOneField(Teacher, on_delete=models.SET_NULL, null=True, blank=True,
+                                  related_name="service_specialist",
+                                  verbose_name="работник в диагностиках")
     history = HistoricalRecords(m2m_fields=[directions])
 
     class Meta:

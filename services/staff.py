@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from people.models import Teacher, WorkerCategory
 from services.models import MethodService, ServiceDepartment, ServiceDirection, Specialist
-from teams.models import Municipality
+from teams.models import Municipality, Organization
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,51 @@ def save_specialist(*, service: MethodService, data: SpecialistData,
     specialist.heads_department = data.heads_department
     _saved(specialist)
     specialist.directions.set(data.directions)
+    keep_person(specialist)
     return specialist
+
+
+def keep_person(specialist: Specialist) -> None:
+    """The specialist as a methodologist of the service's organization, for the diagnostics
+    of persons: name and position only. Without the service's organization nothing is kept.
+
+    A person of that organization with the same name and no specialist of their own is taken
+    over rather than doubled."""
+    organization_id = specialist.service.organization_id
+    if organization_id is None:
+        return
+    person = specialist.person
+    if person is None or person.organization_id != organization_id:
+        person = Teacher.objects.filter(organization_id=organization_id,
+                                        full_name=specialist.full_name,
+                                        service_specialist__isnull=True).first() or Teacher(
+            organization_id=organization_id)
+    if Teacher.objects.filter(organization_id=organization_id,
+                              full_name=specialist.full_name).exclude(pk=person.pk).exists():
+        raise ValidationError({"full_name": f"В организации службы уже есть работник "
+                                            f"«{specialist.full_name}»."})
+    person.full_name, person.position = specialist.full_name, specialist.position
+    person.worker_category = WorkerCategory.METHODOLOGIST
+    person.save()
+    if specialist.person_id != person.pk:
+        specialist.person = person
+        specialist.save(update_fields=["person"])
+
+
+@transaction.atomic
+def attach_organization(*, service: MethodService, organization: Organization) -> MethodService:
+    """The service's own record in the register of organizations; its specialists become
+    methodologists of it for the diagnostics of persons."""
+    if organization.municipality_id != service.municipality_id:
+        raise ValidationError({"organization": "Организация из другого муниципалитета."})
+    if MethodService.objects.filter(organization=organization).exclude(pk=service.pk).exists():
+        raise ValidationError({"organization": "Эта организация уже записана за другой "
+                                               "службой."})
+    service.organization = organization
+    service.save(update_fields=["organization"])
+    for specialist in service.specialists.select_related("person", "service"):
+        keep_person(specialist)
+    return service
 
 
 @transaction.atomic

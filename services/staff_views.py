@@ -16,6 +16,7 @@ from services.access import (
     may_keep_any,
     sees_specialists,
     services_for_user,
+    services_with_diagnostics,
     specialists_for_user,
 )
 from services.forms import DepartmentForm, DirectionForm, ServiceForm, SpecialistForm
@@ -42,8 +43,11 @@ def _kept_service(request, pk):
 def staff_list(request):
     if not sees_specialists(request.user):
         raise PermissionDenied
+    pages = service_staff(services_for_user(request.user))
     return render(request, "services/staff_list.html", {
-        "services": service_staff(services_for_user(request.user)),
+        "services": pages,
+        "with_diagnostics": services_with_diagnostics(
+            request.user, [page.service for page in pages]),
         "can_keep": may_keep_any(request.user),
     })
 

@@ -22,6 +22,8 @@ class OrganizationKind(models.TextChoices):
     SCHOOL = "school", "Общеобразовательная организация"
     PRESCHOOL = "preschool", "Дошкольная организация"
     ADDITIONAL = "additional", "Организация дополнительного образования"
+    # A municipality's methodological service (ИМЦ, ЦРО): its specialists are diagnosed too.
+    METHOD_SERVICE = "method_service", "Методическая служба (ИМЦ, ЦРО)"
 
 
 class SchoolLevel(models.TextChoices):

@@ -46,7 +46,7 @@ def test_it_loads_the_29_organizations_of_the_table(district):
     kinds = {kind: organizations.filter(kind=kind).count() for kind in OrganizationKind}
 
     assert kinds == {OrganizationKind.SCHOOL: 18, OrganizationKind.PRESCHOOL: 8,
-                     OrganizationKind.ADDITIONAL: 3}
+                     OrganizationKind.ADDITIONAL: 3, OrganizationKind.METHOD_SERVICE: 0}
     branches = {o.short_name: o.parent.short_name
                 for o in organizations.filter(parent__isnull=False).select_related("parent")}
     assert branches == {"Новоозёрновская ОШ": "Ермаковская СШ № 2",

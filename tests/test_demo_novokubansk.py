@@ -16,9 +16,14 @@ from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.urls import reverse
 
+from competence.models import PersonRound
+from competence.result_reads import diagnosed_people
 from demo.novokubansk import MUNICIPALITY, load_novokubansk
+from demo.novokubansk_diagnostics import TITLE as START_TITLE
+from demo.novokubansk_diagnostics import load_novokubansk_diagnostics
+from people.models import Teacher, WorkerCategory
 from services.models import Deliverable, MethodService, PassportStage, ProgrammePassport
-from teams.models import Municipality, Role, UserProfile
+from teams.models import Municipality, OrganizationKind, Role, UserProfile
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -123,4 +128,49 @@ def test_the_load_demo_command_reports_the_novokubansk_district(settings, tmp_pa
             "(по паспорту проекта); паспорт проекта с этапами (4) и ожидаемыми результатами (9) "
             "— из документа. Отделы, ФИО специалистов (вымышлены), курируемые направления и "
             "отметки о полученных результатах (5) иллюстративные.") in out.getvalue().splitlines()
+    assert ("Новокубанский район: стартовая диагностика готовности специалистов ЦРО к "
+            "инновационной деятельности (названа в паспорте) — МБУ «ЦРО» записан в реестре "
+            "организаций, его специалисты — работники диагностики; области (3), "
+            "демонстрационная шкала и уровни 12 специалистов иллюстративные."
+            ) in out.getvalue().splitlines()
     assert User.objects.get(username="nov-staff").check_password("demo")
+
+
+@pytest.fixture
+def start_diagnostic(district):
+    return load_novokubansk_diagnostics()
+
+
+def test_it_diagnoses_the_centres_specialists_in_the_start_diagnostic(start_diagnostic):
+    municipality = Municipality.objects.get(name=MUNICIPALITY)
+    service = MethodService.objects.get(municipality=municipality)
+    person_round = PersonRound.objects.get(municipality=municipality, title=START_TITLE)
+
+    assert start_diagnostic == {"diagnosed": 12, "areas": 3, "results": 36}
+    assert person_round.illustrative_scale
+    assert person_round.worker_categories == [WorkerCategory.METHODOLOGIST]
+    assert service.organization.kind == OrganizationKind.METHOD_SERVICE
+    # All 19 specialists are people of the round; 12 of them have levels.
+    people = diagnosed_people(person_round, Teacher.objects.all())
+    assert sorted(p.full_name for p in people) == sorted(
+        service.specialists.values_list("full_name", flat=True))
+    assert len(people) == 19
+
+
+def test_running_the_start_diagnostic_twice_changes_nothing(start_diagnostic):
+    assert load_novokubansk_diagnostics() == start_diagnostic
+    assert Teacher.objects.count() == 19
+    assert PersonRound.objects.filter(title=START_TITLE).count() == 1
+
+
+def test_nov_staff_reads_the_specialists_levels(start_diagnostic, client):
+    service = MethodService.objects.get(municipality__name=MUNICIPALITY)
+    client.force_login(User.objects.get(username="nov-staff"))
+
+    staff_page = client.get(reverse("service_staff")).content.decode()
+    url = reverse("competence_service_specialists", args=[service.pk])
+    page = client.get(url).content.decode()
+
+    assert url in staff_page
+    assert "Мотивационная готовность к инновационной деятельности: <strong>" in page
+    assert "(демонстрационная шкала)" in page

@@ -110,7 +110,7 @@ def test_organizations_from_the_seed_table_get_kind_level_and_head_organization(
     kinds = {kind: Organization.objects.filter(municipality=municipality, kind=kind).count()
              for kind in OrganizationKind}
     assert kinds == {OrganizationKind.SCHOOL: 18, OrganizationKind.PRESCHOOL: 8,
-                     OrganizationKind.ADDITIONAL: 3}
+                     OrganizationKind.ADDITIONAL: 3, OrganizationKind.METHOD_SERVICE: 0}
     # Every new organization has its management team.
     assert not Organization.objects.filter(municipality=municipality, team__isnull=True)
 

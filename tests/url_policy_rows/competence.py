@@ -3,6 +3,8 @@
 Competence diagnostics of persons: rounds, their scales and the bank of instruments are read
 by every role of the municipality except a teacher and kept by the department's staff; a
 teacher sees «Мои диагностики» and assesses themselves while the round's window is open.
+The levels of a methodological service's specialists name people (152-ФЗ): the department's
+staff read them; the other roles, who read the service's staff list, do not.
 """
 
 import datetime
@@ -12,6 +14,8 @@ from django.utils import timezone
 
 from competence.models import Instrument, InstrumentKind, Level, PersonRound
 from people.models import CompetenceArea, WorkerCategory
+from services.staff import SpecialistData, attach_organization, create_service, save_specialist
+from teams.models import Organization, OrganizationKind
 
 # The answers besides status codes, as tests/test_url_policy.py spells them.
 LOGIN, MOVED = "→login", "→elsewhere"
@@ -26,6 +30,7 @@ ROWS: dict[str, tuple] = {
     "competence_level_edit":       (LOGIN, 200,  403,   403,   403,   403,   403,   404,   404),
     "competence_level_delete":     (LOGIN, MOVED, 403,  403,   403,   403,   403,   404,   404),
     "competence_entry":            (LOGIN, 200,  403,   403,   403,   403,   403,   404,   404),
+    "competence_service_specialists": (LOGIN, 200, 403, 403,  403,   403,   403,   404,   404),
     "competence_dynamics":         (LOGIN, 200,  200,   200,   200,   200,   200,   200,   403),
     "competence_instrument_list":  (LOGIN, 200,  200,   200,   200,   200,   200,   200,   403),
     "competence_instrument_create": (LOGIN, 200, 403,   403,   403,   403,   403,   200,   403),
@@ -49,6 +54,7 @@ OBJECT_OF: dict[str, str] = {
     "competence_instrument_edit": "instrument",
     "competence_instrument_file": "instrument",
     "my_competence_self": "person_round",
+    "competence_service_specialists": "method_service",
 }
 POST_DATA: dict[str, dict] = {
     "competence_level_delete": {},
@@ -71,4 +77,13 @@ def targets(context) -> dict[str, int]:
                                            title="Анкета самооценки",
                                            kind=InstrumentKind.QUESTIONNAIRE)
     instrument.file.save("anketa.txt", ContentFile(b"anketa"))
-    return {"person_round": person_round.pk, "level": level.pk, "instrument": instrument.pk}
+    service = create_service(municipality=context.municipality, short_name="МБУ «ЦРО»",
+                             name="МБУ «Центр развития образования»")
+    attach_organization(service=service, organization=Organization.objects.create(
+        municipality=context.municipality, name=service.name, short_name=service.short_name,
+        kind=OrganizationKind.METHOD_SERVICE))
+    save_specialist(service=service, data=SpecialistData(
+        full_name="Орлова Ирина Петровна", position="специалист 1 категории",
+        department=None, heads_department=False))
+    return {"person_round": person_round.pk, "level": level.pk, "instrument": instrument.pk,
+            "method_service": service.pk}

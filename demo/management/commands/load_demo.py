@@ -14,6 +14,7 @@ from demo.networks import TIMASHEVSK_TITLE as TIMASHEVSK_NETWORK
 from demo.networks import VYSELKI_TITLE as VYSELKI_NETWORK
 from demo.networks import load_networks
 from demo.novokubansk import load_novokubansk
+from demo.novokubansk_diagnostics import load_novokubansk_diagnostics
 from demo.plans_timashevsk import load_timashevsk_plans
 from demo.plans_vyselki import load_vyselki_plans
 from demo.timashevsk import PROGRAMME as TIMASHEVSK_PROGRAMME
@@ -155,6 +156,14 @@ class Command(BaseCommand):
             f"({novokubansk['deliverables']}) — из документа. Отделы, ФИО специалистов "
             f"(вымышлены), курируемые направления и отметки о полученных результатах "
             f"({novokubansk['ticked']}) иллюстративные."
+        )
+        start = load_novokubansk_diagnostics()
+        self.stdout.write(
+            "Новокубанский район: стартовая диагностика готовности специалистов ЦРО к "
+            "инновационной деятельности (названа в паспорте) — МБУ «ЦРО» записан в реестре "
+            f"организаций, его специалисты — работники диагностики; области "
+            f"({start['areas']}), демонстрационная шкала и уровни {start['diagnosed']} "
+            "специалистов иллюстративные."
         )
         aspects = load_ermakovsky_aspects()
         self.stdout.write(
