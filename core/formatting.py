@@ -3,6 +3,7 @@ thousands where asked, rounded half up. Built on Django's localisation (``floatf
 the ru formats), so pages, workbooks' text, PDFs and e-mails all format alike, in a
 request or in a background job, whatever language is active there."""
 
+import re
 from decimal import Decimal
 
 from django.template.defaultfilters import floatformat
@@ -47,3 +48,14 @@ def history_line(action: str, user, when) -> str:
     11:30». ``action`` is simple-history's type: «+», «~» or «-»."""
     return (f"{HISTORY_ACTIONS[action]}: {person_short_name(user)}, "
             f"{timezone.localtime(when):%d.%m.%Y %H:%M}")
+
+
+SPACE_BEFORE_SIGN = re.compile(r"[ \t]+№")
+SPACE_AFTER_SIGN = re.compile(r"№[ \t]+")
+
+
+def keep_number(text: str) -> str:
+    """«МБОУ СОШ № 4» with non-breaking spaces around «№», so a line never breaks between
+    the school's kind, the sign and its number."""
+    text = SPACE_BEFORE_SIGN.sub("\u00a0№", str(text))
+    return SPACE_AFTER_SIGN.sub("№\u00a0", text)

@@ -31,6 +31,9 @@ FONT_SIZE = 9
 LINE_HEIGHT = 11
 # DejaVu Sans is wide: Cyrillic text takes about two thirds of the font size per character.
 CHAR_WIDTH = 0.67 * FONT_SIZE
+# The line chart's legend: smaller type, one line per 13 units of height.
+LEGEND_SIZE = 8
+LEGEND_LINE = 13
 
 
 @dataclass(frozen=True)
@@ -178,14 +181,19 @@ def stacked_bars(*, rows: Sequence[StackedRow], segments: Sequence[Segment], tit
 def line_chart(*, labels: Sequence[str], series: Sequence[Series], title: str,
                scale_max: float | None = None, unit: str = "", width: float = 480,
                height: float = 200) -> SafeString:
-    """Values over academic years, one line per series; an unknown value breaks the line."""
+    """Values over academic years, one line per series; an unknown value breaks the line.
+
+    ``height`` counts one legend line per series; a label too long for the chart's width
+    wraps, and each extra line makes the chart that much taller.
+    """
     known = [value for item in series for value in item.values if value is not None]
     top = scale_max or max(known, default=0) or 1
     left, right, top_pad = 40, 12, 10
     # The first and last years sit inside the plot, so their labels are not cut.
     inset = 34
-    legend_rows = len(series)
-    plot_bottom = height - 34 - legend_rows * 13
+    legend = [_legend_lines(item.label, width=width - left - 16 - right) for item in series]
+    height += LEGEND_LINE * (sum(len(lines) for lines in legend) - len(series))
+    plot_bottom = height - 34 - sum(len(lines) for lines in legend) * LEGEND_LINE
     plot_height = plot_bottom - top_pad
     span = width - left - right - 2 * inset
     step = span / max(len(labels) - 1, 1)
@@ -220,8 +228,16 @@ def line_chart(*, labels: Sequence[str], series: Sequence[Series], title: str,
             if point is not None:
                 parts.append(f'<circle cx="{point[0]:.1f}" cy="{point[1]:.1f}" r="2.6" '
                              f'fill="{color}"/>')
-        legend_y = plot_bottom + 34 + number * 13
+        legend_y = plot_bottom + 34 + sum(len(lines) for lines in legend[:number]) * LEGEND_LINE
         parts.append(f'<rect x="{left}" y="{legend_y - 8:.1f}" width="10" height="3" '
                      f'fill="{color}"/>')
-        parts.append(_text(left + 16, legend_y - 4, item.label, size=8))
+        for line_number, line in enumerate(legend[number]):
+            parts.append(_text(left + 16, legend_y - 4 + line_number * LEGEND_LINE, line,
+                               size=LEGEND_SIZE))
     return _svg(width, height, "".join(parts), title=title)
+
+
+def _legend_lines(label: str, *, width: float) -> list[str]:
+    """A legend label broken into lines that fit ``width`` in the legend's smaller type."""
+    characters = int(width / (CHAR_WIDTH * LEGEND_SIZE / FONT_SIZE))
+    return textwrap.wrap(label, width=max(8, characters)) or [""]

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import SafeString
 
 from internships.models import TIER_ORDER, ControlPoint, Period, Stage, Tier
 from reports.errors import ReportError
@@ -27,10 +28,21 @@ def _percent(value) -> float | None:
     return None if value.value is None else float(value.value) * 100
 
 
-def _share_bars(rows) -> list[charts.Bar]:
-    return [charts.Bar(label=row.indicator.short_name or row.indicator.name,
-                       value=_percent(row.value), text=row.value.text)
-            for section in rows for row in section.rows if row.indicator.is_share]
+def share_charts(indicators: data.Indicators) -> list[tuple[str, SafeString]]:
+    """The year's share indicators as bars, one chart per section of indicators.
+
+    Separate charts, so the page breaks between sections rather than sending one chart
+    of every share to the next page whole and leaving the page before it mostly blank.
+    """
+    found = []
+    for section in indicators.sections:
+        bars = [charts.Bar(label=row.indicator.short_name or row.indicator.name,
+                           value=_percent(row.value), text=row.value.text)
+                for row in section.rows if row.indicator.is_share]
+        if bars:
+            found.append((section.label, charts.horizontal_bars(
+                bars=bars, title=f"Показатели-доли: {section.label}", scale_max=100)))
+    return found
 
 
 def share_history_chart(indicators: data.Indicators):
@@ -117,8 +129,7 @@ def monitoring_context(*, municipality: Municipality, period: Period,
                for placement in row.cells.get(Tier.LEADER, [])}
     progress(55, "Диаграммы")
     chart_set = {
-        "shares": charts.horizontal_bars(bars=_share_bars(indicators.sections),
-                                         title="Показатели-доли", scale_max=100),
+        "shares": share_charts(indicators),
         "share_history": share_history_chart(indicators),
         "tiers": tier_chart(matrix),
         "events": charts.horizontal_bars(bars=_direction_bars(activity, EVENTS_HELD),

@@ -3,7 +3,7 @@ import datetime
 from django.contrib.auth.models import User
 from django.utils import translation
 
-from core.formatting import history_line, person_short_name, ru_number, ru_percent
+from core.formatting import history_line, keep_number, person_short_name, ru_number, ru_percent
 
 
 def test_it_writes_a_decimal_comma_rounded_half_up():
@@ -40,3 +40,9 @@ def test_it_writes_a_history_line_with_initials_and_the_moscow_time():
 
 def test_it_shows_a_user_without_a_surname_by_the_name_given():
     assert person_short_name(User(username="x", first_name="Отдел кадров")) == "Отдел кадров"
+
+
+def test_it_keeps_a_schools_number_with_its_sign_and_kind():
+    assert keep_number("МБОУ СОШ № 4") == "МБОУ СОШ\u00a0№\u00a04"
+    assert keep_number("МБОУ ООШ №66") == "МБОУ ООШ\u00a0№66"
+    assert keep_number("Детский сад «Солнышко»") == "Детский сад «Солнышко»"

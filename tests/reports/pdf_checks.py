@@ -56,6 +56,7 @@ def pdf_text(data: bytes) -> str:
 # WeasyPrint's A4 page and the stylesheet's margins (static/reports/pdf.css), in points.
 MM = 72 / 25.4
 TOP_MARGIN = BOTTOM_MARGIN = 20 * MM
+LEFT_MARGIN, RIGHT_MARGIN = 22 * MM, 17 * MM
 # A word may touch a neighbour or a border by rounding; this much is not an overlap.
 TOLERANCE = 0.6
 # Headings: h2 is 14 pt, h3 11 pt; body text is at most 10 pt.
@@ -79,6 +80,16 @@ def words_outside_page(page) -> list[str]:
             or word["x1"] > page.width + TOLERANCE or word["bottom"] > page.height + TOLERANCE]
 
 
+def words_outside_text_area(page) -> list[str]:
+    """Words that reach into the left or right margin: past the edge of the text, where a
+    reader sees them as clipped or stray even when the page still holds them. (The running
+    header and the page number sit in the top and bottom margins, within the text's width.)"""
+    return [f"стр. {page.page_number}: «{word['text']}» за полем страницы"
+            for word in _words(page)
+            if word["x0"] < LEFT_MARGIN - TOLERANCE
+            or word["x1"] > page.width - RIGHT_MARGIN + TOLERANCE]
+
+
 def overlapping_words(page) -> list[str]:
     """Pairs of words whose boxes overlap (text printed over text)."""
     words = sorted(_words(page), key=lambda word: word["top"])
@@ -97,15 +108,16 @@ BADGE_HEIGHT = 16
 
 
 def _badge_row(table) -> bool:
-    """A one-row table of more than three short cells: a row of badges, not a table."""
-    return len(table.rows) == 1 and len(table.cells) > 3 and all(
+    """More than three cells, each one line of small type: rows of badges (wrapping onto a
+    second line when a platform has many teams), not a table."""
+    return len(table.cells) > 3 and all(
         cell[3] - cell[1] < BADGE_HEIGHT for cell in table.cells if cell)
 
 
 def words_crossing_cells(page) -> list[str]:
     """Words that lie partly outside the table cell they start in. A row of badges (the
-    teams of a platform) reads to pdfplumber as a one-row table whose cells it joins at
-    the gaps between the badges; such a row is not a table."""
+    teams of a platform) reads to pdfplumber as a table whose cells it joins at the gaps
+    between the badges; such rows are not a table."""
     cells = [cell for table in page.find_tables() if not _badge_row(table)
              for cell in table.cells if cell]
     found = []
@@ -132,20 +144,37 @@ def content_fill(page) -> float:
     return (lowest - area_top) / (area_bottom - area_top)
 
 
-def opens_chapter(page) -> bool:
-    """The page begins with a chapter heading (h2)."""
-    return any(word["size"] >= CHAPTER_SIZE for word in _words(page)
-               if word["top"] < TOP_MARGIN + 40)
+# Starts that take a new page whatever room the page before has left: the contents and
+# each appendix (a form to copy). Ordinary chapters follow on.
+CONTENTS = "Содержание"
+FORCED_STARTS = (CONTENTS, "Приложение")
+
+
+def opening_heading(page) -> str:
+    """The chapter heading (h2) the page begins with, or an empty string."""
+    words = [word for word in _words(page)
+             if word["size"] >= CHAPTER_SIZE and word["top"] < TOP_MARGIN + 40]
+    return " ".join(word["text"] for word in sorted(words, key=lambda w: (w["top"], w["x0"])))
+
+
+def must_take_new_page(page, previous) -> bool:
+    """The page opens with a start that needs a page of its own: the contents, an
+    appendix, the first chapter after the contents, or a page of another size or
+    orientation (a landscape table)."""
+    if (page.width, page.height) != (previous.width, previous.height):
+        return True
+    return (opening_heading(page).startswith(FORCED_STARTS)
+            or opening_heading(previous).startswith(CONTENTS))
 
 
 def sparse_pages(document, *, minimum: float = 0.3) -> list[str]:
     """Pages less than ``minimum`` filled that are neither the last page, the title page,
-    nor the end of a chapter (the next page opens a chapter)."""
+    nor followed by a start that must take a new page (the contents, an appendix)."""
     pages = document.pages
     found = []
     for index, page in enumerate(pages[1:-1], start=1):
         fill = content_fill(page)
-        if fill < minimum and not opens_chapter(pages[index + 1]):
+        if fill < minimum and not must_take_new_page(pages[index + 1], page):
             found.append(f"стр. {page.page_number}: заполнена на {fill:.0%}")
     return found
 
@@ -163,13 +192,15 @@ def stranded_headings(page) -> list[str]:
 
 
 def layout_problems(data: bytes, *, minimum_fill: float = 0.3) -> list[str]:
-    """Every layout rule the PDF reports keep: no word off the page, no overlapping words,
-    no word across its table cell's border, no heading stranded at a page's foot, no page
-    mostly blank unless its chapter ends there. An empty list means the layout is clean."""
+    """Every layout rule the PDF reports keep: no word off the page or in its side margins,
+    no overlapping words, no word across its table cell's border, no heading stranded at
+    a page's foot, no page mostly blank unless a start that needs a new page follows. An
+    empty list means the layout is clean."""
     problems = []
     with pdfplumber.open(io.BytesIO(data)) as document:
         for page in document.pages:
             problems += words_outside_page(page)
+            problems += words_outside_text_area(page)
             problems += overlapping_words(page)
             problems += words_crossing_cells(page)
             problems += stranded_headings(page)

@@ -132,7 +132,8 @@ def test_the_report_of_the_whole_year_shows_the_staffing_at_its_end(district):
     assert "Итоги 2021–2022 учебного года" in html
     assert "по состоянию на" not in html
     assert "Последние сведения каждой организации на 31.08.2022" in html
-    assert '<span class="critical">СОШ № 1</span>' in html
+    # The school's name never breaks around «№» (non-breaking spaces).
+    assert '<span class="critical">СОШ\u00a0№\u00a01</span>' in html
 
 
 def test_a_control_points_report_shows_the_year_as_of_the_points_last_day(district):
